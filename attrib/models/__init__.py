@@ -1,0 +1,1 @@
+"""The offline stanza model pack: building, resolving, loading and scoring it."""

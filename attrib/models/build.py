@@ -1,0 +1,244 @@
+"""Build the offline model pack with stanza's own training code.
+
+For every language and processor of the recipe the build stages the treebank, prepares
+stanza's data files, trains, scores the result on the dev and test splits with the CoNLL
+2018 scorer and installs it into the pack, unless the pack already holds a model that
+scores at least as well on dev. Each step leaves a marker in the work folder, so an
+interrupted build resumes where it stopped; ``--commit`` commits every model as it lands.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from attrib.errors import ModelError
+from attrib.models import pack as packlib
+from attrib.models.jobs import WorkPaths, gold_file, predict_command, prepare_command, train_command
+from attrib.models.recipe import LanguageRecipe, Recipe, load_recipe
+from attrib.models.score import PROCESSOR_METRICS, conll18_scores
+from attrib.models.staging import short_name, stage_treebank
+
+
+@dataclass
+class BuildContext:
+    """Everything one build needs to know besides the stage it is on."""
+
+    recipe: Recipe
+    ud: Path
+    pack: Path
+    work: WorkPaths
+    threads: int
+    force: bool
+    commit: bool
+    log: Callable[[str], None]
+
+
+def run_stanza(ctx: BuildContext, args: list[str], logname: str) -> float:
+    """Run ``python <args>`` with stanza's paths and thread limits; return its wall time.
+
+    Raises:
+        ModelError: when the step fails; the message names its log file.
+    """
+    logs = ctx.work.root / "logs"
+    logs.mkdir(parents=True, exist_ok=True)
+    threads = str(ctx.threads)
+    env = {**os.environ, **ctx.work.env(), "OMP_NUM_THREADS": threads, "MKL_NUM_THREADS": threads}
+    start = time.monotonic()
+    with open(logs / f"{logname}.log", "a", encoding="utf-8") as out:
+        out.write(f"\n$ {sys.executable} {' '.join(args)}\n")
+        out.flush()
+        code = subprocess.run([sys.executable, *args], env=env, stdout=out,
+                              stderr=subprocess.STDOUT, check=False).returncode
+    if code != 0:
+        raise ModelError(f"stanza step failed (exit {code}); see {logs / logname}.log")
+    return time.monotonic() - start
+
+
+def _marker(ctx: BuildContext, lang: str, proc: str, step: str) -> Path:
+    """Path of the file recording that a step of a stage has finished."""
+    return ctx.work.root / "state" / f"{lang}-{proc}-{step}.json"
+
+
+def _done(ctx: BuildContext, lang: str, proc: str, step: str) -> dict | None:
+    """Return the record of a finished step, or None when it has to run."""
+    path = _marker(ctx, lang, proc, step)
+    if ctx.force or not path.is_file():
+        return None
+    return json.loads(path.read_text("utf-8"))
+
+
+def _mark(ctx: BuildContext, lang: str, proc: str, step: str, record: dict) -> dict:
+    """Record that a step finished (atomically) and return the record."""
+    path = _marker(ctx, lang, proc, step)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    packlib.write_json_atomic(path, record)
+    return record
+
+
+def prepare(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
+    """Stage the treebank and prepare stanza's data files for one processor."""
+    if _done(ctx, lang.lang, proc, "prepare"):
+        return
+    stage_treebank(lang, ctx.ud, ctx.work.udbase)
+    ctx.log(f"[{lang.lang} {proc}] preparing data")
+    run_stanza(ctx, prepare_command(lang, proc), f"{lang.lang}-{proc}-prepare")
+    _mark(ctx, lang.lang, proc, "prepare", {"finished": time.time()})
+
+
+def train(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> dict:
+    """Train one processor unless a finished training run is recorded."""
+    record = _done(ctx, lang.lang, proc, "train")
+    if record:
+        return record
+    ctx.log(f"[{lang.lang} {proc}] training with {ctx.threads} thread(s): {lang.hyper[proc]}")
+    module = ctx.recipe.modules[proc]
+    seconds = run_stanza(ctx, train_command(lang, proc, module, ctx.work), f"{lang.lang}-{proc}-train")
+    return _mark(ctx, lang.lang, proc, "train", {"train_seconds": round(seconds, 1),
+                                                  "threads": ctx.threads, "finished": time.time()})
+
+
+def score(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> dict:
+    """Score the trained processor on the dev and test splits (gold input)."""
+    record = _done(ctx, lang.lang, proc, "score")
+    if record:
+        return record
+    module, scores = ctx.recipe.modules[proc], {}
+    for split in ("dev", "test"):
+        out = ctx.work.root / "pred" / f"{lang.lang}-{proc}-{split}.conllu"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        run_stanza(ctx, predict_command(lang, proc, module, ctx.work, split, out),
+                   f"{lang.lang}-{proc}-score")
+        gold = gold_file(lang, proc, split, ctx.work)
+        scores[split] = conll18_scores(gold, out, PROCESSOR_METRICS[proc])
+    ctx.log(f"[{lang.lang} {proc}] scores {scores}")
+    return _mark(ctx, lang.lang, proc, "score", scores)
+
+
+def treebank_commits(ud: Path) -> dict[str, str]:
+    """Read ``COMMITS.txt`` of the UD folder: treebank name -> pinned commit."""
+    path = ud / "COMMITS.txt"
+    if not path.is_file():
+        return {}
+    pairs = (line.split() for line in path.read_text("utf-8").splitlines() if line.strip())
+    return {p[0]: p[1] for p in pairs if len(p) >= 2}
+
+
+def _versions() -> dict[str, str]:
+    """Versions of the libraries that trained the models."""
+    import stanza
+    import torch
+
+    return {"stanza": stanza.__version__, "torch": torch.__version__.split("+")[0],
+            "python": sys.version.split()[0]}
+
+
+def _installed_metric(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> float | None:
+    """Dev-split score of the model the pack already holds, if any."""
+    entry = packlib.read_manifest(ctx.pack)["languages"].get(lang.lang, {})
+    model = entry.get("models", {}).get(proc)
+    if not model or not packlib.model_path(ctx.pack, lang.lang, proc, lang.package).is_file():
+        return None
+    return model["scores"]["dev"].get(ctx.recipe.metrics[proc])
+
+
+def _language_entry(ctx: BuildContext, lang: LanguageRecipe, manifest: dict) -> dict:
+    """The manifest's entry for a language, refreshed with the recipe's facts."""
+    commits = treebank_commits(ctx.ud)
+    sources = sorted({rel.split("/")[0] for spec in lang.splits.values()
+                      if isinstance(spec, list) for rel in spec})
+    entry = manifest["languages"].setdefault(lang.lang, {"models": {}})
+    entry.update({"name": lang.name, "package": lang.package, "short_name": short_name(lang),
+                  "splits": lang.splits, "treebanks": {s: commits.get(s) for s in sources}})
+    return entry
+
+
+def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, scores: dict) -> Path:
+    """Copy a trained model into the pack and record it in the manifest."""
+    src = ctx.work.saved(lang.lang) / f"{proc}.pt"
+    dst = packlib.model_path(ctx.pack, lang.lang, proc, lang.package)
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dst.with_name(dst.name + ".tmp")
+    if ctx.recipe.half_precision:
+        packlib.half_precision(src, tmp)
+    else:
+        shutil.copyfile(src, tmp)
+    os.replace(tmp, dst)
+    with packlib.locked_manifest(ctx.pack) as manifest:
+        manifest["recipe_version"] = ctx.recipe.version
+        entry = _language_entry(ctx, lang, manifest)
+        entry["models"][proc] = {
+            "file": str(dst.relative_to(ctx.pack)), "sha256": packlib.sha256(dst),
+            "md5": packlib.md5(dst), "bytes": dst.stat().st_size,
+            "half_precision": ctx.recipe.half_precision, "hyperparameters": lang.hyper[proc],
+            "scores": scores, "train_seconds": trained["train_seconds"],
+            "train_threads": trained["threads"], "versions": _versions(),
+            "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(trained["finished"]))}
+    return dst
+
+
+def git_commit(pack: Path, message: str) -> None:
+    """Commit the pack folder in the git checkout that holds it (no-op outside git)."""
+    run = lambda *a: subprocess.run(["git", *a], cwd=pack, capture_output=True, text=True)
+    if run("rev-parse", "--is-inside-work-tree").returncode != 0:
+        return
+    run("add", "--", ".")
+    run("commit", "--quiet", "-m", message, "--", ".")
+
+
+def build_stage(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> str:
+    """Prepare, train, score and (if better) install one processor; return what happened."""
+    if not ctx.force and _installed_metric(ctx, lang, proc) is not None:
+        return "kept (already built and scored; --force to retrain)"
+    prepare(ctx, lang, proc)
+    trained = train(ctx, lang, proc)
+    scores = score(ctx, lang, proc)
+    metric, old = ctx.recipe.metrics[proc], _installed_metric(ctx, lang, proc)
+    if old is not None and scores["dev"][metric] <= old:
+        return f"not installed: dev {metric} {scores['dev'][metric]} <= installed {old}"
+    dst = install(ctx, lang, proc, trained, scores)
+    if ctx.commit:
+        git_commit(ctx.pack, f"models: {lang.lang} {proc} (dev {metric} {scores['dev'][metric]})")
+    return f"installed {dst} (dev {metric} {scores['dev'][metric]}, test {scores['test']})"
+
+
+def build_pack(*, ud: Path, out: Path, work: Path, langs: list[str] | None = None,
+               processors: list[str] | None = None, recipe: Path | None = None,
+               threads: int = 2, force: bool = False, commit: bool = False,
+               log: Callable[[str], None] = print) -> dict[str, dict[str, str]]:
+    """Build (or resume building) the model pack.
+
+    Args:
+        ud: folder with the UD treebanks and ``COMMITS.txt``.
+        out: the pack folder (a stanza resources directory).
+        work: scratch folder for staged treebanks, prepared data and logs.
+        langs: languages to build (default: all in the recipe).
+        processors: processors to build (default: all the language has).
+        recipe: optional YAML overriding the packaged recipe.
+        threads: torch threads per training job.
+        force: retrain even when a model is installed (it still replaces it only if better).
+        commit: git-commit every model as it is installed.
+        log: progress printer.
+
+    Returns:
+        language -> processor -> what happened.
+    """
+    rec = load_recipe(recipe)
+    unknown = set(langs or []) - set(rec.languages)
+    if unknown:
+        raise ModelError(f"no recipe for {sorted(unknown)}; known: {sorted(rec.languages)}")
+    ctx = BuildContext(rec, Path(ud), Path(out), WorkPaths(Path(work)), threads, force, commit, log)
+    report: dict[str, dict[str, str]] = {}
+    for code in langs or list(rec.languages):
+        lang = rec.languages[code]
+        for proc in (p for p in lang.processors if not processors or p in processors):
+            report.setdefault(code, {})[proc] = outcome = build_stage(ctx, lang, proc)
+            log(f"[{code} {proc}] {outcome}")
+    return report

@@ -1,0 +1,70 @@
+"""Stage UD treebank splits where stanza's data preparation scripts expect them.
+
+stanza's ``prepare_*_treebank`` scripts read ``$UDBASE/UD_<Lang>-<Name>/*-ud-<split>.conllu``.
+A language's splits may be made of several files (English trains on the EWT and GUM dev
+splits) or held out from another split, so the build writes each split as one file under
+its own staging folder instead of pointing stanza at ``../shared/ud`` directly.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from stanza.models.common.constant import treebank_to_short_name
+
+from attrib.errors import ConfigError
+from attrib.models.recipe import LanguageRecipe
+
+
+def short_name(recipe: LanguageRecipe) -> str:
+    """Return stanza's short name for the staging treebank, e.g. ``el_gdt``."""
+    return treebank_to_short_name(recipe.treebank)
+
+
+def read_sentences(path: Path) -> list[str]:
+    """Read a CoNLL-U file as a list of sentence blocks (each without its blank line)."""
+    text = path.read_text("utf-8")
+    return [block.strip("\n") for block in text.split("\n\n") if block.strip()]
+
+
+def _split_sentences(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
+    """Return the sentences of one split, following holdout rules."""
+    spec = recipe.splits[split]
+    if isinstance(spec, dict):
+        source = _split_sentences(recipe, spec["holdout_from"], ud)
+        every = int(spec["every"])
+        return [s for i, s in enumerate(source) if i % every == every - 1]
+    sents: list[str] = []
+    for rel in spec:
+        path = ud / rel
+        if not path.is_file():
+            raise ConfigError(f"treebank file {path} not found; pass --ud pointing at the UD folder")
+        sents.extend(read_sentences(path))
+    held = [s for s in recipe.splits.values() if isinstance(s, dict) and s["holdout_from"] == split]
+    for rule in held:
+        every = int(rule["every"])
+        sents = [s for i, s in enumerate(sents) if i % every != every - 1]
+    return sents
+
+
+def stage_treebank(recipe: LanguageRecipe, ud: Path, udbase: Path) -> Path:
+    """Write the language's train/dev/test splits under ``udbase`` and return the folder.
+
+    Args:
+        recipe: the language recipe.
+        ud: folder holding the UD treebanks (``../shared/ud``).
+        udbase: staging root handed to stanza as ``UDBASE``.
+
+    Returns:
+        The staging treebank folder.
+    """
+    folder = udbase / recipe.treebank
+    folder.mkdir(parents=True, exist_ok=True)
+    for split in ("train", "dev", "test"):
+        target = folder / f"{short_name(recipe)}-ud-{split}.conllu"
+        body = "\n\n".join(_split_sentences(recipe, split, ud)) + "\n\n"
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(body, "utf-8")
+        os.replace(tmp, target)
+    return folder
