@@ -8,6 +8,9 @@ from pathlib import Path
 
 from attrib.errors import AttribError
 
+MODELS_HELP = ("model pack folder, or 'stanza' for stanza's official models "
+               "(default: $ATTRIB_MODELS, else the pack in data/models)")
+
 
 def _models_build(args: argparse.Namespace) -> int:
     from attrib.models.build import build_pack
@@ -15,6 +18,32 @@ def _models_build(args: argparse.Namespace) -> int:
     build_pack(ud=args.ud, out=args.out, work=args.work, langs=args.lang,
                processors=args.processor, recipe=args.recipe, threads=args.threads,
                force=args.force, commit=args.commit)
+    return 0
+
+
+def _models_eval(args: argparse.Namespace) -> int:
+    from attrib.models.evaluate import evaluate_pack
+
+    evaluate_pack(ud=args.ud, models=args.models, langs=args.lang, out=args.out,
+                  work=args.work, threads=args.threads)
+    print(f"wrote {args.out}")
+    return 0
+
+
+def _models_check(args: argparse.Namespace) -> int:
+    from attrib.models.resolve import check_models
+
+    for line in check_models(models=args.models, langs=args.lang):
+        print(line)
+    return 0
+
+
+def _parse(args: argparse.Namespace) -> int:
+    from attrib.parse import parse_corpus
+
+    summary = parse_corpus(inputs=args.inputs, out=args.out, models=args.models,
+                           codebooks=tuple(args.codebook or ()))
+    print(", ".join(f"{k}: {v}" for k, v in summary.items()) + f" -> {args.out}")
     return 0
 
 
@@ -32,6 +61,27 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--force", action="store_true", help="retrain installed models too")
     build.add_argument("--commit", action="store_true", help="git-commit each model as it lands")
     build.set_defaults(func=_models_build)
+    ev = msub.add_parser("eval", help="score the pack end to end on the test splits")
+    ev.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks folder")
+    ev.add_argument("--models", help=MODELS_HELP)
+    ev.add_argument("--lang", action="append", help="language to score (repeatable)")
+    ev.add_argument("--out", type=Path, default=Path("reports/models.md"), help="report file")
+    ev.add_argument("--work", type=Path, default=Path("build/eval"), help="scratch folder")
+    ev.add_argument("--threads", type=int, help="torch threads for the timing")
+    ev.set_defaults(func=_models_eval)
+    check = msub.add_parser("check", help="verify that the models load, language by language")
+    check.add_argument("--models", help=MODELS_HELP)
+    check.add_argument("--lang", action="append", help="language to check (repeatable)")
+    check.set_defaults(func=_models_check)
+
+
+def _add_parse(sub: argparse._SubParsersAction) -> None:
+    parse = sub.add_parser("parse", help="run the models over articles and write CoNLL-U")
+    parse.add_argument("inputs", nargs="+", help="folders, .txt files or globs")
+    parse.add_argument("--out", type=Path, required=True, help="output folder")
+    parse.add_argument("--models", help=MODELS_HELP)
+    parse.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML")
+    parse.set_defaults(func=_parse)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="attrib", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     _add_models(sub)
+    _add_parse(sub)
     return parser
 
 

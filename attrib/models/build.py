@@ -21,7 +21,8 @@ from typing import Callable
 
 from attrib.errors import ModelError
 from attrib.models import pack as packlib
-from attrib.models.jobs import WorkPaths, gold_file, predict_command, prepare_command, train_command
+from attrib.models.jobs import (RETAGGED, WorkPaths, gold_file, predict_command, prepare_command,
+                                retag_command, train_command)
 from attrib.models.recipe import LanguageRecipe, Recipe, load_recipe
 from attrib.models.score import PROCESSOR_METRICS, conll18_scores
 from attrib.models.staging import short_name, stage_treebank
@@ -90,7 +91,21 @@ def prepare(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
     stage_treebank(lang, ctx.ud, ctx.work.udbase)
     ctx.log(f"[{lang.lang} {proc}] preparing data")
     run_stanza(ctx, prepare_command(lang, proc), f"{lang.lang}-{proc}-prepare")
+    if proc in RETAGGED and "pos" in lang.processors:
+        retag(ctx, lang, proc)
     _mark(ctx, lang.lang, proc, "prepare", {"finished": time.time()})
+
+
+def retag(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
+    """Replace the gold tags of a prepared dataset with the trained tagger's predictions."""
+    if not (ctx.work.saved(lang.lang) / "pos.pt").is_file():
+        raise ModelError(f"{lang.lang} {proc} is trained on predicted tags: build pos first")
+    ctx.log(f"[{lang.lang} {proc}] retagging with the trained tagger")
+    for split in ("train", "dev", "test"):
+        src = ctx.work.data(proc) / f"{short_name(lang)}.{split}.in.conllu"
+        tmp = src.with_name(src.name + ".retag")
+        run_stanza(ctx, retag_command(lang, proc, ctx.work, split, tmp), f"{lang.lang}-{proc}-prepare")
+        os.replace(tmp, src)
 
 
 def train(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> dict:

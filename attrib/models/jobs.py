@@ -25,6 +25,8 @@ PREPARE_MODULES = {
 FLAG_KEYS = {"no_pretrain", "fix_eval_interval", "no_char", "share_hid", "use_dictionary"}
 # Model options the predict step must repeat because stanza reads them from the command line.
 PREDICT_KEYS = {"no_pretrain"}
+# Processors whose training data carry tags predicted by the pack's own tagger.
+RETAGGED = ("lemma", "depparse")
 
 
 @dataclass(frozen=True)
@@ -72,15 +74,31 @@ def hyper_args(hyper: dict, keys: set[str] | None = None) -> list[str]:
 def prepare_command(recipe: LanguageRecipe, proc: str) -> list[str]:
     """Return the stanza command that prepares a processor's data from the staged treebank."""
     cmd = ["-m", PREPARE_MODULES[proc], recipe.treebank]
-    if proc == "depparse":
+    if proc in RETAGGED:
+        # stanza would download an official tagger to retag with; the build retags
+        # with the pack's own tagger afterwards instead (see retag_command).
         cmd.append("--gold")
     return cmd
 
 
+def retag_command(recipe: LanguageRecipe, proc: str, work: WorkPaths, split: str,
+                  out: Path) -> list[str]:
+    """Return the command that re-tags a prepared split with the freshly trained tagger.
+
+    stanza trains its lemmatizer and parser on predicted, not gold, tags so that they see
+    at training time the kind of tags the pipeline will give them.
+    """
+    d, sn = work.data(proc), short_name(recipe)
+    return (["-m", "stanza.models.tagger", "--mode", "predict"] + _model_io(recipe, "pos", work)
+            + ["--eval_file", str(d / f"{sn}.{split}.in.conllu"), "--output_file", str(out)]
+            + hyper_args(recipe.hyper["pos"], PREDICT_KEYS))
+
+
 def _model_io(recipe: LanguageRecipe, proc: str, work: WorkPaths) -> list[str]:
     """Arguments naming the language and where the model is saved or loaded."""
-    return ["--lang", recipe.lang, "--shorthand", short_name(recipe),
-            "--save_dir", str(work.saved(recipe.lang)), "--save_name", f"{proc}.pt"]
+    lang = [] if proc == "lemma" else ["--lang", recipe.lang]  # the lemmatizer takes no --lang
+    return lang + ["--shorthand", short_name(recipe),
+                   "--save_dir", str(work.saved(recipe.lang)), "--save_name", f"{proc}.pt"]
 
 
 def _tokenize_train(recipe: LanguageRecipe, work: WorkPaths) -> list[str]:
@@ -117,8 +135,6 @@ def _tagged_train(recipe: LanguageRecipe, proc: str, work: WorkPaths) -> list[st
     d, sn = work.data(proc), short_name(recipe)
     args = ["--train_file", str(d / f"{sn}.train.in.conllu"),
             "--eval_file", str(d / f"{sn}.dev.in.conllu")]
-    if proc == "lemma":
-        args += ["--gold_file", str(d / f"{sn}.dev.in.conllu")]
     if proc == "depparse":
         args += ["--output_file", str(d / f"{sn}.dev.pred.conllu")]
     return args
@@ -152,6 +168,6 @@ def predict_command(recipe: LanguageRecipe, proc: str, module: str, work: WorkPa
         return base + ["--txt_file", str(d / f"{sn}.{split}.txt"), "--conll_file", str(out),
                        "--mwt_json_file", str(d / f"{sn}-ud-{split}-mwt.json")]
     inputs = ["--eval_file", str(d / f"{sn}.{split}.in.conllu"), "--output_file", str(out)]
-    if proc in ("mwt", "lemma"):
+    if proc == "mwt":
         inputs += ["--gold_file", str(gold_file(recipe, proc, split, work))]
     return base + inputs + hyper_args(recipe.hyper[proc], PREDICT_KEYS)

@@ -83,6 +83,8 @@ def resources_json(manifest: dict) -> dict:
         for proc in procs:
             lang_res[proc] = {entry["package"]: {"md5": models[proc]["md5"]}}
         lang_res["default_processors"] = {p: entry["package"] for p in procs}
+        # stanza.Pipeline(lang) asks for package "default": map it to the pack's models.
+        lang_res["packages"] = {"default": dict(lang_res["default_processors"])}
         lang_res["default_dependencies"] = {}
         out[lang] = lang_res
     return out

@@ -28,23 +28,33 @@ def read_sentences(path: Path) -> list[str]:
     return [block.strip("\n") for block in text.split("\n\n") if block.strip()]
 
 
-def _split_sentences(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
-    """Return the sentences of one split, following holdout rules."""
-    spec = recipe.splits[split]
-    if isinstance(spec, dict):
-        source = _split_sentences(recipe, spec["holdout_from"], ud)
-        every = int(spec["every"])
-        return [s for i, s in enumerate(source) if i % every == every - 1]
+def _raw_split(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
+    """All sentences of the files a split lists, before any holdout is taken out."""
     sents: list[str] = []
-    for rel in spec:
+    for rel in recipe.splits[split]:
         path = ud / rel
         if not path.is_file():
             raise ConfigError(f"treebank file {path} not found; pass --ud pointing at the UD folder")
         sents.extend(read_sentences(path))
-    held = [s for s in recipe.splits.values() if isinstance(s, dict) and s["holdout_from"] == split]
-    for rule in held:
-        every = int(rule["every"])
-        sents = [s for i, s in enumerate(sents) if i % every != every - 1]
+    return sents
+
+
+def _split_sentences(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
+    """Return the sentences of one split, following holdout rules.
+
+    A split given as ``{holdout_from: train, every: N}`` is every N-th sentence of the
+    files ``train`` lists; those sentences are then left out of ``train`` itself.
+    """
+    spec = recipe.splits[split]
+    if isinstance(spec, dict):
+        every = int(spec["every"])
+        source = _raw_split(recipe, spec["holdout_from"], ud)
+        return [s for i, s in enumerate(source) if i % every == every - 1]
+    sents = _raw_split(recipe, split, ud)
+    for rule in recipe.splits.values():
+        if isinstance(rule, dict) and rule["holdout_from"] == split:
+            every = int(rule["every"])
+            sents = [s for i, s in enumerate(sents) if i % every != every - 1]
     return sents
 
 

@@ -1,0 +1,181 @@
+"""Per-language codebooks: language data in YAML, loaded, validated and overridable.
+
+Each language has ``attrib/codebooks/<lang>.yaml``. A user's file of the same layout (with
+``lang:`` naming the language) extends it: mappings merge key by key and lists grow, or,
+with ``mode: replace`` at its top, the sections it names replace the packaged ones.
+Mistakes are reported with the file, the line and what to fix.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from attrib.errors import ConfigError
+
+KNOWN_SCRIPTS = ("Greek", "Latin", "Cyrillic")
+
+
+@dataclass(frozen=True)
+class Codebook:
+    """One language's codebook.
+
+    Attributes:
+        lang: language code.
+        name: English name of the language.
+        data: the merged YAML content.
+        sources: files it was read from, packaged first.
+    """
+
+    lang: str
+    name: str
+    data: dict
+    sources: tuple[str, ...]
+
+    def section(self, name: str) -> dict:
+        """Return a top-level section (empty mapping when absent)."""
+        return self.data.get(name) or {}
+
+    def digest(self) -> str:
+        """Short sha256 of the merged content, recorded in output metadata."""
+        blob = json.dumps(self.data, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def yaml_line(text: str, path: tuple) -> int | None:
+    """Return the 1-based line of the node at ``path`` (keys and list indexes) in ``text``."""
+    try:
+        node = yaml.compose(text)
+    except yaml.YAMLError:
+        return None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            match = [v for k, v in node.value if k.value == step]
+            if not match:
+                return node.start_mark.line + 1
+            node = match[0]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+            node = node.value[step]
+        else:
+            break
+    return node.start_mark.line + 1 if node is not None else None
+
+
+def config_error(where: str, text: str, path: tuple, problem: str) -> ConfigError:
+    """Build a ConfigError that names the file, the line and the key path."""
+    line = yaml_line(text, path)
+    key = ".".join(str(p) for p in path)
+    return ConfigError(f"{where}:{line or '?'}: {key}: {problem}")
+
+
+def parse_yaml(text: str, where: str) -> dict:
+    """Parse a YAML mapping, reporting syntax errors with file and line."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else "?"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise ConfigError(f"{where}:{line}: not valid YAML ({problem}); fix the syntax there") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"{where}:1: expected a mapping of sections (key: value) at the top")
+    return data
+
+
+def merge(base: dict, extra: dict) -> dict:
+    """Merge ``extra`` into a copy of ``base``: mappings recursively, lists extended."""
+    out = copy.deepcopy(base)
+    for key, value in extra.items():
+        old = out.get(key)
+        if isinstance(old, dict) and isinstance(value, dict):
+            out[key] = merge(old, value)
+        elif isinstance(old, list) and isinstance(value, list):
+            out[key] = old + [v for v in value if v not in old]
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def _check_langid(data: dict, text: str, where: str) -> None:
+    """Validate the ``langid`` section."""
+    langid = data.get("langid")
+    if not isinstance(langid, dict):
+        raise config_error(where, text, ("langid",), "missing; add scripts and function_words")
+    scripts = langid.get("scripts")
+    if not isinstance(scripts, list) or not set(scripts) <= set(KNOWN_SCRIPTS):
+        raise config_error(where, text, ("langid", "scripts"),
+                           f"must be a list drawn from {list(KNOWN_SCRIPTS)}")
+    words = langid.get("function_words")
+    if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+        raise config_error(where, text, ("langid", "function_words"), "must be a list of words")
+
+
+def validate(data: dict, text: str, where: str) -> None:
+    """Check the parts of a codebook every language must have."""
+    for key, kind in (("version", int), ("lang", str), ("name", str)):
+        if not isinstance(data.get(key), kind):
+            raise config_error(where, text, (key,), f"missing or not a {kind.__name__}")
+    _check_langid(data, text, where)
+
+
+def _packaged(lang: str) -> tuple[str, str]:
+    """Text and display path of a packaged codebook."""
+    res = resources.files("attrib.codebooks").joinpath(f"{lang}.yaml")
+    if not res.is_file():
+        raise ConfigError(f"attrib has no codebook for language '{lang}'; "
+                          f"give one with --codebook FILE (see attrib/codebooks/en.yaml)")
+    return res.read_text("utf-8"), f"attrib/codebooks/{lang}.yaml"
+
+
+def packaged_languages() -> list[str]:
+    """Languages attrib ships codebooks for."""
+    files = resources.files("attrib.codebooks").iterdir()
+    return sorted(f.name[:-5] for f in files if f.name.endswith(".yaml"))
+
+
+def _apply_override(base: dict, path: Path) -> tuple[str, dict]:
+    """Read a user's codebook file and combine it with ``base``; return (lang, merged)."""
+    text = path.read_text("utf-8")
+    data = parse_yaml(text, str(path))
+    if data.pop("mode", "extend") == "replace":
+        merged = {**copy.deepcopy(base), **data}
+    else:
+        merged = merge(base, data)
+    validate(merged, text, str(path))
+    return merged["lang"], merged
+
+
+def load_codebooks(overrides: list[Path] | tuple = ()) -> dict[str, Codebook]:
+    """Load every packaged codebook, then apply the user's files in order.
+
+    Args:
+        overrides: user YAML files; each names its language with ``lang:``. A file for a
+            language attrib does not ship adds that language.
+
+    Returns:
+        language -> codebook.
+
+    Raises:
+        ConfigError: naming the file, the line and what to fix.
+    """
+    books: dict[str, tuple[dict, list[str]]] = {}
+    for lang in packaged_languages():
+        text, where = _packaged(lang)
+        data = parse_yaml(text, where)
+        validate(data, text, where)
+        books[lang] = (data, [where])
+    for path in map(Path, overrides):
+        if not path.is_file():
+            raise ConfigError(f"codebook file {path} not found; check the --codebook path")
+        lang = parse_yaml(path.read_text("utf-8"), str(path)).get("lang")
+        base = books.get(lang, ({}, []))
+        lang, merged = _apply_override(base[0], path)
+        books[lang] = (merged, base[1] + [str(path)])
+    return {lang: Codebook(lang, data["name"], data, tuple(src)) for lang, (data, src) in books.items()}

@@ -1,0 +1,95 @@
+"""Write ``reports/models.md``: the pack's measured scores next to stanza's published ones."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from attrib.models.recipe import Recipe
+from attrib.models.score import METRICS
+
+
+def _row(cells) -> str:
+    """One Markdown table row."""
+    return "| " + " | ".join(str(c) for c in cells) + " |"
+
+
+def _fmt(value) -> str:
+    """Format a score or leave a dash when there is none."""
+    return "–" if value is None else f"{value:.2f}"
+
+
+def end_to_end_section(results: dict, recipe: Recipe, published: dict) -> list[str]:
+    """Table: pack vs stanza's official models, per language, all CoNLL 2018 metrics."""
+    lines = ["## End to end on the test splits (raw text → CoNLL-U)", "",
+             _row(["language", "models", *METRICS]), _row(["---"] * (len(METRICS) + 2))]
+    for code, res in results.items():
+        name = recipe.languages[code].name
+        lines.append(_row([f"{name} ({code})", "attrib pack",
+                           *(_fmt(res["scores"].get(m)) for m in METRICS)]))
+        theirs = published["scores"].get(code, {})
+        lines.append(_row(["", f"stanza {published['stanza_version']} official",
+                           *(_fmt(theirs.get(m)) for m in METRICS)]))
+    lines += ["", f"stanza's figures: {published['source']} (stanza {published['stanza_version']}"
+              f" on UD {published['ud_version']}, with pretrained word vectors and charlm; the "
+              "English model trained on the full EWT train split). The pack has neither "
+              "pretrained vectors nor charlm, and its English models see only the EWT and GUM "
+              "dev splits.", ""]
+    return lines
+
+
+def speed_section(results: dict, meta: dict) -> list[str]:
+    """Table: how fast the pack annotates, per language, in one process."""
+    lines = ["## Annotation speed", "",
+             f"One process, {meta['threads']} torch thread(s), {meta['machine']}; full pipeline "
+             "(tokenize, mwt, pos, lemma, depparse) over the whole test split, after a warm-up.", "",
+             _row(["language", "sentences", "words", "seconds", "sentences/s", "words/s"]),
+             _row(["---"] * 6)]
+    for code, res in results.items():
+        lines.append(_row([code, res["sentences"], res["words"], res["seconds"],
+                           res["sentences_per_second"], res["words_per_second"]]))
+    return lines + [""]
+
+
+def processor_section(manifest: dict) -> list[str]:
+    """Table: each model on gold input (stanza's per-processor scoring), time and size."""
+    lines = ["## Each model on gold input, training time and size", "",
+             "Scored alone on gold input of the previous step (as stanza's run_* scripts do).",
+             "", _row(["language", "processor", "dev", "test", "trained in", "threads", "size"]),
+             _row(["---"] * 7)]
+    total = 0
+    for code, entry in manifest["languages"].items():
+        for proc, model in entry.get("models", {}).items():
+            total += model["bytes"]
+            score = lambda split: ", ".join(f"{k} {v:.2f}" for k, v in model["scores"][split].items())
+            lines.append(_row([code, proc, score("dev"), score("test"),
+                               f"{model['train_seconds'] / 60:.1f} min", model["train_threads"],
+                               f"{model['bytes'] / 1e6:.1f} MB"]))
+    return lines + ["", f"Pack size: {total / 1e6:.1f} MB (weights stored as float16).", ""]
+
+
+def hyper_section(manifest: dict) -> list[str]:
+    """Hyperparameters of every model, as recorded in the manifest."""
+    lines = ["## Hyperparameters", ""]
+    for code, entry in manifest["languages"].items():
+        for proc, model in entry.get("models", {}).items():
+            opts = ", ".join(f"{k}={v}" for k, v in model["hyperparameters"].items())
+            lines.append(f"- {code} {proc}: {opts or 'stanza defaults'}")
+    return lines + [""]
+
+
+def write_models_report(out: Path, results: dict, manifest: dict, recipe: Recipe,
+                        published: dict, meta: dict) -> None:
+    """Write the Markdown report atomically."""
+    head = ["# The attrib model pack", "",
+            f"Generated {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} by "
+            "`attrib models eval`; models: " + meta["models"] + ".", "",
+            "Compact stanza models trained offline with stanza's own training code "
+            "(`attrib models build`) on the Universal Dependencies treebanks in `../shared/ud` "
+            "(versions pinned in `data/models/manifest.json`).", ""]
+    body = (head + end_to_end_section(results, recipe, published) + speed_section(results, meta)
+            + processor_section(manifest) + hyper_section(manifest)
+            + ["## Licence", "", manifest.get("licence", ""), ""])
+    tmp = out.with_name(out.name + ".tmp")
+    tmp.write_text("\n".join(body), "utf-8")
+    tmp.replace(out)

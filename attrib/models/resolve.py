@@ -1,0 +1,208 @@
+"""Find the models attrib runs on and load stanza pipelines from them.
+
+Resolution order: ``--models PATH`` (library: ``models=``), then ``$ATTRIB_MODELS``, then the
+pack shipped in the repository (``data/models``). The word ``stanza`` instead of a path
+means stanza's own resources directory with its official models, which stanza downloads
+where a network exists. Every failure becomes a :class:`ModelError` naming the language,
+the processor and how to get the model, never a stanza traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from attrib.errors import ModelError
+from attrib.models import pack as packlib
+
+SHIPPED_PACK = Path(__file__).resolve().parents[2] / "data" / "models"
+STANZA = "stanza"
+PIPELINE_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    """Where models come from: an attrib pack folder or stanza's own resources."""
+
+    kind: str  # "pack" or "stanza"
+    path: Path
+
+    def describe(self) -> str:
+        """Short human description used in messages and file metadata."""
+        return f"{self.kind}:{self.path}"
+
+
+def resolve_models(models: str | os.PathLike | None = None) -> ModelSource:
+    """Decide which models to use.
+
+    Args:
+        models: a pack folder, the word ``stanza``, or None for ``$ATTRIB_MODELS`` or the
+            shipped pack.
+
+    Returns:
+        The model source.
+    """
+    choice = str(models) if models is not None else os.environ.get("ATTRIB_MODELS") or None
+    if choice == STANZA:
+        from stanza.resources.common import DEFAULT_MODEL_DIR
+
+        return ModelSource("stanza", Path(DEFAULT_MODEL_DIR))
+    return ModelSource("pack", Path(choice) if choice else SHIPPED_PACK)
+
+
+def _how_to_build(lang: str, proc: str | None = None) -> str:
+    """The command that (re)builds a model of the pack."""
+    only = f" --processor {proc}" if proc else ""
+    return (f"build it with `attrib models build --lang {lang}{only}` (needs ../shared/ud), "
+            f"restore the shipped pack with `git checkout -- data/models`, "
+            f"or use stanza's official models with --models stanza")
+
+
+def _read_resources(source: ModelSource, lang: str = "LANG") -> dict:
+    """Read the pack's resources.json, with a clear error when there is none."""
+    res_file = source.path / packlib.RESOURCES
+    if not res_file.is_file():
+        raise ModelError(f"no model pack at {source.path} (no {packlib.RESOURCES}); "
+                         f"pass --models PATH or set ATTRIB_MODELS, or {_how_to_build(lang)}")
+    try:
+        return json.loads(res_file.read_text("utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"{res_file} is unreadable ({exc}); {_how_to_build(lang)}") from exc
+
+
+def pack_languages(source: ModelSource) -> list[str]:
+    """Languages the pack has models for."""
+    return sorted(_read_resources(source))
+
+
+def _pack_resources(source: ModelSource, lang: str) -> dict:
+    """Read the pack's resources.json and return the language's entry."""
+    resources = _read_resources(source, lang)
+    if lang not in resources:
+        raise ModelError(f"the model pack at {source.path} has no models for language "
+                         f"'{lang}'; {_how_to_build(lang)}")
+    return resources[lang]
+
+
+def pack_processors(source: ModelSource, lang: str) -> list[str]:
+    """Processors the pack holds for a language, in pipeline order."""
+    entry = _pack_resources(source, lang)
+    return [p for p in PIPELINE_PROCESSORS if p in entry.get("default_processors", {})]
+
+
+def verify_pack(source: ModelSource, lang: str, processors: list[str]) -> None:
+    """Check that every needed model file is present and matches the manifest's sha256.
+
+    Raises:
+        ModelError: naming the language, the processor and how to get the model.
+    """
+    entry = _pack_resources(source, lang)
+    manifest = packlib.read_manifest(source.path)["languages"].get(lang, {}).get("models", {})
+    for proc in processors:
+        package = entry.get("default_processors", {}).get(proc)
+        if package is None:
+            raise ModelError(f"the model pack has no {proc} model for '{lang}'; "
+                             f"{_how_to_build(lang, proc)}")
+        path = packlib.model_path(source.path, lang, proc, package)
+        if not path.is_file():
+            raise ModelError(f"the {lang} {proc} model is missing ({path}); "
+                             f"{_how_to_build(lang, proc)}")
+        expected = manifest.get(proc, {}).get("sha256")
+        if expected and _file_sha256(str(path), path.stat().st_mtime_ns) != expected:
+            raise ModelError(f"the {lang} {proc} model file {path} is corrupt (sha256 differs "
+                             f"from manifest.json); {_how_to_build(lang, proc)}")
+
+
+@lru_cache(maxsize=64)
+def _file_sha256(path: str, mtime_ns: int) -> str:
+    """sha256 of a file, cached per path and modification time."""
+    return packlib.sha256(Path(path))
+
+
+def _unloadable(source: ModelSource, lang: str, processors: list[str]) -> str | None:
+    """Return the first processor whose model file torch cannot read, if any."""
+    import torch
+
+    entry = _pack_resources(source, lang)
+    for proc in processors:
+        path = packlib.model_path(source.path, lang, proc, entry["default_processors"][proc])
+        try:
+            torch.load(path, map_location="cpu", weights_only=False)
+        except Exception:  # noqa: BLE001 - any failure means the file is unusable
+            return proc
+    return None
+
+
+def _stanza_pipeline(lang: str, source: ModelSource, processors: list[str], **kwargs):
+    """Construct the stanza pipeline, translating its failures into ModelError."""
+    import stanza
+
+    download = None if source.kind == "pack" else stanza.DownloadMethod.REUSE_RESOURCES
+    logging.getLogger("stanza").setLevel(logging.WARNING)
+    try:
+        return stanza.Pipeline(lang, dir=str(source.path), processors=",".join(processors),
+                               download_method=download, logging_level="WARN", **kwargs)
+    except Exception as exc:  # noqa: BLE001 - stanza raises many kinds; all mean "cannot load"
+        if source.kind == "stanza":
+            raise ModelError(
+                f"stanza's official {lang} models ({', '.join(processors)}) could not be loaded "
+                f"from {source.path} ({type(exc).__name__}: {exc}); download them where a "
+                f"network exists with `python -c \"import stanza; stanza.download('{lang}')\"`, "
+                f"or drop --models stanza to use attrib's pack") from exc
+        bad = _unloadable(source, lang, processors)
+        what = f"the {lang} {bad} model" if bad else f"the {lang} models"
+        raise ModelError(f"stanza could not load {what} from {source.path} "
+                         f"({type(exc).__name__}: {exc}); {_how_to_build(lang, bad)}") from exc
+
+
+def load_pipeline(lang: str, *, models: str | os.PathLike | None = None,
+                  processors: tuple[str, ...] = PIPELINE_PROCESSORS, **kwargs):
+    """Load a stanza pipeline for one language, checked and cached.
+
+    Args:
+        lang: language code (``el``, ``hu``, ``en``).
+        models: pack folder, ``stanza``, or None (``$ATTRIB_MODELS`` or the shipped pack).
+        processors: processors wanted; a pack's missing optional ``mwt`` is skipped.
+        **kwargs: passed on to ``stanza.Pipeline`` (e.g. ``tokenize_batch_size``).
+
+    Returns:
+        A ready ``stanza.Pipeline``.
+
+    Raises:
+        ModelError: when a model is missing, corrupt or cannot be loaded.
+    """
+    source = resolve_models(models)
+    wanted = list(processors)
+    if source.kind == "pack":
+        have = pack_processors(source, lang)
+        wanted = [p for p in wanted if p in have or p != "mwt"]
+        verify_pack(source, lang, wanted)
+    key = (lang, source, tuple(wanted), tuple(sorted(kwargs.items())))
+    if key not in _PIPELINES:
+        _PIPELINES[key] = _stanza_pipeline(lang, source, wanted, **kwargs)
+    return _PIPELINES[key]
+
+
+_PIPELINES: dict[tuple, object] = {}
+
+
+def check_models(*, models: str | os.PathLike | None = None, langs: list[str] | None = None) -> list[str]:
+    """Load every language's pipeline once and report what was loaded.
+
+    Raises:
+        ModelError: for the first language whose models are missing, corrupt or unloadable.
+    """
+    source = resolve_models(models)
+    if langs is None and source.kind == "pack":
+        langs = pack_languages(source)
+    if not langs:
+        raise ModelError("name the languages to check with --lang")
+    lines = []
+    for lang in langs:
+        nlp = load_pipeline(lang, models=models)
+        lines.append(f"{lang}: ok ({', '.join(nlp.processors)}) from {source.describe()}")
+    return lines

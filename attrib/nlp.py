@@ -1,0 +1,35 @@
+"""Run paragraphs through the stanza pipeline of their language, batched per language."""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+
+from attrib.models.resolve import load_pipeline
+
+
+def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.PathLike | None = None) -> list:
+    """Annotate ``(lang, text)`` paragraphs; return stanza Documents in input order.
+
+    Paragraphs of one language go through that language's pipeline together
+    (``Pipeline.bulk_process``), so the models batch across paragraphs and documents.
+
+    Args:
+        paragraphs: pairs of language code and paragraph text.
+        models: pack folder, ``stanza``, or None (see :func:`attrib.models.resolve.resolve_models`).
+
+    Returns:
+        One ``stanza.Document`` per paragraph.
+    """
+    import stanza
+
+    by_lang: dict[str, list[int]] = defaultdict(list)
+    for index, (lang, _) in enumerate(paragraphs):
+        by_lang[lang].append(index)
+    out: list = [None] * len(paragraphs)
+    for lang, indexes in by_lang.items():
+        nlp = load_pipeline(lang, models=models)
+        docs = nlp.bulk_process([stanza.Document([], text=paragraphs[i][1]) for i in indexes])
+        for index, doc in zip(indexes, docs):
+            out[index] = doc
+    return out

@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from attrib.models.jobs import WorkPaths, hyper_args, predict_command, prepare_command, retag_command, train_command
+from attrib.models.recipe import load_recipe
+
+
+def test_hyper_args_turn_flags_and_values_into_arguments():
+    args = hyper_args({"no_pretrain": True, "hidden_dim": 128, "fix_eval_interval": False})
+    assert args == ["--no_pretrain", "--hidden_dim", "128"]
+
+
+def test_depparse_and_lemma_are_prepared_with_gold_tags_then_retagged():
+    recipe = load_recipe().languages["el"]
+    assert prepare_command(recipe, "depparse")[-1] == "--gold"
+    assert "--gold" not in prepare_command(recipe, "pos")
+    cmd = retag_command(recipe, "lemma", WorkPaths(Path("/w")), "train", Path("/w/out"))
+    assert cmd[:2] == ["-m", "stanza.models.tagger"]
+    assert "/w/saved/el" in cmd and "pos.pt" in cmd
+
+
+def test_parser_training_command_carries_hyperparameters_and_paths():
+    rec = load_recipe()
+    lang = rec.languages["hu"]
+    cmd = train_command(lang, "depparse", rec.modules["depparse"], WorkPaths(Path("/w")))
+    assert cmd[:4] == ["-m", "stanza.models.parser", "--mode", "train"]
+    assert cmd[cmd.index("--train_file") + 1] == "/w/data/depparse/hu_szeged.train.in.conllu"
+    assert cmd[cmd.index("--deep_biaff_hidden_dim") + 1] == "200"
+    assert "--no_pretrain" in cmd
+
+
+def test_lemmatizer_gets_no_lang_argument():
+    rec = load_recipe()
+    cmd = predict_command(rec.languages["el"], "lemma", rec.modules["lemma"], WorkPaths(Path("/w")),
+                          "test", Path("/w/p.conllu"))
+    assert "--lang" not in cmd and "--shorthand" in cmd

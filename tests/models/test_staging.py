@@ -1,0 +1,35 @@
+from pathlib import Path
+
+from attrib.models.recipe import LanguageRecipe
+from attrib.models.staging import read_sentences, short_name, stage_treebank
+
+SENT = "# sent_id = {n}\n# text = w{n}\n1\tw{n}\tw{n}\tX\t_\t_\t0\troot\t_\t_"
+
+
+def _conllu(path: Path, first: int, count: int) -> None:
+    path.write_text("\n\n".join(SENT.format(n=n) for n in range(first, first + count)) + "\n\n")
+
+
+def _recipe(splits) -> LanguageRecipe:
+    return LanguageRecipe("en", "English", "t", "UD_English-Test", splits, ("tokenize",), {"tokenize": {}})
+
+
+def test_short_name_follows_stanza():
+    assert short_name(_recipe({})) == "en_test"
+
+
+def test_concatenation_and_holdout(tmp_path: Path):
+    ud = tmp_path / "ud"
+    ud.mkdir()
+    _conllu(ud / "a.conllu", 0, 10)
+    _conllu(ud / "b.conllu", 10, 10)
+    _conllu(ud / "c.conllu", 100, 3)
+    recipe = _recipe({"train": ["a.conllu", "b.conllu"], "dev": {"holdout_from": "train", "every": 5},
+                      "test": ["c.conllu"]})
+    folder = stage_treebank(recipe, ud, tmp_path / "base")
+    train = read_sentences(folder / "en_test-ud-train.conllu")
+    dev = read_sentences(folder / "en_test-ud-dev.conllu")
+    test = read_sentences(folder / "en_test-ud-test.conllu")
+    assert len(train) == 16 and len(dev) == 4 and len(test) == 3
+    assert not set(train) & set(dev), "held-out sentences must leave the training split"
+    assert "w4" in dev[0] and "w9" in dev[1]
