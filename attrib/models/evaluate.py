@@ -28,7 +28,7 @@ def published_scores() -> dict:
     return yaml.safe_load(text)
 
 
-def test_files(lang: LanguageRecipe, ud: Path, work: Path) -> tuple[Path, Path]:
+def write_test_split(lang: LanguageRecipe, ud: Path, work: Path) -> tuple[Path, Path]:
     """Write the language's gold test split and its raw text; return both paths."""
     from stanza.utils.datasets import conllu_to_text
 
@@ -41,7 +41,7 @@ def test_files(lang: LanguageRecipe, ud: Path, work: Path) -> tuple[Path, Path]:
 
 def evaluate_language(lang: LanguageRecipe, *, ud: Path, models, work: Path) -> dict:
     """Run the pipeline over one test split; return scores and speed."""
-    gold, txt = test_files(lang, ud, work)
+    gold, txt = write_test_split(lang, ud, work)
     nlp = load_pipeline(lang.lang, models=models)
     text = txt.read_text("utf-8")
     nlp("Warm-up.")

@@ -1,0 +1,70 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from attrib.errors import ModelError
+from attrib.models import pack as packlib
+from attrib.models.resolve import SHIPPED_PACK, resolve_models, verify_pack
+
+
+def _fake_pack(root: Path, content: bytes = b"weights") -> Path:
+    model = root / "el" / "tokenize" / "gdt.pt"
+    model.parent.mkdir(parents=True)
+    model.write_bytes(content)
+    manifest = {"languages": {"el": {"name": "Greek", "package": "gdt", "models": {
+        "tokenize": {"md5": packlib.md5(model), "sha256": packlib.sha256(model)}}}}}
+    packlib.write_json_atomic(root / "manifest.json", manifest)
+    packlib.write_json_atomic(root / "resources.json", packlib.resources_json(manifest))
+    return model
+
+
+def test_resolution_order(monkeypatch, tmp_path):
+    monkeypatch.delenv("ATTRIB_MODELS", raising=False)
+    assert resolve_models().path == SHIPPED_PACK
+    monkeypatch.setenv("ATTRIB_MODELS", str(tmp_path))
+    assert resolve_models().path == tmp_path
+    assert resolve_models("/else/where").path == Path("/else/where")
+    assert resolve_models("stanza").kind == "stanza"
+
+
+def test_intact_pack_verifies(tmp_path):
+    _fake_pack(tmp_path)
+    verify_pack(resolve_models(tmp_path), "el", ["tokenize"])
+
+
+def test_missing_pack_says_how_to_get_one(tmp_path):
+    with pytest.raises(ModelError, match=r"no model pack at .*attrib models build"):
+        verify_pack(resolve_models(tmp_path / "none"), "el", ["tokenize"])
+
+
+def test_missing_language_is_named(tmp_path):
+    _fake_pack(tmp_path)
+    with pytest.raises(ModelError, match=r"no models for language 'hu'.*--lang hu"):
+        verify_pack(resolve_models(tmp_path), "hu", ["tokenize"])
+
+
+def test_missing_processor_is_named(tmp_path):
+    _fake_pack(tmp_path)
+    with pytest.raises(ModelError, match=r"no pos model for 'el'.*--processor pos"):
+        verify_pack(resolve_models(tmp_path), "el", ["tokenize", "pos"])
+
+
+def test_missing_model_file_is_named(tmp_path):
+    _fake_pack(tmp_path).unlink()
+    with pytest.raises(ModelError, match=r"the el tokenize model is missing"):
+        verify_pack(resolve_models(tmp_path), "el", ["tokenize"])
+
+
+def test_corrupt_model_file_is_caught_by_its_checksum(tmp_path):
+    model = _fake_pack(tmp_path)
+    model.write_bytes(b"weightz")
+    with pytest.raises(ModelError, match=r"el tokenize model file .* is corrupt"):
+        verify_pack(resolve_models(tmp_path), "el", ["tokenize"])
+
+
+def test_unreadable_resources_file(tmp_path):
+    _fake_pack(tmp_path)
+    (tmp_path / "resources.json").write_text("{not json")
+    with pytest.raises(ModelError, match="resources.json is unreadable"):
+        verify_pack(resolve_models(tmp_path), "el", ["tokenize"])
