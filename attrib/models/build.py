@@ -98,14 +98,24 @@ def prepare(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
 
 def retag(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
     """Replace the gold tags of a prepared dataset with the trained tagger's predictions."""
-    if not (ctx.work.saved(lang.lang) / "pos.pt").is_file():
-        raise ModelError(f"{lang.lang} {proc} is trained on predicted tags: build pos first")
-    ctx.log(f"[{lang.lang} {proc}] retagging with the trained tagger")
+    tagger = _tagger_model(ctx, lang)
+    ctx.log(f"[{lang.lang} {proc}] retagging with the tagger {tagger}")
     for split in ("train", "dev", "test"):
         src = ctx.work.data(proc) / f"{short_name(lang)}.{split}.in.conllu"
         tmp = src.with_name(src.name + ".retag")
-        run_stanza(ctx, retag_command(lang, proc, ctx.work, split, tmp), f"{lang.lang}-{proc}-prepare")
+        run_stanza(ctx, retag_command(lang, proc, ctx.work, split, tmp, tagger),
+                   f"{lang.lang}-{proc}-prepare")
         os.replace(tmp, src)
+
+
+def _tagger_model(ctx: BuildContext, lang: LanguageRecipe) -> Path:
+    """The tagger to retag with: this build's freshly trained one, else the pack's."""
+    for path in (ctx.work.saved(lang.lang) / "pos.pt",
+                 packlib.model_path(ctx.pack, lang.lang, "pos", lang.package)):
+        if path.is_file():
+            return path
+    raise ModelError(f"{lang.lang} lemma and depparse train on predicted tags: "
+                     f"build pos first (attrib models build --lang {lang.lang} --processor pos)")
 
 
 def train(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> dict:

@@ -82,14 +82,15 @@ def prepare_command(recipe: LanguageRecipe, proc: str) -> list[str]:
 
 
 def retag_command(recipe: LanguageRecipe, proc: str, work: WorkPaths, split: str,
-                  out: Path) -> list[str]:
+                  out: Path, tagger: Path) -> list[str]:
     """Return the command that re-tags a prepared split with the freshly trained tagger.
 
     stanza trains its lemmatizer and parser on predicted, not gold, tags so that they see
     at training time the kind of tags the pipeline will give them.
     """
     d, sn = work.data(proc), short_name(recipe)
-    return (["-m", "stanza.models.tagger", "--mode", "predict"] + _model_io(recipe, "pos", work)
+    return (["-m", "stanza.models.tagger", "--mode", "predict", "--lang", recipe.lang,
+             "--shorthand", sn, "--save_dir", str(tagger.parent), "--save_name", tagger.name]
             + ["--eval_file", str(d / f"{sn}.{split}.in.conllu"), "--output_file", str(out)]
             + hyper_args(recipe.hyper["pos"], PREDICT_KEYS))
 

@@ -13,9 +13,11 @@ def test_depparse_and_lemma_are_prepared_with_gold_tags_then_retagged():
     recipe = load_recipe().languages["el"]
     assert prepare_command(recipe, "depparse")[-1] == "--gold"
     assert "--gold" not in prepare_command(recipe, "pos")
-    cmd = retag_command(recipe, "lemma", WorkPaths(Path("/w")), "train", Path("/w/out"))
+    cmd = retag_command(recipe, "lemma", WorkPaths(Path("/w")), "train", Path("/w/out"),
+                        Path("/pack/el/pos/gdt.pt"))
     assert cmd[:2] == ["-m", "stanza.models.tagger"]
-    assert "/w/saved/el" in cmd and "pos.pt" in cmd
+    assert "/pack/el/pos" in cmd and "gdt.pt" in cmd
+    assert cmd[cmd.index("--eval_file") + 1] == "/w/data/lemma/el_gdt.train.in.conllu"
 
 
 def test_parser_training_command_carries_hyperparameters_and_paths():
