@@ -117,12 +117,25 @@ def _check_langid(data: dict, text: str, where: str) -> None:
         raise config_error(where, text, ("langid", "function_words"), "must be a list of words")
 
 
+def _check_encodings(data: dict, text: str, where: str) -> None:
+    """Validate the optional ``encodings`` list: every entry must be a Python codec."""
+    import codecs
+
+    for index, name in enumerate(data.get("encodings") or []):
+        try:
+            codecs.lookup(str(name))
+        except LookupError:
+            raise config_error(where, text, ("encodings", index),
+                               f"unknown encoding {name!r}; use a Python codec name such as cp1253") from None
+
+
 def validate(data: dict, text: str, where: str) -> None:
     """Check the parts of a codebook every language must have."""
     for key, kind in (("version", int), ("lang", str), ("name", str)):
         if not isinstance(data.get(key), kind):
             raise config_error(where, text, (key,), f"missing or not a {kind.__name__}")
     _check_langid(data, text, where)
+    _check_encodings(data, text, where)
 
 
 def _packaged(lang: str) -> tuple[str, str]:

@@ -1,0 +1,221 @@
+"""Read a corpus: text files, JSON Lines, CSV or Parquet, into documents or error records.
+
+Nothing is dropped: an input that cannot be read or decoded becomes a document whose
+``status`` is ``error`` and whose ``error`` says what was wrong and what to do.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from attrib.codebook import Codebook
+from attrib.langid import _word_score, detect_language
+
+TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+META_FIELDS = ("published", "outlet", "url", "lang")
+BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+@dataclass
+class RawDocument:
+    """One input document before decoding: bytes from a file or text from a table row."""
+
+    doc_id: str
+    source: str
+    data: bytes | str | None = None
+    meta: dict = field(default_factory=dict)
+    error: str | None = None
+
+
+@dataclass
+class Document:
+    """A decoded input document (or the record of why it could not be decoded)."""
+
+    doc_id: str
+    source: str
+    text: str | None
+    encoding: str | None
+    sha256: str | None
+    meta: dict = field(default_factory=dict)
+    error: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when the document has text to annotate."""
+        return self.error is None
+
+
+def expand_inputs(inputs: list[str]) -> list[Path]:
+    """Expand folders (their ``.txt`` files and tables) and globs; keep missing paths."""
+    paths: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            paths += sorted(p for p in path.iterdir()
+                            if p.suffix in (".txt", *TABLE_SUFFIXES) and p.is_file())
+        elif any(ch in item for ch in "*?["):
+            paths += sorted(Path(p) for p in glob.glob(item))
+        else:
+            paths.append(path)
+    return paths
+
+
+def read_raw(paths: list[Path]) -> Iterator[RawDocument]:
+    """Yield raw documents from files and table rows, or error records for unreadable ones."""
+    for path in paths:
+        if path.suffix in TABLE_SUFFIXES:
+            yield from _table_rows(path)
+            continue
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            yield RawDocument(path.stem, str(path), error=f"cannot read {path}: {exc.strerror or exc}; "
+                              "check that the path exists and is readable")
+            continue
+        yield RawDocument(path.stem, str(path), data)
+
+
+def _table_frame(path: Path):
+    """Load a JSONL, CSV or Parquet file as a DataFrame of strings."""
+    import pandas as pd
+
+    if path.suffix == ".parquet":
+        return pd.read_parquet(path)
+    if path.suffix == ".csv":
+        return pd.read_csv(path, dtype=str, keep_default_na=False)
+    with open(path, encoding="utf-8") as handle:
+        return pd.DataFrame([json.loads(line) for line in handle if line.strip()])
+
+
+def _table_rows(path: Path) -> Iterator[RawDocument]:
+    """Yield one raw document per row of a table with ``id`` and ``text`` columns."""
+    try:
+        frame = _table_frame(path)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        yield RawDocument(path.stem, str(path), error=f"cannot read table {path}: {exc}; "
+                          "it must be UTF-8 JSON Lines, CSV or Parquet")
+        return
+    missing = [c for c in ("id", "text") if c not in frame.columns]
+    if missing:
+        yield RawDocument(path.stem, str(path), error=f"table {path} has no column(s) {missing}; "
+                          "it needs 'id' and 'text' (optional: published, outlet, url, lang)")
+        return
+    for number, row in enumerate(frame.to_dict("records")):
+        meta = {k: str(row[k]) for k in META_FIELDS if k in row and _present(row[k])}
+        doc_id = str(row["id"]) if _present(row["id"]) else f"{path.stem}:{number}"
+        text = row["text"] if isinstance(row["text"], str) else None
+        error = None if text is not None else f"row {number} of {path} has no text"
+        yield RawDocument(doc_id, f"{path}#{number}", text, meta, error)
+
+
+def _present(value) -> bool:
+    """False for None, NaN and empty strings."""
+    return value is not None and value == value and str(value) != ""
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when the bytes are not text: many NULs or control characters near the start."""
+    head = data[:8192]
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return head.count(0) > len(head) // 100 + 2 or controls > len(head) // 10
+
+
+def _plausibility(text: str, book: Codebook) -> float:
+    """Share of letters written in the language's scripts, less C1 control characters.
+
+    Breaks ties between close encodings (cp1253 and iso-8859-7 differ in a few letters
+    such as Ά, which the wrong one turns into punctuation or control characters).
+    """
+    from attrib.langid import script_of
+
+    scripts = set(book.section("langid").get("scripts", []))
+    letters = sum(1 for ch in text if script_of(ch) in scripts)
+    controls = sum(1 for ch in text if "\x80" <= ch <= "\x9f")
+    return (letters - 10 * controls) / max(len(text), 1)
+
+
+def _legacy_candidates(data: bytes, codebooks: dict[str, Codebook]) -> Iterator[tuple[float, str, str]]:
+    """Yield (score, encoding, text) for every codebook encoding that decodes the bytes."""
+    for book in codebooks.values():
+        for encoding in book.data.get("encodings") or []:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                continue
+            guess = detect_language(text, codebooks)
+            if guess.lang != book.lang:
+                continue
+            score = _word_score(text.lower().split(), book) * guess.confidence
+            yield score + 0.01 * _plausibility(text, book), encoding, text
+
+
+def decode_bytes(data: bytes, codebooks: dict[str, Codebook]) -> tuple[str | None, str | None, str | None]:
+    """Decode a file's bytes; return ``(text, encoding, error)``.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16 with a mark are read as such.
+    Other bytes are tried in every legacy encoding the codebooks list (Greek cp1253 and
+    iso-8859-7, Hungarian iso-8859-2, ...) and the decoding whose text reads most like the
+    language of that codebook wins.
+    """
+    if not data.strip():
+        return None, None, "empty file: there is no text to annotate"
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, None
+            except UnicodeDecodeError:
+                break
+    if looks_binary(data):
+        return None, None, "binary file (NUL or control bytes), not text: give attrib plain-text articles"
+    try:
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as exc:
+        position = exc.start
+    best = max(_legacy_candidates(data, codebooks), default=(0.0, None, None))
+    if best[0] > 0:
+        return best[2], best[1], None
+    return None, None, (f"not UTF-8 (invalid byte at offset {position}) and no legacy encoding of "
+                        f"the codebooks fits; convert it to UTF-8, e.g. iconv -f ENCODING -t UTF-8")
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Normalise line ends and Unicode (NFC), drop NUL bytes; return text and warnings."""
+    import unicodedata
+
+    warnings = []
+    if "\x00" in text:
+        warnings.append(f"removed {text.count(chr(0))} NUL character(s)")
+        text = text.replace("\x00", "")
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return text, warnings
+
+
+def decode(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
+    """Turn a raw document into a decoded one, or into an error record."""
+    if raw.error is not None:
+        return Document(raw.doc_id, raw.source, None, None, None, raw.meta, raw.error)
+    data = raw.data if isinstance(raw.data, bytes) else raw.data.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    if isinstance(raw.data, str):
+        text, encoding, error = raw.data, "utf-8", None
+    else:
+        text, encoding, error = decode_bytes(data, codebooks)
+    if error is not None:
+        return Document(raw.doc_id, raw.source, None, encoding, digest, raw.meta, error)
+    text, warnings = clean_text(text)
+    if not text.strip():
+        return Document(raw.doc_id, raw.source, None, encoding, digest, raw.meta,
+                        "empty document: there is no text to annotate")
+    return Document(raw.doc_id, raw.source, text, encoding, digest, raw.meta, None, warnings)
+
+
+def read_corpus(inputs: list[str], codebooks: dict[str, Codebook]) -> Iterator[Document]:
+    """Read and decode every document of the inputs, in order."""
+    for raw in read_raw(expand_inputs(inputs)):
+        yield decode(raw, codebooks)

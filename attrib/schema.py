@@ -1,0 +1,81 @@
+"""The Arrow schemas of attrib's four tables, in one place.
+
+Every extractor returns rows (dicts) whose keys are these column names; the writer casts
+them with these schemas, so a table read back with ``pd.read_parquet`` has the same
+columns and types whatever the corpus. Bump ``SCHEMA_VERSION`` on any change.
+"""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+SCHEMA_VERSION = "1"
+
+LINK = pa.struct([
+    ("source_id", pa.string()),   # registry id, or a generated id for an unknown source
+    ("name", pa.string()),        # canonical name
+    ("type", pa.string()),        # wire_agency, state_media, government, ngo, social_media, ...
+    ("surface", pa.string()),     # the words in the text
+    ("cue", pa.string()),         # lemma of the cue (reporting verb, "according to", relay)
+    ("resolution", pa.string()),  # how the source was found: explicit, registry, anaphora, ...
+])
+
+SENTENCES = pa.schema([
+    ("doc_id", pa.string()),
+    ("sent_id", pa.int32()),
+    ("para_id", pa.int32()),
+    ("start", pa.int32()),
+    ("end", pa.int32()),
+    ("text", pa.string()),
+    ("lang", pa.string()),
+    ("is_headline", pa.bool_()),
+    ("is_tweet", pa.bool_()),
+    ("tweet_handle", pa.string()),
+    ("attributed", pa.bool_()),
+    ("chain", pa.list_(LINK)),
+    ("quote", pa.string()),       # direct | indirect | mixed | none
+    ("hedges", pa.list_(pa.string())),
+])
+
+ATTRIBUTIONS = pa.schema([
+    ("doc_id", pa.string()),
+    ("sent_id", pa.int32()),
+    ("depth", pa.int8()),         # 0 = proximate source
+    ("source_id", pa.string()),
+    ("name", pa.string()),
+    ("type", pa.string()),
+    ("surface", pa.string()),
+    ("cue", pa.string()),
+    ("resolution", pa.string()),
+])
+
+FRAMING = pa.schema([
+    ("doc_id", pa.string()),
+    ("sent_id", pa.int32()),
+    ("term", pa.string()),
+    ("lemma", pa.string()),
+    ("category", pa.string()),
+    ("target", pa.string()),
+    ("quoted", pa.bool_()),
+    ("scare_quoted", pa.bool_()),
+    ("voice", pa.string()),
+    ("voice_type", pa.string()),
+])
+
+DOCUMENTS = pa.schema([
+    ("doc_id", pa.string()),
+    ("source", pa.string()),      # where the document came from (file path or input row)
+    ("outlet", pa.string()),
+    ("url", pa.string()),
+    ("published", pa.string()),
+    ("lang", pa.string()),
+    ("n_sentences", pa.int32()),
+    ("n_attributed", pa.int32()),
+    ("sha256", pa.string()),
+    ("encoding", pa.string()),
+    ("status", pa.string()),      # ok | error
+    ("error", pa.string()),
+])
+
+TABLES = {"sentences": SENTENCES, "attributions": ATTRIBUTIONS, "framing": FRAMING,
+          "documents": DOCUMENTS}
