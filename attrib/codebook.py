@@ -129,6 +129,45 @@ def _check_encodings(data: dict, text: str, where: str) -> None:
                                f"unknown encoding {name!r}; use a Python codec name such as cp1253") from None
 
 
+def _word_lists(value) -> bool:
+    """True for a list of lists of strings (word sequences)."""
+    return isinstance(value, list) and all(
+        isinstance(seq, list) and seq and all(isinstance(w, str) for w in seq) for seq in value)
+
+
+def _check_attribution(data: dict, text: str, where: str) -> None:
+    """Validate the ``attribution`` section, if present."""
+    section = data.get("attribution")
+    if section is None:
+        return
+    verbs = section.get("speech_verbs", {})
+    if not isinstance(verbs, dict):
+        raise config_error(where, text, ("attribution", "speech_verbs"), "must map lemmas to options ({} or {needs_content: true})")
+    for lemma, options in verbs.items():
+        if not isinstance(options, dict) or not set(options) <= {"needs_content"}:
+            raise config_error(where, text, ("attribution", "speech_verbs", lemma),
+                               "options must be {} or {needs_content: true}")
+    if not _word_lists(section.get("according_to", [])):
+        raise config_error(where, text, ("attribution", "according_to"), "must be a list of word sequences like [according, to]")
+    for index, entry in enumerate(section.get("anaphora", [])):
+        if not isinstance(entry, dict) or not entry.get("words") or not entry.get("types"):
+            raise config_error(where, text, ("attribution", "anaphora", index), "needs words: [...] and types: [...]")
+    for key in ("relay_verbs", "content_nouns", "as_markers", "weak_markers", "post_intro"):
+        value = section.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise config_error(where, text, ("attribution", key), "must be a list of words")
+
+
+def _check_hedges_and_quotes(data: dict, text: str, where: str) -> None:
+    """Validate the ``hedges`` and ``quotes`` sections, if present."""
+    for category, sequences in (data.get("hedges") or {}).items():
+        if not _word_lists(sequences):
+            raise config_error(where, text, ("hedges", category), "must be a list of word sequences like [without, ..., evidence]")
+    for index, pair in enumerate((data.get("quotes") or {}).get("pairs", [])):
+        if not isinstance(pair, str) or len(pair) != 2:
+            raise config_error(where, text, ("quotes", "pairs", index), "each pair is two characters: opening and closing mark")
+
+
 def validate(data: dict, text: str, where: str) -> None:
     """Check the parts of a codebook every language must have."""
     for key, kind in (("version", int), ("lang", str), ("name", str)):
@@ -136,6 +175,8 @@ def validate(data: dict, text: str, where: str) -> None:
             raise config_error(where, text, (key,), f"missing or not a {kind.__name__}")
     _check_langid(data, text, where)
     _check_encodings(data, text, where)
+    _check_attribution(data, text, where)
+    _check_hedges_and_quotes(data, text, where)
 
 
 def _packaged(lang: str) -> tuple[str, str]:
