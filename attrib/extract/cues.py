@@ -1,0 +1,124 @@
+"""Find attribution cues in a parsed sentence: reporting verbs and "according to" forms.
+
+A cue names the word that signals attribution and the head word of its source (None when
+the source is left out: a pro-drop subject, an agentless passive). Source phrases, relays
+and chains are built from cues in :mod:`attrib.extract.sources`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from attrib.codebook import Codebook
+from attrib.extract.match import find_all, forms, is_in, vocab
+from attrib.extract.sent import Sent, Word, fold
+
+NOMINAL = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"}
+CLAUSAL = {"ccomp", "xcomp", "parataxis"}
+SUBJECT = {"nsubj", "nsubj:pass", "csubj"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One attribution cue.
+
+    Attributes:
+        kind: ``verb`` (reporting verb) or ``according`` ("according to" form).
+        lemma: the cue as the codebook writes it (e.g. ``δηλώνω``, ``σύμφωνα με``).
+        anchor: the cue word (the verb, or the first word of the marker).
+        source: head word of the source phrase, or None when it is left out.
+        passive: the verb is passive with no agent ("it was reported").
+    """
+
+    kind: str
+    lemma: str
+    anchor: Word
+    source: Word | None
+    passive: bool = False
+
+
+def _lemma_key(word: Word, verbs: dict) -> str | None:
+    """The codebook lemma a word matches, if any."""
+    folded = {fold(k): k for k in verbs}
+    for form in forms(word):
+        if form in folded:
+            return folded[form]
+    return None
+
+
+def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> bool:
+    """Whether a reporting verb reports something: a clause, a quote, a colon or an aside."""
+    attribution = book.section("attribution")
+    if verb.deprel in ("parataxis",) or any(k.rel in CLAUSAL for k in sent.children(verb)):
+        return True
+    if any(is_in(k, vocab(attribution.get("as_markers"))) for k in sent.children(verb, "mark")):
+        return True
+    near = {verb.id + d for d in (-3, -2, -1, 1, 2, 3)}
+    if near & quoted:
+        return True
+    following = sent.word(verb.id + 1)
+    return following is not None and following.text == ":"
+
+
+def _subject(sent: Sent, verb: Word) -> tuple[Word | None, bool]:
+    """The verb's source word and whether it is an agentless passive."""
+    subjects = [k for k in sent.children(verb) if k.deprel in ("nsubj", "csubj")]
+    if subjects:
+        return subjects[0], False
+    agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
+    if agents:
+        return agents[0], False
+    passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass"))
+    if verb.deprel.split(":")[0] in ("advcl", "xcomp", "conj", "acl") and not passive:
+        head = sent.word(verb.head)
+        if head is not None and head.upos in ("VERB", "AUX"):
+            return _subject(sent, head)[0], False
+    return None, passive
+
+
+def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> list[Cue]:
+    """Reporting-verb cues of a sentence (``quoted``: ids of words inside quotation marks)."""
+    verbs = book.section("attribution").get("speech_verbs", {})
+    cues = []
+    for word in sent.words:
+        key = _lemma_key(word, verbs) if word.upos in ("VERB", "AUX", "ADJ") else None
+        if key is None or word.id in quoted:
+            continue
+        if verbs[key].get("needs_content") and not has_content(sent, word, book, quoted):
+            continue
+        source, passive = _subject(sent, word)
+        cues.append(Cue("verb", key, word, source, passive))
+    return cues
+
+
+def marker_source(sent: Sent, match: list[Word]) -> Word | None:
+    """The nominal an "according to" marker attaches to (UD: the marker is its ``case``)."""
+    ids = {w.id for w in match}
+    for word in reversed(match):  # the case word nearest the noun first
+        head = sent.word(word.head)
+        if head is not None and head.id not in ids and head.upos in NOMINAL:
+            return head
+    for kid in sent.children(match[0], "obl", "nmod"):
+        if kid.id not in ids and kid.upos in NOMINAL:
+            return kid
+    return None
+
+
+def according_cues(sent: Sent, book: Codebook, looks_like_source) -> list[Cue]:
+    """"According to" cues; weak markers need a source that ``looks_like_source``."""
+    section = book.section("attribution")
+    weak = vocab(section.get("weak_markers"))
+    cases = {fold(k): v for k, v in (section.get("marker_case") or {}).items()}
+    cues = []
+    for match in find_all(sent, section.get("according_to", [])):
+        source = marker_source(sent, match)
+        if source is None:
+            continue
+        lemma = " ".join(w.text.casefold() for w in match)
+        wanted = cases.get(fold(match[0].lemma)) or cases.get(fold(match[0].text))
+        if wanted and source.feats.get("Case") not in (None, wanted):
+            continue
+        if is_in(match[0], weak) and len(match) == 1 and not looks_like_source(sent, source):
+            continue
+        cues.append(Cue("according", lemma, match[0], source))
+    return cues

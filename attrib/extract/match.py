@@ -1,0 +1,66 @@
+"""Matching codebook words against parsed words: by lemma or surface, folded."""
+
+from __future__ import annotations
+
+from attrib.extract.sent import Sent, Word, fold
+
+GAP = "..."
+MAX_GAP = 3
+
+
+def forms(word: Word) -> set[str]:
+    """The folded lemma and surface form of a word."""
+    return {fold(word.lemma), fold(word.text)}
+
+
+def vocab(words) -> frozenset[str]:
+    """Fold a list of codebook words into a lookup set."""
+    return frozenset(fold(w) for w in words or [])
+
+
+def is_in(word: Word, lookup: frozenset[str]) -> bool:
+    """Whether the word's lemma or surface form is in the folded set."""
+    return bool(forms(word) & lookup)
+
+
+def find_sequence(sent: Sent, pattern: list[str], start: int = 0) -> list[Word] | None:
+    """Find ``pattern`` (words, ``...`` = up to three words between) from ``start``.
+
+    Returns:
+        The matched words (without gap words), or None.
+    """
+    folded = [GAP if p == GAP else fold(p) for p in pattern]
+    for first in range(start, len(sent.words)):
+        matched = _match_at(sent.words, folded, first)
+        if matched is not None:
+            return matched
+    return None
+
+
+def _match_at(words: list[Word], pattern: list[str], pos: int) -> list[Word] | None:
+    """Match the folded pattern starting exactly at word index ``pos``."""
+    out, gap = [], 0
+    for item in pattern:
+        if item == GAP:
+            gap = MAX_GAP
+            continue
+        for skip in range(gap + 1):
+            if pos + skip < len(words) and item in forms(words[pos + skip]):
+                out.append(words[pos + skip])
+                pos += skip + 1
+                break
+        else:
+            return None
+        gap = 0
+    return out
+
+
+def find_all(sent: Sent, patterns: list[list[str]]) -> list[list[Word]]:
+    """Every non-overlapping match of any pattern, in sentence order."""
+    found = []
+    for pattern in patterns:
+        pos = 0
+        while (match := find_sequence(sent, pattern, pos)) is not None:
+            found.append(match)
+            pos = match[-1].id  # ids are 1-based: continue after the last matched word
+    return sorted(found, key=lambda m: m[0].id)

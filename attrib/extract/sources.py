@@ -1,0 +1,124 @@
+"""Source phrases, relays and reporting chains from cues.
+
+Given a cue, find the words that name its source, follow "citing" relays to the origin
+("Reuters, citing officials" -> Reuters -> officials; "sources cited by Reuters" ->
+Reuters -> sources) and look behind content nouns to their author ("the statements of
+Peskov" -> Peskov; "images a blogger had uploaded" -> the blogger).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from attrib.codebook import Codebook
+from attrib.extract.cues import NOMINAL, Cue
+from attrib.extract.match import is_in, vocab
+from attrib.extract.sent import Sent, Word
+
+PHRASE_RELS = {"det", "amod", "nmod", "flat", "compound", "appos", "nummod", "fixed", "case",
+               "goeswith", "nmod:poss", "nmod:att", "det:poss", "advmod", "dep"}
+POSSESSOR_RELS = {"nmod:poss", "nmod:att", "det:poss", "nmod"}
+RELATIVE = {"PronType": "Rel"}
+MAX_PHRASE = 12
+
+
+@dataclass(frozen=True)
+class RawLink:
+    """A link of a chain before registry lookup: who, named how, signalled by which cue."""
+
+    head: Word | None
+    words: tuple[Word, ...]
+    cue: str
+    passive: bool = False
+
+
+def phrase(sent: Sent, head: Word) -> list[Word]:
+    """The noun phrase of ``head`` without clauses, leading articles or prepositions."""
+    keep, todo = {head.id}, [head]
+    while todo:
+        current = todo.pop()
+        for kid in sent.children(current):
+            if current is head and kid.rel == "case":
+                continue  # the marker itself: "με", "szerint", "according to"
+            if kid.deprel in PHRASE_RELS or kid.rel in {"flat", "compound", "nmod", "det", "amod"}:
+                if kid.id not in keep:
+                    keep.add(kid.id)
+                    todo.append(kid)
+    words = [w for w in sent.words if w.id in keep]
+    while words and words[0] is not head and (words[0].upos in ("DET", "ADP", "PUNCT", "CCONJ")):
+        words.pop(0)
+    while words and words[-1] is not head and words[-1].upos == "PUNCT":
+        words.pop()
+    return words[:MAX_PHRASE] if len(words) > MAX_PHRASE else words
+
+
+def is_relative(word: Word) -> bool:
+    """A relative pronoun (που, οποίος, aki, amely, which, who)."""
+    return word.feats.get("PronType") == "Rel" or word.deprel == "mark" and word.upos == "PRON"
+
+
+def author_of(sent: Sent, noun: Word, book: Codebook) -> Word:
+    """For a content noun ("statement", "beszámoló"), its possessor or author; else itself."""
+    if not is_in(noun, vocab(book.section("attribution").get("content_nouns"))):
+        return noun
+    for kid in sent.children(noun):
+        if kid.deprel in POSSESSOR_RELS and kid.upos in ("PROPN", "NOUN", "PRON") and kid.id != noun.id:
+            if kid.deprel != "nmod" or kid.feats.get("Case") in ("Gen", None):
+                return kid
+    for clause in sent.children(noun, "acl"):
+        subjects = [k for k in sent.children(clause, "nsubj") if not is_relative(k)]
+        if subjects:
+            return subjects[0]
+    return noun
+
+
+def _relay_clauses(sent: Sent, word: Word, book: Codebook) -> list[Word]:
+    """Relay verbs (citing, επικαλούμενο, hivatkozva) attached to a word."""
+    relay = vocab(book.section("attribution").get("relay_verbs"))
+    return [k for k in sent.children(word) if is_in(k, relay) and k.rel in ("acl", "advcl", "xcomp",
+                                                                            "advmod", "conj", "obl")]
+
+
+def _relay_object(sent: Sent, verb: Word) -> Word | None:
+    """What a relay verb cites: its object or oblique (not a relative pronoun)."""
+    for kid in sent.children(verb, "obj", "obl", "iobj", "ccomp"):
+        if kid.upos in NOMINAL and not is_relative(kid):
+            return kid
+    return None
+
+
+def relay_chain(sent: Sent, head: Word, anchor: Word | None, book: Codebook) -> tuple[Word, list[RawLink]]:
+    """Follow relays from a source head; return the proximate head and the origin links.
+
+    ``head`` may itself be the origin ("sources cited by Reuters"): a relative clause
+    whose subject is another source makes that subject proximate.
+    """
+    for clause in _relay_clauses(sent, head, book):
+        subjects = [k for k in sent.children(clause, "nsubj") if not is_relative(k)]
+        cited = _relay_object(sent, clause)
+        if subjects and cited is None:  # πηγές τις οποίες επικαλείται το Reuters
+            return subjects[0], [_link(sent, head, clause, book)]
+        if cited is not None:  # το Reuters που επικαλείται αξιωματούχους
+            return head, [_link(sent, cited, clause, book)]
+    for clause in _relay_clauses(sent, anchor, book) if anchor is not None else []:
+        cited = _relay_object(sent, clause)
+        if cited is not None:  # πρόσθεσε το πρακτορείο επικαλούμενο τις δηλώσεις του Πεσκόφ
+            return head, [_link(sent, cited, clause, book)]
+    return head, []
+
+
+def _link(sent: Sent, head: Word, cue_word: Word, book: Codebook) -> RawLink:
+    """A chain link for a source head reached through a relay verb."""
+    author = author_of(sent, head, book)
+    return RawLink(author, tuple(phrase(sent, author)), cue_word.lemma)
+
+
+def chain_from_cue(sent: Sent, cue: Cue, book: Codebook) -> list[RawLink]:
+    """The reporting chain one cue gives, proximate first (heads may be None: implicit)."""
+    if cue.source is None:
+        origins = [_link(sent, cited, clause, book) for clause in _relay_clauses(sent, cue.anchor, book)
+                   if (cited := _relay_object(sent, clause)) is not None]
+        return [RawLink(None, (), cue.lemma, cue.passive)] + origins[:1]
+    source = author_of(sent, cue.source, book)
+    proximate, origins = relay_chain(sent, source, cue.anchor if cue.kind == "verb" else None, book)
+    return [RawLink(proximate, tuple(phrase(sent, proximate)), cue.lemma)] + origins

@@ -1,0 +1,226 @@
+"""Cue and chain rules on hand-written parses of sentences that are not in the seeds."""
+
+import pytest
+
+from attrib.codebook import load_codebooks
+from attrib.extract.cues import according_cues, verb_cues
+from attrib.extract.sources import chain_from_cue, phrase
+from tests.extract.conllu import sent
+
+BOOKS = load_codebooks()
+
+
+def looks_like_source(s, word):
+    return word.upos == "PROPN" or word.lemma in {"εκπρόσωπος", "πηγή"}
+
+
+def chains(s, lang):
+    book = BOOKS[lang]
+    cues = verb_cues(s, book) + according_cues(s, book, looks_like_source)
+    return [[(link.head.text if link.head else None, link.cue) for link in chain_from_cue(s, c, book)]
+            for c in cues]
+
+
+EL_ACCORDING_RELAY = """
+Σύμφωνα σύμφωνα ADV 12 advmod
+με με ADP 4 case
+το ο DET 4 det
+AFP AFP PROPN 1 obl
+που που PRON 6 nsubj PronType=Rel
+επικαλείται επικαλούμαι VERB 4 acl:relcl
+αστυνομικές αστυνομικός ADJ 8 amod
+πηγές πηγή NOUN 6 obj
+, , PUNCT 12 punct
+δύο δύο NUM 11 nummod
+άνθρωποι άνθρωπος NOUN 12 nsubj:pass
+τραυματίστηκαν τραυματίζω VERB 0 root Voice=Pass
+. . PUNCT 12 punct
+"""
+
+EL_SOURCES_CITED_BY = """
+Σύμφωνα σύμφωνα ADV 12 advmod
+με με ADP 3 case
+πηγές πηγή NOUN 1 obl
+τις ο DET 5 det
+οποίες οποίος PRON 6 obj PronType=Rel
+επικαλείται επικαλούμαι VERB 3 acl:relcl
+η ο DET 8 det
+εφημερίδα εφημερίδα NOUN 6 nsubj
+, , PUNCT 12 punct
+ο ο DET 11 det
+υπουργός υπουργός NOUN 12 nsubj
+παραιτείται παραιτούμαι VERB 0 root
+. . PUNCT 12 punct
+"""
+
+EL_PARENTHETICAL_RELAY = """
+Οι ο DET 2 det
+δυνάμεις δύναμη NOUN 3 nsubj
+αποσύρθηκαν αποσύρω VERB 0 root
+, , PUNCT 5 punct
+πρόσθεσε προσθέτω VERB 3 parataxis
+το ο DET 7 det
+πρακτορείο πρακτορείο NOUN 5 nsubj
+επικαλούμενο επικαλούμαι VERB 5 advcl VerbForm=Part
+τις ο DET 10 det
+δηλώσεις δήλωση NOUN 8 obj
+του ο DET 12 det
+υπουργού υπουργός NOUN 10 nmod Case=Gen
+. . PUNCT 3 punct
+"""
+
+EL_BROADCAST = """
+Ο ο DET 2 det
+σταθμός σταθμός NOUN 3 nsubj
+μετέδωσε μεταδίδω VERB 0 root
+χθες χθες ADV 3 advmod
+ντοκιμαντέρ ντοκιμαντέρ NOUN 3 obj
+για για ADP 8 case
+τον ο DET 8 det
+πόλεμο πόλεμος NOUN 5 nmod
+. . PUNCT 3 punct
+"""
+
+EL_KATA = """
+Κατά κατά ADP 3 case
+τον ο DET 3 det
+εκπρόσωπο εκπρόσωπος NOUN 8 obl Case=Acc
+, , PUNCT 8 punct
+η ο DET 6 det
+κατάσταση κατάσταση NOUN 8 nsubj
+είναι είμαι AUX 8 cop
+ήρεμη ήρεμος ADJ 0 root
+, , PUNCT 11 punct
+κατά κατά ADP 11 case
+διαδηλωτών διαδηλωτής NOUN 8 obl Case=Gen
+. . PUNCT 8 punct
+"""
+
+EL_PRO_DROP = """
+Διευκρίνισε διευκρινίζω VERB 0 root Person=3
+ότι ότι SCONJ 5 mark
+δεν δεν PART 5 advmod
+θα θα AUX 5 aux
+παραιτηθεί παραιτούμαι VERB 1 ccomp
+. . PUNCT 1 punct
+"""
+
+HU_SPOKESPERSON = """
+A a DET 2 det
+rendőrség rendőrség NOUN 3 nmod:att
+szóvivője szóvivő NOUN 7 obl
+szerint szerint ADP 3 case
+senki senki PRON 7 nsubj
+sem sem ADV 7 advmod
+sérült sérül VERB 0 root
+meg meg ADV 7 compound:preverb
+. . PUNCT 7 punct
+"""
+
+HU_REPORT_OF = """
+Az a DET 2 det
+MTI MTI PROPN 3 nmod:att
+beszámolója beszámoló NOUN 8 obl
+szerint szerint ADP 3 case
+a a DET 5 det
+tüntetők tüntető NOUN 8 nsubj
+a a DET 7 det
+parlament parlament NOUN 8 obl
+elé elé ADP 7 case
+vonultak vonul VERB 0 root
+. . PUNCT 10 punct
+"""
+
+HU_CITING = """
+A a DET 2 det
+miniszter miniszter NOUN 6 nsubj
+a a DET 4 det
+rendőrségre rendőrség NOUN 5 obl Case=Sbl
+hivatkozva hivatkozva ADV 6 advmod:mode VerbForm=Conv
+mondta mond VERB 0 root
+, , PUNCT 11 punct
+hogy hogy SCONJ 11 mark
+a a DET 10 det
+helyzet helyzet NOUN 11 nsubj
+nyugodt nyugodt ADJ 6 ccomp
+. . PUNCT 6 punct
+"""
+
+EN_CITING = """
+The the DET 2 det
+ministry ministry NOUN 3 nsubj
+said say VERB 0 root
+, , PUNCT 5 punct
+citing cite VERB 3 advcl
+police police NOUN 7 compound
+reports report NOUN 5 obj
+, , PUNCT 5 punct
+that that SCONJ 13 mark
+two two NUM 11 nummod
+people person NOUN 13 nsubj:pass
+were be AUX 13 aux:pass
+injured injure VERB 3 ccomp
+. . PUNCT 3 punct
+"""
+
+EN_BROADCAST = """
+The the DET 2 det
+channel channel NOUN 3 nsubj
+broadcast broadcast VERB 0 root
+a a DET 5 det
+documentary documentary NOUN 3 obj
+. . PUNCT 3 punct
+"""
+
+EN_PASSIVE = """
+It it PRON 3 nsubj:pass
+was be AUX 3 aux:pass
+reported report VERB 0 root Voice=Pass
+that that SCONJ 8 mark
+the the DET 6 det
+airport airport NOUN 8 nsubj:pass
+was be AUX 8 aux:pass
+closed close VERB 3 ccomp
+. . PUNCT 3 punct
+"""
+
+EN_ACCORDING = """
+According accord VERB 3 case
+to to ADP 1 fixed
+witnesses witness NOUN 7 obl
+, , PUNCT 7 punct
+the the DET 6 det
+soldiers soldier NOUN 7 nsubj
+fired fire VERB 0 root
+. . PUNCT 7 punct
+"""
+
+
+@pytest.mark.parametrize("rows, lang, expected", [
+    (EL_ACCORDING_RELAY, "el", [[("AFP", "σύμφωνα με"), ("πηγές", "επικαλούμαι")]]),
+    (EL_SOURCES_CITED_BY, "el", [[("εφημερίδα", "σύμφωνα με"), ("πηγές", "επικαλούμαι")]]),
+    (EL_PARENTHETICAL_RELAY, "el", [[("πρακτορείο", "προσθέτω"), ("υπουργού", "επικαλούμαι")]]),
+    (EL_BROADCAST, "el", []),
+    (EL_KATA, "el", [[("εκπρόσωπο", "κατά")]]),
+    (EL_PRO_DROP, "el", [[(None, "διευκρινίζω")]]),
+    (HU_SPOKESPERSON, "hu", [[("szóvivője", "szerint")]]),
+    (HU_REPORT_OF, "hu", [[("MTI", "szerint")]]),
+    (HU_CITING, "hu", [[("miniszter", "mond"), ("rendőrségre", "hivatkozva")]]),
+    (EN_CITING, "en", [[("ministry", "say"), ("reports", "cite")]]),
+    (EN_BROADCAST, "en", []),
+    (EN_ACCORDING, "en", [[("witnesses", "according to")]]),
+])
+def test_chains(rows, lang, expected):
+    assert chains(sent(rows, lang), lang) == expected
+
+
+def test_agentless_passive_has_no_source():
+    cues = verb_cues(sent(EN_PASSIVE, "en"), BOOKS["en"])
+    assert [(c.lemma, c.source, c.passive) for c in cues] == [("report", None, True)]
+
+
+def test_source_phrase_drops_articles_keeps_modifiers():
+    s = sent(HU_SPOKESPERSON, "hu")
+    assert [w.text for w in phrase(s, s.word(3))] == ["rendőrség", "szóvivője"]
+    s = sent(EL_ACCORDING_RELAY, "el")
+    assert [w.text for w in phrase(s, s.word(4))] == ["AFP"]
