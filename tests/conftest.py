@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# One torch thread: the model-backed tests are short, and with two threads on a machine
+# whose cores are busy (a training job) OpenMP spin-waiting slows stanza a hundredfold.
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("ATTRIB_SHARED", ROOT.parent / "shared"))
 UD = SHARED / "ud"
