@@ -8,7 +8,8 @@ from collections import defaultdict
 from attrib.models.resolve import load_pipeline
 
 
-def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.PathLike | None = None) -> list:
+def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.PathLike | None = None,
+                     processors: tuple[str, ...] | None = None) -> list:
     """Annotate ``(lang, text)`` paragraphs; return stanza Documents in input order.
 
     Paragraphs of one language go through that language's pipeline together
@@ -17,6 +18,7 @@ def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.Path
     Args:
         paragraphs: pairs of language code and paragraph text.
         models: pack folder, ``stanza``, or None (see :func:`attrib.models.resolve.resolve_models`).
+        processors: processors to run; None for all the models have.
 
     Returns:
         One ``stanza.Document`` per paragraph.
@@ -28,7 +30,7 @@ def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.Path
         by_lang[lang].append(index)
     out: list = [None] * len(paragraphs)
     for lang, indexes in by_lang.items():
-        nlp = load_pipeline(lang, models=models)
+        nlp = load_pipeline(lang, models=models, processors=processors)
         docs = nlp.bulk_process([stanza.Document([], text=paragraphs[i][1]) for i in indexes])
         for index, doc in zip(indexes, docs):
             out[index] = doc

@@ -16,6 +16,7 @@ from pathlib import Path
 from attrib.codebook import load_codebooks
 from attrib.errors import AttribError
 from attrib.langid import detect_language
+from attrib.models.resolve import available_languages
 from attrib.nlp import parse_paragraphs
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
@@ -50,13 +51,29 @@ def label_paragraphs(paragraphs: list[str], codebooks) -> list[str]:
     return [g or main for g in guesses]
 
 
-def to_conllu(doc_id: str, langs: list[str], docs: list) -> str:
-    """CoNLL-U text of one article, paragraph by paragraph."""
+def to_conllu(doc_id: str, langs: list[str], docs: list, paragraphs: list[str]) -> str:
+    """CoNLL-U text of one article, paragraph by paragraph.
+
+    A paragraph whose language has no model keeps its text in a comment, so nothing is lost.
+    """
     parts = [f"# newdoc id = {doc_id}"]
-    for number, (lang, doc) in enumerate(zip(langs, docs)):
+    for number, (lang, doc, text) in enumerate(zip(langs, docs, paragraphs)):
         parts.append(f"# newpar id = {doc_id}-p{number}\n# lang = {lang}")
-        parts.append("{:C}".format(doc))
+        if doc is None:
+            parts.append(f"# unparsed = no {lang} models\n# text = {' '.join(text.split())}\n")
+        else:
+            parts.append("{:C}".format(doc))
     return "\n".join(parts) + "\n\n"
+
+
+def _parse_available(langs: list[str], paragraphs: list[str], models, available: set[str]) -> list:
+    """Parse the paragraphs whose language has models; None for the others."""
+    wanted = [(i, lang, p) for i, (lang, p) in enumerate(zip(langs, paragraphs)) if lang in available]
+    docs = parse_paragraphs([(lang, p) for _, lang, p in wanted], models=models)
+    out: list = [None] * len(paragraphs)
+    for (index, _, _), doc in zip(wanted, docs):
+        out[index] = doc
+    return out
 
 
 def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple = ()) -> dict:
@@ -72,18 +89,20 @@ def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple 
         Counts: documents, paragraphs, sentences per language.
     """
     books = load_codebooks(codebooks)
+    available = set(available_languages(models))
     out.mkdir(parents=True, exist_ok=True)
     summary: Counter = Counter()
     for path in find_text_files(inputs):
         paragraphs = split_paragraphs(path.read_text("utf-8"))
         langs = label_paragraphs(paragraphs, books)
-        docs = parse_paragraphs(list(zip(langs, paragraphs)), models=models)
+        docs = _parse_available(langs, paragraphs, models, available)
         target = out / f"{path.stem}.conllu"
         tmp = target.with_name(target.name + ".tmp")
-        tmp.write_text(to_conllu(path.stem, langs, docs), "utf-8")
+        tmp.write_text(to_conllu(path.stem, langs, docs, paragraphs), "utf-8")
         os.replace(tmp, target)
         summary["documents"] += 1
         summary["paragraphs"] += len(paragraphs)
         for lang, doc in zip(langs, docs):
-            summary[f"sentences_{lang}"] += len(doc.sentences)
+            summary[f"sentences_{lang}" if doc is not None else f"unparsed_paragraphs_{lang}"] += (
+                len(doc.sentences) if doc is not None else 1)
     return dict(summary)

@@ -160,13 +160,14 @@ def _stanza_pipeline(lang: str, source: ModelSource, processors: list[str], **kw
 
 
 def load_pipeline(lang: str, *, models: str | os.PathLike | None = None,
-                  processors: tuple[str, ...] = PIPELINE_PROCESSORS, **kwargs):
+                  processors: tuple[str, ...] | None = PIPELINE_PROCESSORS, **kwargs):
     """Load a stanza pipeline for one language, checked and cached.
 
     Args:
         lang: language code (``el``, ``hu``, ``en``).
         models: pack folder, ``stanza``, or None (``$ATTRIB_MODELS`` or the shipped pack).
-        processors: processors wanted; a pack's missing optional ``mwt`` is skipped.
+        processors: processors wanted (a pack's missing optional ``mwt`` is skipped);
+            None for every processor the pack has.
         **kwargs: passed on to ``stanza.Pipeline`` (e.g. ``tokenize_batch_size``).
 
     Returns:
@@ -176,10 +177,10 @@ def load_pipeline(lang: str, *, models: str | os.PathLike | None = None,
         ModelError: when a model is missing, corrupt or cannot be loaded.
     """
     source = resolve_models(models)
-    wanted = list(processors)
+    wanted = list(processors or PIPELINE_PROCESSORS)
     if source.kind == "pack":
         have = pack_processors(source, lang)
-        wanted = [p for p in wanted if p in have or p != "mwt"]
+        wanted = [p for p in wanted if p in have or (p != "mwt" and processors is not None)]
         verify_pack(source, lang, wanted)
     key = (lang, source, tuple(wanted), tuple(sorted(kwargs.items())))
     if key not in _PIPELINES:
@@ -188,6 +189,16 @@ def load_pipeline(lang: str, *, models: str | os.PathLike | None = None,
 
 
 _PIPELINES: dict[tuple, object] = {}
+
+
+def available_languages(models: str | os.PathLike | None = None) -> list[str]:
+    """Languages the resolved models cover (for stanza's own models: attrib's languages)."""
+    source = resolve_models(models)
+    if source.kind == "stanza":
+        from attrib.codebook import packaged_languages
+
+        return packaged_languages()
+    return pack_languages(source)
 
 
 def check_models(*, models: str | os.PathLike | None = None, langs: list[str] | None = None) -> list[str]:
