@@ -119,3 +119,23 @@ def from_stanza(sentence, lang: str, offset: int = 0) -> Sent:
         words.append(Word(w.id, w.text, w.lemma or w.text, w.upos or "X", parse_feats(w.feats or ""),
                           w.head or 0, w.deprel or "dep", offset + token.start_char, offset + token.end_char))
     return Sent(words, sentence.text, offset + sentence.tokens[0].start_char, lang)
+
+
+def with_offsets(sent: Sent, text: str, base: int = 0, search_from: int = 0) -> Sent:
+    """Give the words of a hand-written sentence their offsets by finding them in ``text``.
+
+    Args:
+        sent: a sentence from :func:`from_conllu` (no offsets).
+        text: the paragraph the sentence comes from.
+        base: offset of ``text`` in the document.
+        search_from: where in ``text`` the sentence starts looking.
+    """
+    pos, words = search_from, []
+    for word in sent.words:
+        found = text.find(word.text, pos)
+        start = found if found >= 0 else pos
+        pos = start + len(word.text) if found >= 0 else pos
+        words.append(Word(word.id, word.text, word.lemma, word.upos, word.feats, word.head,
+                          word.deprel, base + start, base + start + len(word.text)))
+    first = words[0].start if words else base + search_from
+    return Sent(words, text[first - base:pos], first, sent.lang, sent.meta)

@@ -1,0 +1,231 @@
+"""Attribution of every sentence of an article: chains, quotes, hedges.
+
+Sentence by sentence, in reading order: cues give raw chains (extract.cues, extract.sources),
+links are resolved against the registry and the sources named earlier (anaphora, pro-drop),
+quotations spanning several sentences share the attribution found before, inside or after
+them, and every sentence of an embedded post is attributed to the post's author first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from attrib.codebook import Codebook
+from attrib.extract.cues import Cue, according_cues, verb_cues
+from attrib.extract.hedges import hedges
+from attrib.extract.match import is_in, vocab
+from attrib.extract.quotes import QuoteSpan, quote_spans
+from attrib.extract.resolve import Link, noun_type, resolve_link, slug
+from attrib.extract.sent import Sent, Word, fold
+from attrib.extract.sources import chain_from_cue
+from attrib.registry import Registry
+from attrib.structure import Block
+
+INSIDE_SHARE = 0.6
+PUNCT = ".,:;«»\"“”„()"
+
+
+@dataclass
+class SentenceAttribution:
+    """What attrib says about one sentence; field names are Parquet column names."""
+
+    chain: list[Link] = field(default_factory=list)
+    quote: str = "none"
+    hedges: list[str] = field(default_factory=list)
+    speech_span: int | None = None  # index of the speech quotation the sentence lies in
+
+    @property
+    def attributed(self) -> bool:
+        """Whether any source is attributed."""
+        return bool(self.chain)
+
+
+@dataclass
+class ArticleContext:
+    """What the attribution of an article carries from sentence to sentence."""
+
+    registry: Registry
+    books: dict[str, Codebook]
+    history: list[Link] = field(default_factory=list)
+    block_chains: list[list[Link]] = field(default_factory=list)
+
+
+def looks_like_source(registry: Registry, book: Codebook):
+    """Predicate for weak "according to" markers: a name, a source noun or a known source."""
+    def check(sent: Sent, word: Word) -> bool:
+        if word.upos == "PROPN" or noun_type(word, book) is not None:
+            return True
+        return registry.match(sent, [word], word) is not None
+    return check
+
+
+def _depth(sent: Sent, word: Word) -> int:
+    """How far below the root a word is."""
+    return len(sent.ancestors(word))
+
+
+def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int]) -> list[Cue]:
+    """Cues of a sentence, outermost reporter first.
+
+    "According to" forms and "as X reported" clauses frame the clause they attach to, so
+    they come before that clause's own reporting verb; nested reporting verbs come after
+    the verbs whose content they are part of.
+    """
+    cues = verb_cues(sent, book, quoted) + according_cues(sent, book, looks_like_source(registry, book))
+    as_marks = vocab(book.section("attribution").get("as_markers"))
+
+    def key(cue: Cue) -> float:
+        framing = (cue.kind == "according" or cue.anchor.rel == "parataxis"
+                   or any(is_in(k, as_marks) for k in sent.children(cue.anchor, "mark")))
+        return _depth(sent, cue.anchor) - (1.5 if framing else 0)
+    return sorted((c for c in cues if c.source is None or c.source.id not in quoted), key=key)
+
+
+def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
+    """The resolved reporting chain of one sentence (without post authorship)."""
+    chain: list[Link] = []
+    for cue in ordered_cues(sent, book, ctx.registry, quoted):
+        for raw in chain_from_cue(sent, cue, book):
+            link = resolve_link(sent, raw, book, ctx.registry, ctx.history + chain)
+            if not chain or chain[-1].source_id != link.source_id:
+                chain.append(link)
+    return chain
+
+
+def _quoted_ids(sent: Sent, spans: list[tuple[int, int, str]]) -> set[int]:
+    """Ids of the words that lie inside quotation marks (document offsets)."""
+    return {w.id for w in sent.words if w.start is not None
+            and any(a <= w.start < b for a, b, _ in spans)}
+
+
+def _speech_span(sent: Sent, spans: list[tuple[int, int, str]], share: float = INSIDE_SHARE) -> int | None:
+    """Index of a speech quotation holding at least ``share`` of the sentence's words."""
+    letters = [w for w in sent.words if w.start is not None and w.text[:1].isalnum()]
+    for index, (a, b, kind) in enumerate(spans):
+        inside = sum(1 for w in letters if a <= w.start < b)
+        if kind == "speech" and letters and inside and inside / len(letters) >= share:
+            return index
+    return None
+
+
+def _share_quotes(results: list[SentenceAttribution], touching: list[int | None],
+                  ends_with_colon: list[bool]) -> None:
+    """Sentences of one quotation share its attribution; a colon hands it to the next ones.
+
+    ``touching`` is, per sentence, the speech quotation it has any words in: an attributed
+    sentence there ("..., δήλωσε ο Πούτιν.") attributes the whole quotation.
+    """
+    by_span: dict[int, list[Link]] = {}
+    for res, span in zip(results, touching):
+        if span is not None and res.chain and span not in by_span:
+            by_span[span] = res.chain
+    for index, res in enumerate(results):
+        if res.chain or res.speech_span is None:
+            continue
+        res.chain = list(by_span.get(res.speech_span, []))
+        if not res.chain and index and ends_with_colon[index - 1] and results[index - 1].chain:
+            res.chain = list(results[index - 1].chain)
+            by_span[res.speech_span] = res.chain
+
+
+def _quote_kind(res: SentenceAttribution, quoted: set[int], is_post: bool) -> str:
+    """direct, mixed, indirect or none."""
+    if not res.chain:
+        return "none"
+    if res.speech_span is not None or is_post:
+        return "direct"
+    return "mixed" if quoted else "indirect"
+
+
+def _mark_direct(results: list[SentenceAttribution], touching: list[int | None]) -> None:
+    """An attributed sentence with words of a speech quotation quotes directly."""
+    for res, span in zip(results, touching):
+        if res.speech_span is None and span is not None and res.chain:
+            res.speech_span = span
+
+
+def _mentions(sent: Sent, book: Codebook, ctx: ArticleContext) -> list[Link]:
+    """Known sources that are subjects of the sentence: candidates for later pro-drop."""
+    out = []
+    for word in sent.words:
+        if word.deprel == "nsubj" and (head := sent.word(word.head)) is not None and head.head == 0:
+            found = ctx.registry.match(sent, [w for w in sent.subtree(word)][:12], word)
+            if found is not None and found.covers_head:
+                src = found.source
+                out.append(Link(src.id, src.name, src.type, word.text, "", "mention"))
+    return out
+
+
+def _introduced_by(block: Block, ctx: ArticleContext, previous: Block | None) -> Link | None:
+    """The source of the paragraph that introduces an unsigned post, if it does."""
+    if previous is None or previous.kind == "post" or not ctx.block_chains or not ctx.block_chains[-1]:
+        return None
+    book = ctx.books.get(previous.lang)
+    words = vocab((book.section("attribution").get("post_intro") if book else None) or [])
+    mentions = any(fold(t.strip(PUNCT)) in words for t in previous.text.split())
+    if previous.text.rstrip().endswith(":") or mentions:
+        link = ctx.block_chains[-1][0]
+        return Link(link.source_id, link.name, link.type, link.surface, "post", "post-intro")
+    return None
+
+
+def post_author(block: Block, ctx: ArticleContext, previous: Block | None) -> Link:
+    """Who posted an embedded post: signature handle, registry, introduction, or unknown."""
+    surface = f"@{block.handle}" if block.handle else (block.author or "")
+    known = ctx.registry.by_handle(block.handle) if block.handle else None
+    if known is not None:
+        return Link(known.id, known.name, known.type, surface, "post", "post-author")
+    if block.handle or block.author:
+        ident = f"@{block.handle}" if block.handle else f"x:{slug(block.author)}"
+        return Link(ident, block.author or f"@{block.handle}", "social_media", surface, "post", "post-author")
+    intro = _introduced_by(block, ctx, previous)
+    return intro or Link("unknown-account", "unidentified account", "social_media", "", "post", "unknown")
+
+
+def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
+                    previous: Block | None = None) -> list[SentenceAttribution]:
+    """Attribute every sentence of one paragraph (``sents`` carry document offsets)."""
+    book = ctx.books.get(block.lang)
+    if book is None or not sents:
+        ctx.block_chains.append([])
+        return [SentenceAttribution() for _ in sents]
+    spans = [(block.start + q.start, block.start + q.end, q.kind) for q in quote_spans(block.text, book)]
+    results, quoted_sets = [], []
+    for sent in sents:
+        quoted = _quoted_ids(sent, spans)
+        chain = sentence_chain(sent, book, ctx, quoted)
+        results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans)))
+        quoted_sets.append(quoted)
+        ctx.history.extend(chain + _mentions(sent, book, ctx))
+    touching = [_speech_span(s, spans, share=0.0) for s in sents]
+    _share_quotes(results, touching, [s.text.rstrip().endswith(":") for s in sents])
+    _mark_direct(results, touching)
+    if block.kind == "post":
+        author = post_author(block, ctx, previous)
+        for res in results:
+            res.chain = [author] + [l for l in res.chain if l.source_id != author.source_id]
+        ctx.history.append(author)
+    for res, quoted in zip(results, quoted_sets):
+        res.quote = _quote_kind(res, quoted, block.kind == "post")
+    ctx.block_chains.append(next((r.chain for r in reversed(results) if r.chain), []))
+    return results
+
+
+def attribute_article(parsed: list[tuple[Block, list[Sent]]], books: dict[str, Codebook],
+                      registry: Registry) -> list[list[SentenceAttribution]]:
+    """Attribute every sentence of an article, paragraph by paragraph, in order.
+
+    Args:
+        parsed: each block with its parsed sentences (document offsets).
+        books: language -> codebook.
+        registry: the source registry.
+
+    Returns:
+        Per block, per sentence, the attribution.
+    """
+    ctx = ArticleContext(registry, books)
+    out, previous = [], None
+    for block, sents in parsed:
+        out.append(attribute_block(block, sents, ctx, previous))
+        previous = block
+    return out

@@ -1,0 +1,115 @@
+"""Turn raw chain links into sources: registry, anaphora, pro-drop, or typed unknowns."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from attrib.codebook import Codebook
+from attrib.extract.match import find_sequence, is_in, vocab
+from attrib.extract.sent import Sent, Word, fold
+from attrib.extract.sources import RawLink
+from attrib.registry import Registry, Source
+
+PRONOUN_TYPES = {"Prs", "Dem"}
+
+
+@dataclass(frozen=True)
+class Link:
+    """One link of a reporting chain; field names are the Parquet column names."""
+
+    source_id: str
+    name: str
+    type: str
+    surface: str
+    cue: str
+    resolution: str  # registry | anaphora | pro-drop | passive | post-author | explicit | unknown
+
+    def row(self) -> dict:
+        """The link as a Parquet row fragment."""
+        return asdict(self)
+
+
+def surface_of(words) -> str:
+    """The words of a phrase as written, spaced as in the text when offsets are known."""
+    return " ".join(w.text for w in words)
+
+
+def slug(text: str) -> str:
+    """A stable id fragment from free text."""
+    return re.sub(r"[^\w]+", "-", fold(text)).strip("-")[:60] or "unknown"
+
+
+def from_registry(source: Source, surface: str, cue: str, resolution: str = "registry") -> Link:
+    """A link for a registry source."""
+    return Link(source.id, source.name, source.type, surface, cue, resolution)
+
+
+def noun_type(word: Word, book: Codebook) -> str | None:
+    """The source type a noun implies (``αξιωματούχος`` -> unnamed), from the codebook."""
+    for kind, words in (book.section("attribution").get("source_nouns") or {}).items():
+        if is_in(word, vocab(words)):
+            return kind
+    return None
+
+
+def anaphora_types(sent: Sent, raw: RawLink, book: Codebook) -> list[str] | None:
+    """Source types a referring phrase can mean, or None when it is not anaphoric."""
+    head = raw.head
+    if head.upos == "PRON" and head.feats.get("PronType") in PRONOUN_TYPES:
+        return ["person", "government"] if head.feats.get("Number") != "Plur" else ["any"]
+    for entry in book.section("attribution").get("anaphora") or []:
+        words = entry["words"]
+        if len(words) == 1 and is_in(head, vocab(words)) and not _named(sent, head):
+            return list(entry["types"])
+        if len(words) > 1 and find_sequence(Sent(list(raw.words)), words) is not None:
+            return list(entry["types"])
+    return None
+
+
+def _named(sent: Sent, head: Word) -> bool:
+    """Whether a noun carries its own name ("το πρακτορείο Reuters")."""
+    return any(k.upos == "PROPN" for k in sent.children(head))
+
+
+def from_history(history: list[Link], types: list[str]) -> Link | None:
+    """The latest earlier source of one of ``types`` (``any`` matches all)."""
+    for link in reversed(history):
+        if link.type not in ("unknown", "document") and ("any" in types or link.type in types):
+            return link
+    return None
+
+
+def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -> Link:
+    """A source the registry does not know, typed as well as the text allows."""
+    surface = surface_of(raw.words)
+    kind = noun_type(raw.head, book)
+    if kind == "unnamed":
+        inside = registry.match(sent, [w for w in raw.words if w is not raw.head])
+        if inside is not None:  # "αξιωματούχοι του υπουργείου Εσωτερικών"
+            src = inside.source
+            return Link(f"{src.id}:unnamed", f"{src.name} (unnamed)", "unnamed", surface, raw.cue, "explicit")
+    if kind is None:
+        kind = "person" if raw.head.upos == "PROPN" and raw.head.feats.get("Gender") else "unknown"
+    lemma_phrase = " ".join(w.lemma for w in raw.words)
+    return Link(f"x:{slug(lemma_phrase)}", lemma_phrase, kind, surface, raw.cue, "explicit")
+
+
+def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
+                 history: list[Link]) -> Link:
+    """Resolve one raw link against the registry and the article's earlier sources."""
+    if raw.head is None:
+        if raw.passive:
+            return Link("unnamed", "unnamed source", "unnamed", "", raw.cue, "passive")
+        earlier = from_history(history, ["any"]) if book.section("attribution").get("pro_drop") else None
+        if earlier is not None:
+            return Link(earlier.source_id, earlier.name, earlier.type, "", raw.cue, "pro-drop")
+        return Link("unknown", "unknown source", "unknown", "", raw.cue, "unknown")
+    found = registry.match(sent, list(raw.words), raw.head)
+    if found is not None and (found.covers_head or noun_type(raw.head, book) not in ("unnamed", "eyewitness")):
+        return from_registry(found.source, surface_of(raw.words), raw.cue)
+    types = anaphora_types(sent, raw, book)
+    earlier = from_history(history, types) if types else None
+    if earlier is not None:
+        return Link(earlier.source_id, earlier.name, earlier.type, surface_of(raw.words), raw.cue, "anaphora")
+    return unknown_link(sent, raw, book, registry)

@@ -1,0 +1,97 @@
+"""Article-level attribution on a hand-parsed Greek article written for the test."""
+
+from attrib.attribution import attribute_article
+from attrib.codebook import load_codebooks
+from attrib.extract.sent import with_offsets
+from attrib.registry import load_registry
+from attrib.structure import structure_article
+from tests.extract.conllu import sent
+
+BOOKS, REG = load_codebooks(), load_registry()
+
+ARTICLE = """Το πρακτορείο Ίντερφαξ μετέδωσε ότι ο υπουργός παραιτήθηκε.
+
+Πρόσθεσε ότι η κυβέρνηση θα συνεδριάσει.
+
+«Δεν θα φύγω. Θα μείνω εδώ», δήλωσε ο Πούτιν.
+
+Η τιμή του ψωμιού αυξήθηκε.
+
+Huge crowds in #Moscow tonight pic.twitter.com/Xy12 — RT (@RT_com) March 3, 2023"""
+
+PARSES = [
+    ["""Το ο DET 2 det
+πρακτορείο πρακτορείο NOUN 4 nsubj
+Ίντερφαξ Ίντερφαξ PROPN 2 flat
+μετέδωσε μεταδίδω VERB 0 root
+ότι ότι SCONJ 8 mark
+ο ο DET 7 det
+υπουργός υπουργός NOUN 8 nsubj
+παραιτήθηκε παραιτούμαι VERB 4 ccomp
+. . PUNCT 4 punct"""],
+    ["""Πρόσθεσε προσθέτω VERB 0 root Person=3
+ότι ότι SCONJ 6 mark
+η ο DET 4 det
+κυβέρνηση κυβέρνηση NOUN 6 nsubj
+θα θα AUX 6 aux
+συνεδριάσει συνεδριάζω VERB 1 ccomp
+. . PUNCT 1 punct"""],
+    ["""« « PUNCT 4 punct
+Δεν δεν PART 4 advmod
+θα θα AUX 4 aux
+φύγω φεύγω VERB 0 root Person=1
+. . PUNCT 4 punct""",
+     """Θα θα AUX 2 aux
+μείνω μένω VERB 7 ccomp Person=1
+εδώ εδώ ADV 2 advmod
+» » PUNCT 2 punct
+, , PUNCT 7 punct
+δήλωσε δηλώνω VERB 0 root
+ο ο DET 8 det
+Πούτιν Πούτιν PROPN 6 nsubj
+. . PUNCT 6 punct"""],
+    ["""Η ο DET 2 det
+τιμή τιμή NOUN 5 nsubj
+του ο DET 4 det
+ψωμιού ψωμί NOUN 2 nmod
+αυξήθηκε αυξάνω VERB 0 root
+. . PUNCT 5 punct"""],
+    ["""Huge huge ADJ 2 amod
+crowds crowd NOUN 0 root
+in in ADP 4 case
+#Moscow #Moscow PROPN 2 nmod
+tonight tonight NOUN 2 obl
+pic.twitter.com/Xy12 pic.twitter.com/Xy12 X 2 dep"""],
+]
+
+
+def _run():
+    article = structure_article(ARTICLE, BOOKS)
+    parsed = []
+    for block, rows_list in zip(article.blocks, PARSES):
+        sents, pos = [], 0
+        for rows in rows_list:
+            s = with_offsets(sent(rows, block.lang), block.text, block.start, pos)
+            pos = s.words[-1].end - block.start
+            sents.append(s)
+        parsed.append((block, sents))
+    return article, attribute_article(parsed, BOOKS, REG)
+
+
+def _chains(results):
+    return [[[(l.source_id, l.resolution) for l in r.chain] for r in block] for block in results]
+
+
+def test_chains_quotes_and_posts():
+    article, results = _run()
+    # the post's "RT" signature was lifted out of the paragraph by the structure step
+    assert article.blocks[4].handle == "RT_com"
+    assert _chains(results) == [
+        [[("interfax", "registry")]],
+        [[("interfax", "pro-drop")]],
+        [[("putin", "registry")], [("putin", "registry")]],
+        [[]],
+        [[("rt", "post-author")]],
+    ]
+    kinds = [[r.quote for r in block] for block in results]
+    assert kinds == [["indirect"], ["indirect"], ["direct", "direct"], ["none"], ["direct"]]
