@@ -47,6 +47,35 @@ def _parse(args: argparse.Namespace) -> int:
     return 0
 
 
+def _annotate(args: argparse.Namespace) -> int:
+    from attrib.annotator import annotate_corpus
+
+    if args.threads:
+        import torch
+
+        torch.set_num_threads(args.threads)
+    summary = annotate_corpus(inputs=args.inputs, out=args.out, models=args.models,
+                              codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
+                              progress=not args.quiet)
+    print(f"annotated {summary['documents']} documents ({summary['ok']} ok, {summary['errors']} "
+          f"with errors): {summary['sentences']} sentences, {summary['attributed']} attributed "
+          f"-> {args.out}")
+    return 0
+
+
+def _add_annotate(sub: argparse._SubParsersAction) -> None:
+    ann = sub.add_parser("annotate", help="tag every sentence with its reporting chain (Parquet)")
+    ann.add_argument("inputs", nargs="+", help="folders or globs of .txt files, or .jsonl/.csv/.parquet "
+                     "files with id and text columns")
+    ann.add_argument("--out", type=Path, required=True, help="output folder (four tables)")
+    ann.add_argument("--models", help=MODELS_HELP)
+    ann.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML (repeatable)")
+    ann.add_argument("--registry", action="append", type=Path, help="extra source registry YAML (repeatable)")
+    ann.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
+    ann.add_argument("--quiet", action="store_true", help="no progress bar")
+    ann.set_defaults(func=_annotate)
+
+
 def _add_models(sub: argparse._SubParsersAction) -> None:
     models = sub.add_parser("models", help="build, score and check the offline model pack")
     msub = models.add_subparsers(dest="models_command", required=True)
@@ -88,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``attrib`` command."""
     parser = argparse.ArgumentParser(prog="attrib", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    _add_annotate(sub)
     _add_models(sub)
     _add_parse(sub)
     return parser

@@ -28,8 +28,10 @@ SENTENCES = pa.schema([
     ("end", pa.int32()),
     ("text", pa.string()),
     ("lang", pa.string()),
+    ("kind", pa.string()),        # paragraph | headline | caption | post
     ("is_headline", pa.bool_()),
     ("is_tweet", pa.bool_()),
+    ("post_id", pa.int32()),      # embedded post the sentence belongs to (null outside posts)
     ("tweet_handle", pa.string()),
     ("attributed", pa.bool_()),
     ("chain", pa.list_(LINK)),
@@ -75,6 +77,7 @@ DOCUMENTS = pa.schema([
     ("encoding", pa.string()),
     ("status", pa.string()),      # ok | error
     ("error", pa.string()),
+    ("warnings", pa.list_(pa.string())),
 ])
 
 TABLES = {"sentences": SENTENCES, "attributions": ATTRIBUTIONS, "framing": FRAMING,

@@ -1,0 +1,246 @@
+"""``attrib annotate``: the reporting chain of every sentence of a corpus, as Parquet.
+
+Reads the corpus (attrib.reader), finds each article's structure (attrib.structure), runs
+every paragraph through its language's stanza pipeline, attributes every sentence
+(attrib.attribution) and writes four tables (attrib.schema) with provenance metadata.
+Every input document ends up in ``documents``: annotated, or with an error saying why.
+"""
+
+from __future__ import annotations
+
+import re
+import traceback
+from dataclasses import dataclass
+from pathlib import Path
+
+from attrib import __version__
+from attrib.attribution import attribute_article
+from attrib.codebook import load_codebooks
+from attrib.errors import ModelError
+from attrib.extract.sent import Sent, Word, from_stanza
+from attrib.models.resolve import pack_processors, resolve_models
+from attrib.reader import Document
+from attrib.registry import load_registry
+from attrib.structure import Article, Block, structure_article
+
+FULL = ("tokenize", "mwt", "pos", "lemma", "depparse")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"']?\s+(?=[«“\"'(\[A-ZÀ-ÖØ-ÞΑ-ΩΆ-Ώ0-9])")
+
+
+def regex_sentences(block: Block) -> list[Sent]:
+    """Split a paragraph into unparsed sentences (for languages without a parser)."""
+    sents, pos = [], 0
+    for piece in SENTENCE_END.split(block.text) + [""]:
+        if not piece:
+            continue
+        start = block.text.index(piece, pos)
+        pos = start + len(piece)
+        words = [Word(i + 1, m.group(), m.group(), "X", {}, 0, "dep", block.start + start + m.start(),
+                      block.start + start + m.end()) for i, m in enumerate(re.finditer(r"\S+", piece))]
+        sents.append(Sent(words, piece, block.start + start, block.lang))
+    return sents
+
+
+@dataclass
+class Annotator:
+    """Loads codebooks, registry and models once; annotates documents one by one."""
+
+    models: str | None = None
+    codebooks: tuple = ()
+    registry_files: tuple = ()
+
+    def __post_init__(self):
+        self.books = load_codebooks(self.codebooks)
+        self.registry = load_registry(self.registry_files)
+        self.source = resolve_models(self.models)
+
+    def processors(self, lang: str) -> tuple[str, ...]:
+        """Processors available for a language (stanza's own models: the full pipeline)."""
+        if self.source.kind == "stanza":
+            return FULL
+        try:
+            return tuple(pack_processors(self.source, lang))
+        except ModelError:
+            return ()
+
+    def parse(self, blocks: list[Block]) -> tuple[list[list[Sent]], list[str]]:
+        """Parse blocks with their language's models; return sentences and warnings."""
+        from attrib.nlp import parse_paragraphs
+
+        out: list[list[Sent]] = [[] for _ in blocks]
+        warnings = []
+        for lang in sorted({b.lang for b in blocks}):
+            indexes = [i for i, b in enumerate(blocks) if b.lang == lang]
+            have = self.processors(lang)
+            if "depparse" not in have:
+                warnings.append(f"no {lang} parser in the models ({self.source.describe()}): "
+                                f"{len(indexes)} paragraph(s) split but not parsed")
+                for i in indexes:
+                    out[i] = regex_sentences(blocks[i])
+                continue
+            docs = parse_paragraphs([(lang, blocks[i].text) for i in indexes], models=self.models,
+                                    processors=FULL)
+            for i, doc in zip(indexes, docs):
+                out[i] = [from_stanza(s, lang, blocks[i].start) for s in doc.sentences]
+        return out, warnings
+
+
+def sentence_rows(doc_id: str, parsed: list[tuple[Block, list[Sent]]], results) -> tuple[list, list]:
+    """Rows of the sentences and attributions tables for one document."""
+    sentences, links, sent_id = [], [], 0
+    for (block, sents), block_results in zip(parsed, results):
+        for sent, res in zip(sents, block_results):
+            end = sent.words[-1].end if sent.words else sent.start + len(sent.text)
+            sentences.append({
+                "doc_id": doc_id, "sent_id": sent_id, "para_id": block.para_id, "start": sent.start,
+                "end": end, "text": sent.text, "lang": block.lang, "kind": block.kind,
+                "is_headline": block.kind == "headline", "is_tweet": block.kind == "post",
+                "post_id": block.post_id, "tweet_handle": block.handle,
+                "attributed": res.attributed, "chain": [l.row() for l in res.chain],
+                "quote": res.quote, "hedges": res.hedges})
+            links += [{"doc_id": doc_id, "sent_id": sent_id, "depth": depth, **l.row()}
+                      for depth, l in enumerate(res.chain)]
+            sent_id += 1
+    return sentences, links
+
+
+def document_row(doc: Document, article: Article | None, sentences: list, warnings: list[str]) -> dict:
+    """The documents-table row of one input document."""
+    meta = doc.meta
+    return {"doc_id": doc.doc_id, "source": doc.source, "outlet": meta.get("outlet"),
+            "url": meta.get("url"), "published": meta.get("published") or (article.published if article else None),
+            "lang": meta.get("lang") or (article.lang if article else None),
+            "n_sentences": len(sentences), "n_attributed": sum(s["attributed"] for s in sentences),
+            "sha256": doc.sha256, "encoding": doc.encoding,
+            "status": "ok" if doc.ok else "error", "error": doc.error,
+            "warnings": list(doc.warnings) + warnings}
+
+
+def annotate_document(annotator: Annotator, doc: Document) -> dict[str, list[dict]]:
+    """All rows one document contributes; failures become an error row, never an exception.
+
+    Raises:
+        ModelError: when the models themselves cannot be loaded (every document would fail).
+    """
+    if not doc.ok:
+        return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": []}
+    try:
+        article = structure_article(doc.text, annotator.books, doc.meta.get("lang"))
+        sents, warnings = annotator.parse(list(article.blocks))
+        parsed = list(zip(article.blocks, sents))
+        results = attribute_article(parsed, annotator.books, annotator.registry)
+        sentences, links = sentence_rows(doc.doc_id, parsed, results)
+    except ModelError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        doc.error = (f"internal error while annotating ({type(exc).__name__}: {exc} at "
+                     f"{Path(where.filename).name}:{where.lineno}); please report it with this document")
+        return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": []}
+    return {"documents": [document_row(doc, article, sentences, warnings)],
+            "sentences": sentences, "attributions": links}
+
+
+TABLE_NAMES = ("sentences", "attributions", "framing", "documents")
+
+
+@dataclass
+class Annotations:
+    """The four tables of an annotated corpus, as pandas DataFrames."""
+
+    sentences: "object"
+    attributions: "object"
+    framing: "object"
+    documents: "object"
+
+
+def provenance(annotator: Annotator) -> dict:
+    """What produced the tables: attrib version, models, codebooks, registry."""
+    import hashlib
+
+    manifest = annotator.source.path / "manifest.json"
+    pack = hashlib.sha256(manifest.read_bytes()).hexdigest()[:16] if manifest.is_file() else None
+    reg = hashlib.sha256("\n".join(sorted(repr(s) for s in annotator.registry.sources.values()))
+                         .encode("utf-8")).hexdigest()[:16]
+    return {"attrib_version": __version__, "models": annotator.source.describe(), "model_pack_sha256": pack,
+            "codebooks": {lang: book.digest() for lang, book in annotator.books.items()},
+            "registry_sha256": reg, "registry_files": list(annotator.registry.files)}
+
+
+def run_documents(annotator: Annotator, docs, progress: bool = False) -> dict[str, list[dict]]:
+    """Annotate documents in order and collect the rows of every table."""
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+    docs = list(docs)
+    if progress:
+        from tqdm import tqdm
+
+        docs = tqdm(docs, desc="annotating", unit="doc")
+    for doc in docs:
+        for name, part in annotate_document(annotator, doc).items():
+            rows[name].extend(part)
+    return rows
+
+
+def _to_tables(rows: dict[str, list[dict]], meta: dict) -> dict:
+    """Arrow tables of every schema from collected rows."""
+    from attrib.store import table_from_rows
+
+    return {name: table_from_rows(name, rows.get(name, []), meta) for name in TABLE_NAMES}
+
+
+def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
+                    registry: tuple = (), progress: bool = True) -> dict:
+    """Annotate a corpus and write ``out/<table>/part-0.parquet`` for the four tables.
+
+    Returns:
+        Counts for the summary line: documents, ok, errors, sentences, attributed.
+    """
+    from attrib.reader import read_corpus
+    from attrib.store import write_part
+
+    annotator = Annotator(models, tuple(codebooks), tuple(registry))
+    rows = run_documents(annotator, read_corpus(inputs, annotator.books), progress)
+    for name, table in _to_tables(rows, provenance(annotator)).items():
+        folder = Path(out) / name
+        written = write_part(table, folder, "part-0")
+        for stale in folder.glob("*.parquet"):
+            if stale != written:
+                stale.unlink()
+    docs = rows["documents"]
+    return {"documents": len(docs), "ok": sum(d["status"] == "ok" for d in docs),
+            "errors": sum(d["status"] == "error" for d in docs), "sentences": len(rows["sentences"]),
+            "attributed": sum(s["attributed"] for s in rows["sentences"])}
+
+
+def _documents_from(data) -> list[Document]:
+    """Documents from a list of texts, a mapping id -> text, or a DataFrame (id, text, ...)."""
+    from attrib.reader import RawDocument, decode
+
+    books = load_codebooks()
+    if hasattr(data, "to_dict"):
+        records = data.to_dict("records")
+    elif isinstance(data, dict):
+        records = [{"id": k, "text": v} for k, v in data.items()]
+    else:
+        records = [{"id": f"doc{i}", "text": t} for i, t in enumerate(data)]
+    meta_keys = ("published", "outlet", "url", "lang")
+    return [decode(RawDocument(str(r["id"]), "memory", r.get("text"),
+                               {k: str(r[k]) for k in meta_keys if r.get(k) not in (None, "")},
+                               None if isinstance(r.get("text"), str) else "no text"), books)
+            for r in records]
+
+
+def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry: tuple = ()) -> Annotations:
+    """Annotate texts in memory (for notebooks) and return the four tables as DataFrames.
+
+    Args:
+        data: a list of texts, a mapping id -> text, or a DataFrame with ``id`` and ``text``
+            columns (optional: published, outlet, url, lang).
+        models: pack folder or ``stanza`` (default: ``$ATTRIB_MODELS`` or the shipped pack).
+        codebooks: user codebook files.
+        registry: user registry files.
+    """
+    annotator = Annotator(models, tuple(codebooks), tuple(registry))
+    rows = run_documents(annotator, _documents_from(data))
+    tables = _to_tables(rows, provenance(annotator))
+    return Annotations(**{name: tables[name].to_pandas() for name in TABLE_NAMES})

@@ -1,0 +1,38 @@
+"""Write attrib's tables as Parquet with their Arrow schemas and provenance metadata."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from attrib.schema import SCHEMA_VERSION, TABLES
+
+
+def table_from_rows(name: str, rows: list[dict], metadata: dict) -> pa.Table:
+    """Build a table of the named schema from row dicts, with provenance metadata."""
+    schema = TABLES[name]
+    meta = {b"attrib": json.dumps({"schema_version": SCHEMA_VERSION, "table": name, **metadata},
+                                  sort_keys=True).encode("utf-8")}
+    schema = schema.with_metadata({**(schema.metadata or {}), **meta})
+    columns = {field.name: [row.get(field.name) for row in rows] for field in schema}
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def write_part(table: pa.Table, folder: Path, part: str) -> Path:
+    """Write one part of a table atomically (temporary file, then rename)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{part}.parquet"
+    tmp = folder / f".{part}.parquet.tmp"
+    pq.write_table(table, tmp)
+    os.replace(tmp, target)
+    return target
+
+
+def read_metadata(path: Path) -> dict:
+    """attrib's provenance metadata of a Parquet file."""
+    raw = pq.read_schema(path).metadata or {}
+    return json.loads(raw.get(b"attrib", b"{}"))

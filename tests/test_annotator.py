@@ -1,0 +1,70 @@
+"""attrib annotate end to end without models: structure, posts, error rows, Parquet output."""
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from attrib.annotator import annotate, annotate_corpus
+from attrib.schema import SCHEMA_VERSION, TABLES
+
+
+def _empty_pack(tmp_path: Path) -> str:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "resources.json").write_text("{}")
+    return str(pack)
+
+
+ARTICLE = """ date 2023-03-14 A kormány új intézkedéseket jelentett be. Az ellenzék tiltakozott.
+
+Huge crowds in #Budapest tonight pic.twitter.com/Ab12Cd — Telex English (@telex_en) March 14, 2023
+"""
+
+
+def test_corpus_tables_keep_every_document(tmp_path: Path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text(ARTICLE, "utf-8")
+    (corpus / "empty.txt").write_text("")
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    out = tmp_path / "out"
+    summary = annotate_corpus(inputs=[str(corpus)], out=out, models=_empty_pack(tmp_path), progress=False)
+    assert summary["documents"] == 3 and summary["ok"] == 1 and summary["errors"] == 2
+    docs = pd.read_parquet(out / "documents").set_index("doc_id")
+    assert docs.loc["good", "published"] == "2023-03-14" and docs.loc["good", "lang"] == "hu"
+    assert "binary" in docs.loc["binary", "error"] and "empty" in docs.loc["empty", "error"]
+    assert any("no hu parser" in w for w in docs.loc["good", "warnings"])
+    sents = pd.read_parquet(out / "sentences")
+    assert list(sents.columns) == TABLES["sentences"].names
+    post = sents[sents.is_tweet].iloc[0]
+    assert post.tweet_handle == "telex_en" and post.attributed and post.quote == "direct"
+    assert post.chain[0]["source_id"] == "@telex_en" and post.chain[0]["type"] == "social_media"
+    assert sents.loc[0, "text"] == "A kormány új intézkedéseket jelentett be."
+    assert ARTICLE[sents.loc[1, "start"]:sents.loc[1, "end"]] == "Az ellenzék tiltakozott."
+    links = pd.read_parquet(out / "attributions")
+    assert links[["sent_id", "depth", "source_id"]].values.tolist() == [[2, 0, "@telex_en"]]
+    assert pd.read_parquet(out / "framing").empty
+
+
+def test_files_carry_provenance(tmp_path: Path):
+    out = tmp_path / "out"
+    annotate_corpus(inputs=[str(_write(tmp_path))], out=out, models=_empty_pack(tmp_path), progress=False)
+    meta = json.loads(pq.read_schema(out / "sentences" / "part-0.parquet").metadata[b"attrib"])
+    assert meta["schema_version"] == SCHEMA_VERSION and meta["table"] == "sentences"
+    assert set(meta["codebooks"]) >= {"el", "hu", "en"} and meta["registry_sha256"]
+
+
+def test_library_call_returns_dataframes(tmp_path: Path):
+    frame = pd.DataFrame([{"id": "a1", "text": ARTICLE, "outlet": "Telex"}, {"id": "a2", "text": None}])
+    result = annotate(frame, models=_empty_pack(tmp_path))
+    assert result.documents.set_index("doc_id").loc["a1", "outlet"] == "Telex"
+    assert result.documents.set_index("doc_id").loc["a2", "status"] == "error"
+    assert len(result.sentences) == 3
+
+
+def _write(tmp_path: Path) -> Path:
+    path = tmp_path / "one.txt"
+    path.write_text(ARTICLE, "utf-8")
+    return path
