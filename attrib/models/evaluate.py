@@ -39,18 +39,32 @@ def write_test_split(lang: LanguageRecipe, ud: Path, work: Path) -> tuple[Path, 
     return gold, txt
 
 
+METRIC_PROCESSOR = {"Tokens": "tokenize", "Sentences": "tokenize", "Words": "tokenize", "UPOS": "pos",
+                    "XPOS": "pos", "UFeats": "pos", "Lemmas": "lemma", "UAS": "depparse", "LAS": "depparse"}
+
+
 def evaluate_language(lang: LanguageRecipe, *, ud: Path, models, work: Path) -> dict:
-    """Run the pipeline over one test split; return scores and speed."""
+    """Run the pipeline over one test split; return scores and speed.
+
+    A pack still being built is scored on the processors it has; the metrics of missing
+    processors are left empty.
+    """
+    import os
+
     gold, txt = write_test_split(lang, ud, work)
-    nlp = load_pipeline(lang.lang, models=models)
+    nlp = load_pipeline(lang.lang, models=models, processors=None)
     text = txt.read_text("utf-8")
     nlp("Warm-up.")
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     doc = nlp(text)
     seconds = time.perf_counter() - start
     pred = work / f"{lang.lang}.test.pred.conllu"
     pred.write_text("{:C}\n\n".format(doc), "utf-8")
-    return {"scores": conll18_scores(gold, pred, METRICS), "seconds": round(seconds, 2),
+    scores = {m: (v if METRIC_PROCESSOR[m] in nlp.processors else None)
+              for m, v in conll18_scores(gold, pred, METRICS).items()}
+    return {"scores": scores, "processors": list(nlp.processors), "load_before": round(load, 2),
+            "seconds": round(seconds, 2),
             "sentences": len(doc.sentences), "words": doc.num_words,
             "sentences_per_second": round(len(doc.sentences) / seconds, 1),
             "words_per_second": round(doc.num_words / seconds, 1)}
