@@ -76,6 +76,33 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.set_defaults(func=_annotate)
 
 
+def _eval(args: argparse.Namespace) -> int:
+    from attrib.evaluate import evaluate_gold, write_report
+
+    results = {Path(g).stem: evaluate_gold(gold_file=Path(g), ud=args.ud, seeds=args.seeds, models=args.models,
+                                           codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()))
+               for g in args.gold}
+    path = write_report(results, args.out)
+    for name, res in results.items():
+        s = res["overall"]
+        print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "
+              f"({s['sentences']} sentences)")
+    print(f"wrote {path}")
+    return 0
+
+
+def _add_eval(sub: argparse._SubParsersAction) -> None:
+    ev = sub.add_parser("eval", help="score attribution against gold sentences")
+    ev.add_argument("gold", nargs="+", help="gold YAML file(s) (format: README)")
+    ev.add_argument("--out", type=Path, default=Path("reports"), help="folder for accuracy.md/.json")
+    ev.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD folder for ud_file gold")
+    ev.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles")
+    ev.add_argument("--models", help=MODELS_HELP)
+    ev.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML")
+    ev.add_argument("--registry", action="append", type=Path, help="extra registry YAML")
+    ev.set_defaults(func=_eval)
+
+
 def _add_models(sub: argparse._SubParsersAction) -> None:
     models = sub.add_parser("models", help="build, score and check the offline model pack")
     msub = models.add_subparsers(dest="models_command", required=True)
@@ -118,6 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="attrib", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     _add_annotate(sub)
+    _add_eval(sub)
     _add_models(sub)
     _add_parse(sub)
     return parser

@@ -1,0 +1,174 @@
+"""``attrib eval``: precision, recall and F1 of "attributed" and chain accuracy against gold.
+
+The gold file (YAML, format in the README) lists documents whose sentences carry a hand-made
+chain: who speaks, proximate first; an empty chain means "not attributed". Texts are inline,
+taken from the project's ``seeds/``, or read from the UD treebanks by sentence id, so no
+treebank text is stored in the project.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from attrib.codebook import parse_yaml
+from attrib.errors import ConfigError
+from attrib.extract.sent import fold
+
+
+@dataclass
+class GoldSentence:
+    """One gold sentence: its text, offsets in its document and its chain."""
+
+    doc_id: str
+    lang: str
+    text: str
+    chain: list[str]
+    start: int = 0
+
+    @property
+    def attributed(self) -> bool:
+        """Whether the gold says someone speaks."""
+        return bool(self.chain)
+
+
+def ud_texts(path: Path) -> dict[str, str]:
+    """sent_id -> text of a CoNLL-U file."""
+    out, sid = {}, None
+    for line in path.read_text("utf-8").splitlines():
+        if line.startswith("# sent_id ="):
+            sid = line.split("=", 1)[1].strip()
+        elif line.startswith("# text =") and sid is not None:
+            out[sid] = line.split("=", 1)[1].strip()
+    return out
+
+
+def _doc_text(doc: dict, ud: Path, seeds: Path, cache: dict) -> tuple[str, list[str]]:
+    """The document text and its sentences' texts, from inline text, seeds or UD."""
+    sents = doc.get("sentences") or []
+    if "ud_file" in doc:
+        path = ud / doc["ud_file"]
+        if path not in cache:
+            if not path.is_file():
+                raise ConfigError(f"gold document {doc['doc_id']} needs {path}; pass --ud with the UD folder")
+            cache[path] = ud_texts(path)
+        texts = [cache[path][s["ud_sent_id"]] for s in sents]
+        return " ".join(texts), texts
+    if "seed" in doc:
+        return (seeds / doc["seed"]).read_text("utf-8"), [s["text"] for s in sents]
+    return doc["text"], [s["text"] for s in sents]
+
+
+def load_gold(path: Path, *, ud: Path, seeds: Path) -> tuple[list[dict], list[GoldSentence]]:
+    """Read a gold file: documents to annotate (id, text, lang) and gold sentences."""
+    data = parse_yaml(path.read_text("utf-8"), str(path))
+    docs, gold, cache = [], [], {}
+    for doc in data.get("documents") or []:
+        text, texts = _doc_text(doc, ud, seeds, cache)
+        docs.append({"id": doc["doc_id"], "text": text, "lang": doc.get("lang")})
+        cursor = 0
+        for entry, sent_text in zip(doc["sentences"], texts):
+            start = text.find(sent_text, cursor)
+            if start < 0:
+                raise ConfigError(f"{path}: gold sentence not found in {doc['doc_id']}: {sent_text[:60]!r}")
+            cursor = start + len(sent_text)
+            gold.append(GoldSentence(doc["doc_id"], doc.get("lang"), sent_text, list(entry.get("chain") or []), start))
+    return docs, gold
+
+
+def link_matches(gold: str, link: dict) -> bool:
+    """A gold chain entry matches a predicted link by id, name or surface (folded, contained)."""
+    want = fold(gold)
+    return any(want == fold(str(link.get(k) or "")) or want in fold(str(link.get(k) or ""))
+               for k in ("source_id", "name", "surface"))
+
+
+def chain_found(gold: list[str], predicted: list[dict]) -> bool:
+    """Every gold link is found in the predicted chain, in order."""
+    pos = 0
+    for entry in gold:
+        while pos < len(predicted) and not link_matches(entry, predicted[pos]):
+            pos += 1
+        if pos == len(predicted):
+            return False
+        pos += 1
+    return True
+
+
+def align(gold: list[GoldSentence], sentences) -> list[dict]:
+    """For each gold sentence, the predicted sentence overlapping it most (or None)."""
+    by_doc = {doc: frame for doc, frame in sentences.groupby("doc_id")}
+    out = []
+    for g in gold:
+        frame = by_doc.get(g.doc_id)
+        best, best_overlap = None, 0
+        for row in ([] if frame is None else frame.itertuples()):
+            overlap = min(row.end, g.start + len(g.text)) - max(row.start, g.start)
+            if overlap > best_overlap:
+                best, best_overlap = row, overlap
+        out.append({"attributed": bool(best.attributed) if best is not None else False,
+                    "chain": list(best.chain) if best is not None else []})
+    return out
+
+
+def scores(gold: list[GoldSentence], predicted: list[dict]) -> dict:
+    """Precision, recall, F1 of "attributed" and chain accuracy."""
+    tp = sum(g.attributed and p["attributed"] for g, p in zip(gold, predicted))
+    fp = sum(not g.attributed and p["attributed"] for g, p in zip(gold, predicted))
+    fn = sum(g.attributed and not p["attributed"] for g, p in zip(gold, predicted))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    attributed = [(g, p) for g, p in zip(gold, predicted) if g.attributed]
+    chains = sum(chain_found(g.chain, p["chain"]) for g, p in attributed)
+    return {"sentences": len(gold), "gold_attributed": len(attributed), "precision": round(precision, 3),
+            "recall": round(recall, 3), "f1": round(f1, 3),
+            "chain_accuracy": round(chains / len(attributed), 3) if attributed else 0.0}
+
+
+def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), models=None,
+                  codebooks: tuple = (), registry: tuple = ()) -> dict:
+    """Annotate the gold documents and score them, overall and per language.
+
+    Returns:
+        ``{"overall": scores, "by_lang": {lang: scores}, "errors": [...]}``.
+    """
+    import pandas as pd
+
+    from attrib.annotator import annotate
+
+    docs, gold = load_gold(Path(gold_file), ud=Path(ud), seeds=Path(seeds))
+    result = annotate(pd.DataFrame(docs), models=models, codebooks=codebooks, registry=registry)
+    predicted = align(gold, result.sentences)
+    by_lang = {}
+    for lang in sorted({g.lang for g in gold}):
+        pairs = [(g, p) for g, p in zip(gold, predicted) if g.lang == lang]
+        by_lang[lang] = scores([g for g, _ in pairs], [p for _, p in pairs])
+    errors = [{"doc_id": g.doc_id, "text": g.text, "gold": g.chain,
+               "predicted": [l["name"] for l in p["chain"]]}
+              for g, p in zip(gold, predicted)
+              if g.attributed != p["attributed"] or (g.attributed and not chain_found(g.chain, p["chain"]))]
+    return {"overall": scores(gold, predicted), "by_lang": by_lang, "errors": errors}
+
+
+def write_report(results: dict[str, dict], out: Path, target: tuple[float, float] = (0.95, 0.90)) -> Path:
+    """Write ``accuracy.md`` (and ``accuracy.json``) for one or more gold sets."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "accuracy.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
+    lines = ["# Attribution accuracy", "",
+             f"`attrib eval` against hand-annotated gold sentences. Target: F1 ≥ {target[0]} and "
+             f"chain accuracy ≥ {target[1]} on every set.", "",
+             "| gold set | language | sentences | attributed (gold) | precision | recall | F1 | chain accuracy |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for name, res in results.items():
+        for lang, s in [("all", res["overall"]), *res["by_lang"].items()]:
+            lines.append(f"| {name} | {lang} | {s['sentences']} | {s['gold_attributed']} | {s['precision']} | "
+                         f"{s['recall']} | {s['f1']} | {s['chain_accuracy']} |")
+    for name, res in results.items():
+        lines += ["", f"## Misses in {name} ({len(res['errors'])})", ""]
+        lines += [f"- `{e['doc_id']}` gold {e['gold'] or '—'}, predicted {e['predicted'] or '—'}: "
+                  f"{e['text'][:140]}" for e in res["errors"]]
+    path = out / "accuracy.md"
+    path.write_text("\n".join(lines) + "\n", "utf-8")
+    return path
