@@ -79,9 +79,15 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
 def _eval(args: argparse.Namespace) -> int:
     from attrib.evaluate import evaluate_gold, write_report
 
-    results = {Path(g).stem: evaluate_gold(gold_file=Path(g), ud=args.ud, seeds=args.seeds, models=args.models,
-                                           codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()))
-               for g in args.gold}
+    from attrib.evaluate import evaluate_gold_parses
+
+    extra = {"codebooks": tuple(args.codebook or ()), "registry": tuple(args.registry or ())}
+    if args.parses == "gold":
+        results = {f"{Path(g).stem} (treebank parses)": evaluate_gold_parses(gold_file=Path(g), ud=args.ud, **extra)
+                   for g in args.gold}
+    else:
+        results = {Path(g).stem: evaluate_gold(gold_file=Path(g), ud=args.ud, seeds=args.seeds,
+                                               models=args.models, **extra) for g in args.gold}
     path = write_report(results, args.out)
     for name, res in results.items():
         s = res["overall"]
@@ -100,6 +106,8 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--models", help=MODELS_HELP)
     ev.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML")
     ev.add_argument("--registry", action="append", type=Path, help="extra registry YAML")
+    ev.add_argument("--parses", choices=("models", "gold"), default="models",
+                    help="parse with the models (default) or score the rules on the treebank's gold parses")
     ev.set_defaults(func=_eval)
 
 

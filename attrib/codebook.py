@@ -144,9 +144,9 @@ def _check_attribution(data: dict, text: str, where: str) -> None:
     if not isinstance(verbs, dict):
         raise config_error(where, text, ("attribution", "speech_verbs"), "must map lemmas to options ({} or {needs_content: true})")
     for lemma, options in verbs.items():
-        if not isinstance(options, dict) or not set(options) <= {"needs_content"}:
+        if not isinstance(options, dict) or not set(options) <= {"needs_content", "deponent"}:
             raise config_error(where, text, ("attribution", "speech_verbs", lemma),
-                               "options must be {} or {needs_content: true}")
+                               "options must be {} or some of {needs_content: true, deponent: true}")
     if not _word_lists(section.get("according_to", [])):
         raise config_error(where, text, ("attribution", "according_to"), "must be a list of word sequences like [according, to]")
     for index, entry in enumerate(section.get("anaphora", [])):

@@ -140,16 +140,7 @@ def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), mod
 
     docs, gold = load_gold(Path(gold_file), ud=Path(ud), seeds=Path(seeds))
     result = annotate(pd.DataFrame(docs), models=models, codebooks=codebooks, registry=registry)
-    predicted = align(gold, result.sentences)
-    by_lang = {}
-    for lang in sorted({g.lang for g in gold}):
-        pairs = [(g, p) for g, p in zip(gold, predicted) if g.lang == lang]
-        by_lang[lang] = scores([g for g, _ in pairs], [p for _, p in pairs])
-    errors = [{"doc_id": g.doc_id, "text": g.text, "gold": g.chain,
-               "predicted": [l["name"] for l in p["chain"]]}
-              for g, p in zip(gold, predicted)
-              if g.attributed != p["attributed"] or (g.attributed and not chain_found(g.chain, p["chain"]))]
-    return {"overall": scores(gold, predicted), "by_lang": by_lang, "errors": errors}
+    return _summarise(gold, align(gold, result.sentences))
 
 
 def write_report(results: dict[str, dict], out: Path, target: tuple[float, float] = (0.95, 0.90)) -> Path:
@@ -172,3 +163,54 @@ def write_report(results: dict[str, dict], out: Path, target: tuple[float, float
     path = out / "accuracy.md"
     path.write_text("\n".join(lines) + "\n", "utf-8")
     return path
+
+
+def _gold_parse_blocks(path: Path, cache: dict) -> dict[str, str]:
+    """sent_id -> CoNLL-U block of a treebank file."""
+    if path not in cache:
+        blocks = path.read_text("utf-8").split("\n\n")
+        cache[path] = {b.split("# sent_id =", 1)[1].split("\n", 1)[0].strip(): b
+                       for b in blocks if "# sent_id =" in b}
+    return cache[path]
+
+
+def evaluate_gold_parses(*, gold_file: Path, ud: Path, codebooks: tuple = (), registry: tuple = ()) -> dict:
+    """Score the attribution rules alone: run them on the treebank's gold parses.
+
+    Only gold documents taken from UD (``ud_file``) can be scored this way. The result is
+    the ceiling the rules reach with a perfect parser, separating rule errors from parse errors.
+    """
+    from attrib.attribution import attribute_article
+    from attrib.codebook import load_codebooks
+    from attrib.extract.sent import from_conllu, with_offsets
+    from attrib.registry import load_registry
+    from attrib.structure import Block
+
+    books, reg = load_codebooks(codebooks), load_registry(registry)
+    data = parse_yaml(Path(gold_file).read_text("utf-8"), str(gold_file))
+    gold, predicted, cache = [], [], {}
+    for doc in (d for d in data.get("documents") or [] if "ud_file" in d):
+        blocks = _gold_parse_blocks(Path(ud) / doc["ud_file"], cache)
+        sents = [from_conllu(blocks[s["ud_sent_id"]], doc["lang"])[0] for s in doc["sentences"]]
+        text, placed = " ".join(s.text for s in sents), []
+        for sent in sents:
+            start = text.find(sent.text, placed[-1].words[-1].end if placed else 0)
+            placed.append(with_offsets(sent, text, 0, start))
+        results = attribute_article([(Block(0, 0, text, "paragraph", doc["lang"]), placed)], books, reg)[0]
+        for entry, sent, res in zip(doc["sentences"], placed, results):
+            gold.append(GoldSentence(doc["doc_id"], doc["lang"], sent.text, list(entry.get("chain") or []), sent.start))
+            predicted.append({"attributed": res.attributed, "chain": [l.row() for l in res.chain]})
+    return _summarise(gold, predicted)
+
+
+def _summarise(gold: list[GoldSentence], predicted: list[dict]) -> dict:
+    """Overall and per-language scores plus the list of misses."""
+    by_lang = {}
+    for lang in sorted({g.lang for g in gold}):
+        pairs = [(g, p) for g, p in zip(gold, predicted) if g.lang == lang]
+        by_lang[lang] = scores([g for g, _ in pairs], [p for _, p in pairs])
+    errors = [{"doc_id": g.doc_id, "text": g.text, "gold": g.chain,
+               "predicted": [l["name"] for l in p["chain"]]}
+              for g, p in zip(gold, predicted)
+              if g.attributed != p["attributed"] or (g.attributed and not chain_found(g.chain, p["chain"]))]
+    return {"overall": scores(gold, predicted), "by_lang": by_lang, "errors": errors}

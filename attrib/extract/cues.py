@@ -46,29 +46,52 @@ def _lemma_key(word: Word, verbs: dict) -> str | None:
     return None
 
 
+def _is_clause(word: Word) -> bool:
+    """A clausal complement (xcomp only when verbal: "θεωρούνται η δεύτερη φάση" is not)."""
+    return word.rel in ("ccomp", "parataxis") or (word.rel == "xcomp" and word.upos in ("VERB", "AUX"))
+
+
 def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> bool:
     """Whether a reporting verb reports something: a clause, a quote, a colon or an aside."""
     attribution = book.section("attribution")
-    if verb.deprel in ("parataxis",) or any(k.rel in CLAUSAL for k in sent.children(verb)):
+    if verb.deprel in ("parataxis",) or any(_is_clause(k) for k in sent.children(verb)):
         return True
     if any(is_in(k, vocab(attribution.get("as_markers"))) for k in sent.children(verb, "mark")):
         return True
-    near = {verb.id + d for d in (-3, -2, -1, 1, 2, 3)}
-    if near & quoted:
-        return True
-    following = sent.word(verb.id + 1)
-    return following is not None and following.text == ":"
+    return _frames_quote(sent, verb, quoted)
 
 
-def _subject(sent: Sent, verb: Word) -> tuple[Word | None, bool]:
-    """The verb's source word and whether it is an agentless passive."""
-    subjects = [k for k in sent.children(verb) if k.deprel in ("nsubj", "csubj")]
+def _frames_quote(sent: Sent, verb: Word, quoted: set[int]) -> bool:
+    """A quotation right after the verb (past a colon or comma) or right before it."""
+    for step in (1, -1):
+        pos = verb.id + step
+        while (word := sent.word(pos)) is not None and word.upos == "PUNCT" and word.id not in quoted:
+            if word.text == ":" and step == 1:
+                return True
+            pos += step
+            if abs(pos - verb.id) > 3:
+                break
+        if word is not None and word.id in quoted:
+            return True
+    return False
+
+
+def _subject(sent: Sent, verb: Word, deponent: bool = False) -> tuple[Word | None, bool]:
+    """The verb's source word and whether it is an agentless passive.
+
+    A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
+    passive-marked subject.
+    """
+    rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
+    subjects = [k for k in sent.children(verb) if k.deprel in rels]
     if subjects:
         return subjects[0], False
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
     if agents:
         return agents[0], False
     passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass"))
+    if deponent:
+        passive = False
     if verb.deprel.split(":")[0] in ("advcl", "xcomp", "conj", "acl") and not passive:
         head = sent.word(verb.head)
         if head is not None and head.upos in ("VERB", "AUX"):
@@ -86,7 +109,7 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
             continue
         if verbs[key].get("needs_content") and not has_content(sent, word, book, quoted):
             continue
-        source, passive = _subject(sent, word)
+        source, passive = _subject(sent, word, bool(verbs[key].get("deponent")))
         cues.append(Cue("verb", key, word, source, passive))
     return cues
 

@@ -10,7 +10,8 @@ MAX_GAP = 3
 
 def forms(word: Word) -> set[str]:
     """The folded lemma and surface form of a word."""
-    return {fold(word.lemma), fold(word.text)}
+    lemma = fold(word.lemma)
+    return {lemma, lemma.replace("+", ""), fold(word.text)}  # Szeged writes preverbs as "ki+jelent"
 
 
 def vocab(words) -> frozenset[str]:

@@ -47,8 +47,11 @@ def from_registry(source: Source, surface: str, cue: str, resolution: str = "reg
 
 def noun_type(word: Word, book: Codebook) -> str | None:
     """The source type a noun implies (``αξιωματούχος`` -> unnamed), from the codebook."""
-    for kind, words in (book.section("attribution").get("source_nouns") or {}).items():
-        if is_in(word, vocab(words)):
+    section = book.section("attribution")
+    suffix = section.get("compound_nouns", False)
+    for kind, words in (section.get("source_nouns") or {}).items():
+        lookup = vocab(words)
+        if is_in(word, lookup) or (suffix and any(fold(word.lemma).endswith(w) for w in lookup if len(w) > 3)):
             return kind
     return None
 
@@ -57,7 +60,7 @@ def anaphora_types(sent: Sent, raw: RawLink, book: Codebook) -> list[str] | None
     """Source types a referring phrase can mean, or None when it is not anaphoric."""
     head = raw.head
     if head.upos == "PRON" and head.feats.get("PronType") in PRONOUN_TYPES:
-        return ["person", "government"] if head.feats.get("Number") != "Plur" else ["any"]
+        return ["person", "government", "unknown"] if head.feats.get("Number") != "Plur" else ["any"]
     for entry in book.section("attribution").get("anaphora") or []:
         words = entry["words"]
         if len(words) == 1 and is_in(head, vocab(words)) and not _named(sent, head):
@@ -65,6 +68,16 @@ def anaphora_types(sent: Sent, raw: RawLink, book: Codebook) -> list[str] | None
         if len(words) > 1 and find_sequence(Sent(list(raw.words)), words) is not None:
             return list(entry["types"])
     return None
+
+
+def _bare_role(sent: Sent, head: Word, book: Codebook) -> list[str] | None:
+    """A role noun with no name or complement ("ο αμερικανός Πρόεδρος", "az ezredes")
+    refers back to the person named earlier."""
+    if noun_type(head, book) != "person":
+        return None
+    if any(k.upos == "PROPN" or k.rel in ("nmod", "appos", "flat") for k in sent.children(head)):
+        return None
+    return ["person", "government", "unknown"]
 
 
 def _named(sent: Sent, head: Word) -> bool:
@@ -75,7 +88,7 @@ def _named(sent: Sent, head: Word) -> bool:
 def from_history(history: list[Link], types: list[str]) -> Link | None:
     """The latest earlier source of one of ``types`` (``any`` matches all)."""
     for link in reversed(history):
-        if link.type not in ("unknown", "document") and ("any" in types or link.type in types):
+        if link.type != "document" and ("any" in types or link.type in types):
             return link
     return None
 
@@ -92,7 +105,7 @@ def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -
     if kind is None:
         kind = "person" if raw.head.upos == "PROPN" and raw.head.feats.get("Gender") else "unknown"
     lemma_phrase = " ".join(w.lemma for w in raw.words)
-    return Link(f"x:{slug(lemma_phrase)}", lemma_phrase, kind, surface, raw.cue, "explicit")
+    return Link(f"x:{slug(lemma_phrase)}", surface, kind, surface, raw.cue, "explicit")
 
 
 def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
@@ -108,7 +121,7 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
     found = registry.match(sent, list(raw.words), raw.head)
     if found is not None and (found.covers_head or noun_type(raw.head, book) not in ("unnamed", "eyewitness")):
         return from_registry(found.source, surface_of(raw.words), raw.cue)
-    types = anaphora_types(sent, raw, book)
+    types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)
     earlier = from_history(history, types) if types else None
     if earlier is not None:
         return Link(earlier.source_id, earlier.name, earlier.type, surface_of(raw.words), raw.cue, "anaphora")

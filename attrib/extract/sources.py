@@ -72,6 +72,12 @@ def author_of(sent: Sent, noun: Word, book: Codebook) -> Word:
     return noun
 
 
+def _possessed_by_dropped(noun: Word, book: Codebook) -> bool:
+    """A content noun whose possessor is only marked on it ("véleménye": his opinion)."""
+    content = vocab(book.section("attribution").get("content_nouns"))
+    return is_in(noun, content) and "Person[psor]" in noun.feats
+
+
 def _relay_clauses(sent: Sent, word: Word, book: Codebook) -> list[Word]:
     """Relay verbs (citing, επικαλούμενο, hivatkozva) attached to a word."""
     relay = vocab(book.section("attribution").get("relay_verbs"))
@@ -120,5 +126,7 @@ def chain_from_cue(sent: Sent, cue: Cue, book: Codebook) -> list[RawLink]:
                    if (cited := _relay_object(sent, clause)) is not None]
         return [RawLink(None, (), cue.lemma, cue.passive)] + origins[:1]
     source = author_of(sent, cue.source, book)
+    if source is cue.source and _possessed_by_dropped(source, book):  # "Véleménye szerint"
+        return [RawLink(None, (), cue.lemma)]
     proximate, origins = relay_chain(sent, source, cue.anchor if cue.kind == "verb" else None, book)
     return [RawLink(proximate, tuple(phrase(sent, proximate)), cue.lemma)] + origins

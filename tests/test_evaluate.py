@@ -1,0 +1,35 @@
+"""The evaluation itself, and the accuracy floors of the attribution rules."""
+
+from attrib.evaluate import chain_found, evaluate_gold_parses, link_matches, scores, GoldSentence
+from tests.conftest import ROOT
+
+GOLD = ROOT / "data" / "gold" / "ud-news.yaml"
+
+
+def test_link_matching_and_chain_order():
+    reuters = {"source_id": "reuters", "name": "Reuters", "surface": "το Reuters"}
+    officials = {"source_id": "x:αξιωματουχος", "name": "αξιωματούχους του υπουργείου", "surface": "αξιωματούχους"}
+    assert link_matches("Reuters", reuters) and link_matches("ΑΞΙΩΜΑΤΟΥΧΟΥΣ", officials)
+    assert chain_found(["Reuters", "αξιωματούχους"], [reuters, officials])
+    assert not chain_found(["αξιωματούχους", "Reuters"], [reuters, officials])
+    assert chain_found([], [])
+
+
+def test_scores_count_precision_recall_and_chains():
+    gold = [GoldSentence("d", "en", "a", ["X"]), GoldSentence("d", "en", "b", []), GoldSentence("d", "en", "c", ["Y"])]
+    predicted = [{"attributed": True, "chain": [{"source_id": "x", "name": "X", "surface": "X"}]},
+                 {"attributed": True, "chain": [{"source_id": "z", "name": "Z", "surface": "Z"}]},
+                 {"attributed": False, "chain": []}]
+    result = scores(gold, predicted)
+    assert (result["precision"], result["recall"], result["f1"], result["chain_accuracy"]) == (0.5, 0.5, 0.5, 0.5)
+
+
+def test_rules_on_treebank_parses_meet_the_floors(ud_root):
+    """Accuracy floor of the rules themselves (perfect parses): raise it as rules improve."""
+    result = evaluate_gold_parses(gold_file=GOLD, ud=ud_root)
+    overall = result["overall"]
+    assert overall["sentences"] >= 60
+    assert overall["precision"] >= 0.97 and overall["recall"] >= 0.97 and overall["f1"] >= 0.97, overall
+    assert overall["chain_accuracy"] >= 0.92, overall
+    for lang, s in result["by_lang"].items():
+        assert s["f1"] >= 0.95 and s["chain_accuracy"] >= 0.85, (lang, s)
