@@ -85,11 +85,26 @@ def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[
     """The resolved reporting chain of one sentence (without post authorship)."""
     chain: list[Link] = []
     for cue in ordered_cues(sent, book, ctx.registry, quoted):
+        before = _known_names_before(sent, cue.anchor, ctx.registry)
         for raw in chain_from_cue(sent, cue, book):
-            link = resolve_link(sent, raw, book, ctx.registry, ctx.history + chain)
+            link = resolve_link(sent, raw, book, ctx.registry, ctx.history + before + chain)
             if not chain or chain[-1].source_id != link.source_id:
                 chain.append(link)
     return chain
+
+
+def _known_names_before(sent: Sent, anchor: Word, registry: Registry) -> list[Link]:
+    """Known people and bodies named earlier in the same sentence, for a dropped subject
+    ("... με τον πρόεδρο Τοκάγεφ να ζητά βοήθεια ..., όπως την χαρακτήρισε")."""
+    names = []
+    for word in sent.words:
+        if word.id >= anchor.id:
+            break
+        if word.upos == "PROPN" and (sent.word(word.head) is None or sent.word(word.head).upos != "PROPN"):
+            found = registry.match(sent, sent.subtree(word)[:8], word)
+            if found is not None and found.source.type in ("government", "person"):
+                names.append(Link(found.source.id, found.source.name, found.source.type, word.text, "", "mention"))
+    return names
 
 
 def _quoted_ids(sent: Sent, spans: list[tuple[int, int, str]]) -> set[int]:

@@ -95,3 +95,27 @@ def test_chains_quotes_and_posts():
     ]
     kinds = [[r.quote for r in block] for block in results]
     assert kinds == [["indirect"], ["indirect"], ["direct", "direct"], ["none"], ["direct"]]
+
+
+NAMED_EARLIER = """Διαδηλωτές ο DET 2 nsubj
+βγήκαν βγαίνω VERB 0 root
+με με ADP 5 case
+τον ο DET 5 det
+Πούτιν Πούτιν PROPN 2 obl
+να να AUX 7 mark
+ζητά ζητώ VERB 5 acl
+«τάξη» τάξη NOUN 7 obj
+, , PUNCT 12 punct
+όπως όπως SCONJ 12 mark
+τη ο PRON 12 obj
+χαρακτήρισε χαρακτηρίζω VERB 7 advcl
+. . PUNCT 2 punct"""
+
+
+def test_dropped_subject_finds_a_name_earlier_in_the_sentence():
+    text = "Διαδηλωτές βγήκαν με τον Πούτιν να ζητά «τάξη», όπως τη χαρακτήρισε."
+    article = structure_article(text, BOOKS)
+    block = article.blocks[0]
+    s = with_offsets(sent(NAMED_EARLIER, "el"), block.text, block.start)
+    result = attribute_article([(block, [s])], BOOKS, REG)[0][0]
+    assert [(l.source_id, l.resolution) for l in result.chain] == [("putin", "pro-drop")]
