@@ -1,0 +1,66 @@
+"""Quotation spans and hedges on sentences written for the tests."""
+
+from attrib.codebook import load_codebooks
+from attrib.extract.hedges import hedges
+from attrib.extract.quotes import quote_spans
+from tests.extract.conllu import sent
+
+BOOKS = load_codebooks()
+
+
+def _spans(text, lang):
+    return [(s.kind, s.closed, text[s.start:s.end]) for s in quote_spans(text, BOOKS[lang])]
+
+
+def test_speech_and_terms_in_greek():
+    text = "Ο υπουργός δήλωσε: «Δεν θα υποχωρήσουμε. Θα μείνουμε εδώ». Μίλησε για «προβοκάτορες»."
+    assert _spans(text, "el") == [("speech", True, "Δεν θα υποχωρήσουμε. Θα μείνουμε εδώ"),
+                                  ("term", True, "προβοκάτορες")]
+
+
+def test_hungarian_low_high_quotes_and_dash_dialogue():
+    text = "– Nem adjuk fel – mondta egy tüntető. A rendőrség „provokátorokról” beszélt."
+    assert _spans(text, "hu") == [("speech", True, "Nem adjuk fel"), ("term", True, "provokátorokról")]
+
+
+def test_apostrophes_are_not_quotes_and_unclosed_quotes_run_to_the_end():
+    text = "The minister's aide said: “We will not resign. We stay"
+    assert _spans(text, "en") == [("speech", False, "We will not resign. We stay")]
+
+
+REPORTEDLY = """
+Ο ο DET 2 det
+δράστης δράστης NOUN 3 nsubj
+φέρεται φέρω VERB 0 root Voice=Pass
+να να AUX 5 mark
+διέφυγε διαφεύγω VERB 3 xcomp
+χωρίς χωρίς ADP 9 case
+να να AUX 8 mark
+προσκομίσει προσκομίζω VERB 5 advcl
+στοιχεία στοιχείο NOUN 8 obj
+. . PUNCT 3 punct
+"""
+
+NOT_CONFIRMED = """
+The the DET 2 det
+report report NOUN 6 nsubj:pass
+has have AUX 6 aux
+not not PART 6 advmod
+been be AUX 6 aux:pass
+confirmed confirm VERB 0 root
+. . PUNCT 6 punct
+"""
+
+HU_ALLEGEDLY = """
+A a DET 2 det
+katonák katona NOUN 4 nsubj
+állítólag állítólag ADV 4 advmod
+lőttek lő VERB 0 root
+. . PUNCT 4 punct
+"""
+
+
+def test_hedges():
+    assert hedges(sent(REPORTEDLY, "el"), BOOKS["el"]) == ["reportedly", "without_evidence"]
+    assert hedges(sent(NOT_CONFIRMED, "en"), BOOKS["en"]) == ["unconfirmed"]
+    assert hedges(sent(HU_ALLEGEDLY, "hu"), BOOKS["hu"]) == ["reportedly"]
