@@ -1,0 +1,47 @@
+"""attrib annotate on the seeds, with the model pack: the chains the issue names."""
+
+import pandas as pd
+import pytest
+
+from attrib.annotator import annotate_corpus
+from tests.conftest import PACK, ROOT, need_models
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def seeds(tmp_path_factory):
+    for lang in ("el", "hu"):
+        need_models(lang, "tokenize", "pos", "lemma", "depparse")
+    out = tmp_path_factory.mktemp("ann")
+    annotate_corpus(inputs=[str(ROOT / "seeds")], out=out, models=str(PACK), progress=False)
+    return pd.read_parquet(out / "sentences")
+
+
+def _chain(sentences, fragment):
+    row = sentences[sentences.text.str.contains(fragment, regex=False)].iloc[0]
+    return [(link["source_id"], link["surface"]) for link in row.chain]
+
+
+def test_every_seed_document_is_there(seeds):
+    assert seeds.doc_id.nunique() == 5
+
+
+def test_reuters_citing_interior_ministry_officials(seeds):
+    chain = _chain(seeds, "Σύμφωνα με το Reuters που επικαλείται")
+    assert chain[0][0] == "reuters" and "αξιωματούχ" in chain[1][1]
+
+
+def test_the_agency_named_earlier_citing_peskov(seeds):
+    assert [c[0] for c in _chain(seeds, "πρόσθεσε το πρακτορείο")] == ["ria", "peskov"]
+
+
+def test_hungarian_ria_report(seeds):
+    assert [c[0] for c in _chain(seeds, "Az orosz RIA hírügynökség beszámolója szerint")] == ["ria"]
+
+
+@pytest.mark.parametrize("handle, source", [("atlantikfedaisi", "@atlantikfedaisi"), ("malaymail", "malay-mail"),
+                                            ("RobTheRich0001", "@RobTheRich0001"), ("RT_com", "rt")])
+def test_posts_keep_their_handles(seeds, handle, source):
+    posts = seeds[seeds.tweet_handle == handle]
+    assert len(posts) and all(row.chain[0]["source_id"] == source for row in posts.itertuples())
