@@ -45,7 +45,7 @@ def test_sentence_splitting_of_the_test_split_scores_above_85(lang, ud_root, tmp
 ])
 def test_lemmas_of_inflected_forms(lang, sentence, form, lemma):
     need_models(lang, "tokenize", "pos", "lemma")
-    doc = load_pipeline(lang, models=PACK)(sentence)
+    doc = load_pipeline(lang, models=PACK, processors=("tokenize", "mwt", "pos", "lemma"))(sentence)
     lemmas = {w.text: w.lemma for s in doc.sentences for w in s.words}
     assert lemmas[form] == lemma
 
