@@ -2,35 +2,30 @@ from pathlib import Path
 
 import pytest
 
-from attrib.codebook import load_codebooks
-from attrib.errors import AttribError
-from attrib.parse import find_text_files, label_paragraphs, parse_corpus, split_paragraphs
+from attrib.parse import parse_corpus
 from tests.conftest import PACK, need_models
 
 
-def test_paragraphs_are_split_on_blank_lines():
-    assert split_paragraphs("Első bekezdés.\n\n \nMásodik\nsor.\n\n") == ["Első bekezdés.", "Második\nsor."]
+def _empty_pack(tmp_path: Path) -> str:
+    (tmp_path / "pack").mkdir()
+    (tmp_path / "pack" / "resources.json").write_text("{}")
+    return str(tmp_path / "pack")
 
 
-def test_paragraph_without_evidence_takes_the_articles_language():
-    paragraphs = ["Ο πρόεδρος μίλησε στη Βουλή για την οικονομία.",
-                  "pic.twitter.com/AbC123", "The minister said nothing."]
-    assert label_paragraphs(paragraphs, load_codebooks()) == ["el", "el", "en"]
-
-
-def test_inputs_are_folders_files_and_globs(tmp_path: Path):
-    (tmp_path / "a.txt").write_text("x")
-    (tmp_path / "b.txt").write_text("y")
-    (tmp_path / "c.md").write_text("z")
-    assert [p.name for p in find_text_files([str(tmp_path)])] == ["a.txt", "b.txt"]
-    assert [p.name for p in find_text_files([str(tmp_path / "b*.txt")])] == ["b.txt"]
-    with pytest.raises(AttribError, match="no .txt files"):
-        find_text_files([str(tmp_path / "none")])
+def test_paragraphs_without_models_are_kept_as_comments(tmp_path: Path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Η κυβέρνηση ανακοίνωσε νέα μέτρα.\n\nThe minister said nothing.\n")
+    (tmp_path / "in" / "b.txt").write_bytes(b"")
+    summary = parse_corpus(inputs=[str(tmp_path / "in")], out=tmp_path / "out", models=_empty_pack(tmp_path))
+    assert summary == {"documents": 2, "unreadable": 1, "paragraphs": 2,
+                       "unparsed_paragraphs_el": 1, "unparsed_paragraphs_en": 1}
+    text = (tmp_path / "out" / "a.conllu").read_text("utf-8")
+    assert "# lang = el" in text and "# text = The minister said nothing." in text
 
 
 @pytest.mark.model
 def test_parse_writes_conllu_per_article(tmp_path: Path):
-    need_models("hu")
+    need_models("hu", "tokenize")
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "cikk.txt").write_text(
         "A kormány szóvivője szerint a tüntetők elfoglalták a repülőteret. Később távoztak.\n\n"
