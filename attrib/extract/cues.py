@@ -37,10 +37,12 @@ class Cue:
     passive: bool = False
 
 
-def _lemma_key(word: Word, verbs: dict) -> str | None:
-    """The codebook lemma a word matches, if any."""
+def _lemma_key(word: Word, verbs: dict, preverbs: list[Word] = ()) -> str | None:
+    """The codebook lemma a word matches, if any (a separated preverb joins the lemma:
+    "számolt be" is beszámol)."""
     folded = {fold(k): k for k in verbs}
-    for form in forms(word):
+    candidates = [fold(p.text) + form for p in preverbs for form in forms(word)] + list(forms(word))
+    for form in candidates:
         if form in folded:
             return folded[form]
     return None
@@ -58,6 +60,9 @@ def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> boo
         return True
     if any(is_in(k, vocab(attribution.get("as_markers"))) for k in sent.children(verb, "mark")):
         return True
+    complementizers = vocab(attribution.get("complementizers"))
+    if any(is_in(w, complementizers) for w in sent.words[verb.id:verb.id + 6]):
+        return True  # "ότι", "hogy", "that" soon after the verb, however it was attached
     return _frames_quote(sent, verb, quoted)
 
 
@@ -85,7 +90,7 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False) -> tuple[Word | Non
     rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
     subjects = [k for k in sent.children(verb) if k.deprel in rels]
     if subjects:
-        return subjects[0], False
+        return _antecedent(sent, subjects[0]), False
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
     if agents:
         return agents[0], False
@@ -96,7 +101,58 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False) -> tuple[Word | Non
         head = sent.word(verb.head)
         if head is not None and head.upos in ("VERB", "AUX"):
             return _subject(sent, head)[0], False
-    return None, passive
+    return (None, True) if passive else (_adjacent_subject(sent, verb), False)
+
+
+def _antecedent(sent: Sent, word: Word) -> Word:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if word.feats.get("PronType") == "Rel":
+        clause = sent.word(word.head)
+        noun = sent.word(clause.head) if clause is not None and clause.rel == "acl" else None
+        if noun is not None:
+            return noun
+    return word
+
+
+def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
+    """A name or noun in the nominative right next to a verb the parser left subjectless.
+
+    Weak parsers often miss the subject of "Helmeczy kijelentette:" or "δήλωσε ο Πούτιν".
+    """
+    before = _nominal_run(sent, verb.id - 1, -1)
+    after = _nominal_run(sent, verb.id + 1, 1)
+    for run in (before, after):
+        last = run[-1] if run and run is after else (run[0] if run else None)
+        if last is not None and _could_be_subject(sent, last):
+            return last
+    return None
+
+
+NAMEISH = {"PROPN", "NOUN", "X", "ADV", "ADJ"}
+
+
+def _nominal_run(sent: Sent, start: int, step: int) -> list[Word]:
+    """Contiguous determiners, adjectives and nouns from ``start`` away from the verb,
+    in sentence order (a tagger may call an unknown name ADV or X: capitalised counts)."""
+    run, pos = [], start
+    while (word := sent.word(pos)) is not None and len(run) < 5:
+        capitalised = word.text[:1].isupper() and word.id > 1 and word.upos in NAMEISH
+        if word.upos in ("PROPN", "NOUN", "DET", "ADJ") or capitalised:
+            run.append(word)
+            pos += step
+        elif word.upos == "ADV" and not run:
+            pos += step
+        else:
+            break
+    return sorted(run, key=lambda w: w.id)
+
+
+def _could_be_subject(sent: Sent, word: Word) -> bool:
+    """Nominative (or caseless), not a prepositional phrase, not an object."""
+    if word.upos == "DET" or (word.upos == "ADJ" and not word.text[:1].isupper()):
+        return False
+    return (word.feats.get("Case", "Nom") == "Nom" and not sent.children(word, "case")
+            and word.rel not in ("obj", "obl", "iobj"))
 
 
 def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> list[Cue]:
@@ -104,9 +160,10 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
     verbs = book.section("attribution").get("speech_verbs", {})
     cues = []
     for word in sent.words:
-        key = _lemma_key(word, verbs) if word.upos in ("VERB", "AUX", "ADJ") else None
-        if key is None or word.id in quoted:
-            continue
+        preverbs = [k for k in sent.children(word) if k.deprel == "compound:preverb"]
+        key = _lemma_key(word, verbs, preverbs) if word.upos in ("VERB", "AUX", "ADJ") else None
+        if key is None or word.id in quoted or word.feats.get("Person") == "1":
+            continue  # inside a quotation, or the outlet's own "we wrote"
         if verbs[key].get("needs_content") and not has_content(sent, word, book, quoted):
             continue
         source, passive = _subject(sent, word, bool(verbs[key].get("deponent")))

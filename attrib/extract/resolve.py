@@ -40,6 +40,18 @@ def slug(text: str) -> str:
     return re.sub(r"[^\w]+", "-", fold(text)).strip("-")[:60] or "unknown"
 
 
+def linear_span(sent: Sent, head: Word, width: int = 4) -> list[Word]:
+    """Adjacent nouns, names and adjectives around a head, whatever the parse says
+    ("Az Egyesült Államok külügyminisztériuma" when the parser split it)."""
+    ids = {head.id}
+    for step in (-1, 1):
+        pos = head.id + step
+        while (w := sent.word(pos)) is not None and w.upos in ("NOUN", "PROPN", "ADJ", "X") and abs(pos - head.id) <= width:
+            ids.add(w.id)
+            pos += step
+    return [w for w in sent.words if w.id in ids]
+
+
 def from_registry(source: Source, surface: str, cue: str, resolution: str = "registry") -> Link:
     """A link for a registry source."""
     return Link(source.id, source.name, source.type, surface, cue, resolution)
@@ -118,7 +130,7 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
         if earlier is not None:
             return Link(earlier.source_id, earlier.name, earlier.type, "", raw.cue, "pro-drop")
         return Link("unknown", "unknown source", "unknown", "", raw.cue, "unknown")
-    found = registry.match(sent, list(raw.words), raw.head)
+    found = registry.match(sent, list(raw.words), raw.head) or registry.match(sent, linear_span(sent, raw.head), raw.head)
     if found is not None and (found.covers_head or noun_type(raw.head, book) not in ("unnamed", "eyewitness")):
         return from_registry(found.source, surface_of(raw.words), raw.cue)
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)

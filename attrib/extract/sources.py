@@ -44,6 +44,11 @@ def phrase(sent: Sent, head: Word) -> list[Word]:
                 if kid.id not in keep:
                     keep.add(kid.id)
                     todo.append(kid)
+    for step in (-1, 1):  # a name the parser split ("Varga László") stays whole
+        pos = (min(keep) if step < 0 else max(keep)) + step
+        while (word := sent.word(pos)) is not None and head.upos == "PROPN" and word.upos == "PROPN":
+            keep.add(word.id)
+            pos += step
     words = [w for w in sent.words if w.id in keep]
     while words and words[0] is not head and (words[0].upos in ("DET", "ADP", "PUNCT", "CCONJ")):
         words.pop(0)
@@ -63,8 +68,15 @@ def author_of(sent: Sent, noun: Word, book: Codebook) -> Word:
         return noun
     for kid in sent.children(noun):
         if kid.deprel in POSSESSOR_RELS and kid.upos in ("PROPN", "NOUN", "PRON") and kid.id != noun.id:
-            if kid.deprel != "nmod" or kid.feats.get("Case") in ("Gen", None):
+            if kid.deprel != "nmod" or kid.feats.get("Case") in ("Gen", None, "Nom"):
                 return kid
+    previous, pos = None, noun.id - 1
+    while (word := sent.word(pos)) is not None and word.upos == "ADJ":
+        pos -= 1
+    previous = sent.word(pos)
+    if previous is not None and previous.upos in ("PROPN", "NOUN") and previous.feats.get("Case", "Nom") == "Nom" \
+            and not sent.children(previous, "case"):
+        return previous  # "az RIA hírügynökség beszámolója", "a rezsim hivatalos tájékoztatása"
     for clause in sent.children(noun, "acl"):
         subjects = [k for k in sent.children(clause, "nsubj") if not is_relative(k)]
         if subjects:
@@ -75,7 +87,7 @@ def author_of(sent: Sent, noun: Word, book: Codebook) -> Word:
 def _possessed_by_dropped(noun: Word, book: Codebook) -> bool:
     """A content noun whose possessor is only marked on it ("véleménye": his opinion)."""
     content = vocab(book.section("attribution").get("content_nouns"))
-    return is_in(noun, content) and "Person[psor]" in noun.feats
+    return is_in(noun, content) and "Person[psor]" in noun.feats and noun.feats.get("Person[psor]") != "1"
 
 
 def _relay_clauses(sent: Sent, word: Word, book: Codebook) -> list[Word]:

@@ -206,7 +206,7 @@ fired fire VERB 0 root
     (HU_SPOKESPERSON, "hu", [[("szóvivője", "szerint")]]),
     (HU_REPORT_OF, "hu", [[("MTI", "szerint")]]),
     (HU_CITING, "hu", [[("miniszter", "mond"), ("rendőrségre", "hivatkozva")]]),
-    (EN_CITING, "en", [[("ministry", "say"), ("reports", "cite")]]),
+    (EN_CITING, "en", [[("ministry", "say"), ("police", "cite")]]),  # "police reports": the police
     (EN_BROADCAST, "en", []),
     (EN_ACCORDING, "en", [[("witnesses", "according to")]]),
 ])
