@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from attrib.codebook import Codebook
-from attrib.extract.cues import Cue, according_cues, verb_cues
+from attrib.extract.cues import Cue, according_cues, is_parenthetical, verb_cues
 from attrib.extract.hedges import hedges
 from attrib.extract.match import is_in, vocab
 from attrib.extract.quotes import QuoteSpan, quote_spans
@@ -75,7 +75,7 @@ def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int
     as_marks = vocab(book.section("attribution").get("as_markers"))
 
     def key(cue: Cue) -> float:
-        framing = (cue.kind == "according" or cue.anchor.rel == "parataxis"
+        framing = (cue.kind == "according" or cue.anchor.rel == "parataxis" or is_parenthetical(sent, cue.anchor)
                    or any(is_in(k, as_marks) for k in sent.children(cue.anchor, "mark")))
         return _depth(sent, cue.anchor) - (1.5 if framing else 0)
     return sorted((c for c in cues if c.source is None or c.source.id not in quoted), key=key)

@@ -48,6 +48,19 @@ def _lemma_key(word: Word, verbs: dict, preverbs: list[Word] = ()) -> str | None
     return None
 
 
+def is_parenthetical(sent: Sent, verb: Word) -> bool:
+    """A reporting verb after a comma, followed only by its subject: "..., μετέδωσε το AFP."
+
+    Its content is everything before it, however the parser attached it.
+    """
+    before = sent.word(verb.id - 1)
+    if before is None or before.text not in (",", "»", "”", '"', "–", "—") or verb.id < 4:
+        return False
+    rest = [w for w in sent.words[verb.id:] if w.upos != "PUNCT"]
+    return 0 < len(rest) <= 8 and all(w.upos in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "X", "NUM", "VERB")
+                                      for w in rest[:1]) and rest[0].upos != "VERB"
+
+
 def _is_clause(word: Word) -> bool:
     """A clausal complement (xcomp only when verbal: "θεωρούνται η δεύτερη φάση" is not)."""
     return word.rel in ("ccomp", "parataxis") or (word.rel == "xcomp" and word.upos in ("VERB", "AUX"))
@@ -57,6 +70,8 @@ def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> boo
     """Whether a reporting verb reports something: a clause, a quote, a colon or an aside."""
     attribution = book.section("attribution")
     if verb.deprel in ("parataxis",) or any(_is_clause(k) for k in sent.children(verb)):
+        return True
+    if is_parenthetical(sent, verb):
         return True
     if any(is_in(k, vocab(attribution.get("as_markers"))) for k in sent.children(verb, "mark")):
         return True
@@ -97,6 +112,10 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False) -> tuple[Word | Non
     passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass"))
     if deponent:
         passive = False
+    if not passive and is_parenthetical(sent, verb):
+        run = _nominal_run(sent, verb.id + 1, 1)
+        nouns = [w for w in run if w.upos in ("NOUN", "PROPN") and w.feats.get("Case") not in ("Gen", "Dat")]
+        return (nouns[-1] if nouns else _adjacent_subject(sent, verb)), False
     if verb.deprel.split(":")[0] in ("advcl", "xcomp", "conj", "acl") and not passive:
         head = sent.word(verb.head)
         if head is not None and head.upos in ("VERB", "AUX"):

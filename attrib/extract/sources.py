@@ -93,7 +93,7 @@ def _possessed_by_dropped(noun: Word, book: Codebook) -> bool:
 def _relay_clauses(sent: Sent, word: Word, book: Codebook) -> list[Word]:
     """Relay verbs (citing, επικαλούμενο, hivatkozva) attached to a word."""
     relay = vocab(book.section("attribution").get("relay_verbs"))
-    return [k for k in sent.children(word) if is_in(k, relay) and k.rel in ("acl", "advcl", "xcomp",
+    return [k for k in sent.children(word) if is_in(k, relay) and k.rel in ("acl", "advcl", "xcomp", "ccomp",
                                                                             "advmod", "conj", "obl")]
 
 

@@ -18,7 +18,7 @@ import yaml
 from attrib.models import pack as packlib
 from attrib.models.recipe import LanguageRecipe, load_recipe
 from attrib.models.resolve import load_pipeline, resolve_models
-from attrib.models.score import METRICS, conll18_scores
+from attrib.models.score import METRICS, conll18_scores, restore_unknown_tokens
 from attrib.models.staging import _split_sentences
 
 
@@ -59,6 +59,7 @@ def evaluate_language(lang: LanguageRecipe, *, ud: Path, models, work: Path) -> 
     start = time.perf_counter()
     doc = nlp(text)
     seconds = time.perf_counter() - start
+    restore_unknown_tokens(doc, text)
     pred = work / f"{lang.lang}.test.pred.conllu"
     pred.write_text("{:C}\n\n".format(doc), "utf-8")
     scores = {m: (v if METRIC_PROCESSOR[m] in nlp.processors else None)

@@ -15,6 +15,21 @@ PROCESSOR_METRICS = {
 }
 
 
+def restore_unknown_tokens(doc, text: str) -> None:
+    """Put back the characters of tokens stanza's tokenizer printed as ``<UNK>``.
+
+    stanza replaces over-long tokens (a 600-character URL) by ``<UNK>``; the CoNLL 2018
+    scorer then refuses the file because the characters no longer match the gold ones.
+    """
+    for sentence in doc.sentences:
+        for token in sentence.tokens:
+            if token.text == "<UNK>" and token.start_char is not None:
+                original = text[token.start_char:token.end_char]
+                token.text = original
+                for word in token.words:
+                    word.text = original
+
+
 def conll18_scores(gold: Path, system: Path, metrics: tuple[str, ...] = METRICS) -> dict[str, float]:
     """Return F1 scores (0-100, two decimals) of ``system`` against ``gold``.
 
