@@ -25,19 +25,17 @@ def ud_root() -> Path:
     return UD
 
 
-def pack_has(lang: str, *processors: str) -> bool:
-    """Whether the pack holds the given processors for a language."""
+def pack_missing(lang: str, *processors: str) -> list[str]:
+    """The processors of a language the pack does not hold."""
     import json
 
     res = PACK / "resources.json"
-    if not res.is_file():
-        return False
-    entry = json.loads(res.read_text("utf-8")).get(lang, {})
-    return all(p in entry.get("default_processors", {}) for p in processors)
+    entry = json.loads(res.read_text("utf-8")).get(lang, {}) if res.is_file() else {}
+    return [p for p in processors if p not in entry.get("default_processors", {})]
 
 
 def need_models(lang: str, *processors: str) -> None:
     """Skip a model-backed test whose models the pack does not hold yet."""
-    procs = processors or ("tokenize", "pos", "lemma", "depparse")
-    if not pack_has(lang, *procs):
-        pytest.skip(f"model pack has no {lang} {'/'.join(procs)} yet: attrib models build --lang {lang}")
+    missing = pack_missing(lang, *(processors or ("tokenize", "pos", "lemma", "depparse")))
+    if missing:
+        pytest.skip(f"model pack has no {lang} {'/'.join(missing)} yet: attrib models build --lang {lang}")
