@@ -14,7 +14,7 @@ from attrib.codebook import Codebook
 from attrib.extract.cues import Cue, according_cues, is_parenthetical, verb_cues
 from attrib.extract.hedges import hedges
 from attrib.extract.match import is_in, vocab
-from attrib.extract.quotes import QuoteSpan, quote_spans
+from attrib.extract.quotes import quote_spans
 from attrib.extract.resolve import Link, noun_type, resolve_link, slug
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import chain_from_cue

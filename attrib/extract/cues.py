@@ -14,8 +14,6 @@ from attrib.extract.match import find_all, forms, is_in, vocab
 from attrib.extract.sent import Sent, Word, fold
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"}
-CLAUSAL = {"ccomp", "xcomp", "parataxis"}
-SUBJECT = {"nsubj", "nsubj:pass", "csubj"}
 
 
 @dataclass(frozen=True)

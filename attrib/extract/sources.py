@@ -18,7 +18,6 @@ from attrib.extract.sent import Sent, Word
 PHRASE_RELS = {"det", "amod", "nmod", "flat", "compound", "appos", "nummod", "fixed", "case",
                "goeswith", "nmod:poss", "nmod:att", "det:poss", "advmod", "dep"}
 POSSESSOR_RELS = {"nmod:poss", "nmod:att", "det:poss", "nmod"}
-RELATIVE = {"PronType": "Rel"}
 MAX_PHRASE = 12
 
 

@@ -7,7 +7,6 @@ with the CoNLL 2018 scorer, so the two columns of ``reports/models.md`` are comp
 
 from __future__ import annotations
 
-import json
 import platform
 import time
 from importlib import resources
