@@ -12,6 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from attrib.atomic import write_text_atomic
 from attrib.codebook import parse_yaml
 from attrib.errors import ConfigError
 from attrib.extract.sent import fold
@@ -146,7 +147,7 @@ def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), mod
 def write_report(results: dict[str, dict], out: Path, target: tuple[float, float] = (0.95, 0.90)) -> Path:
     """Write ``accuracy.md`` (and ``accuracy.json``) for one or more gold sets."""
     out.mkdir(parents=True, exist_ok=True)
-    (out / "accuracy.json").write_text(json.dumps(results, indent=2, ensure_ascii=False), "utf-8")
+    write_text_atomic(out / "accuracy.json", json.dumps(results, indent=2, ensure_ascii=False))
     lines = ["# Attribution accuracy", "",
              f"`attrib eval` against hand-annotated gold sentences. Target: F1 ≥ {target[0]} and "
              f"chain accuracy ≥ {target[1]} on every set.", "",
@@ -160,9 +161,7 @@ def write_report(results: dict[str, dict], out: Path, target: tuple[float, float
         lines += ["", f"## Misses in {name} ({len(res['errors'])})", ""]
         lines += [f"- `{e['doc_id']}` gold {e['gold'] or '—'}, predicted {e['predicted'] or '—'}: "
                   f"{e['text'][:140]}" for e in res["errors"]]
-    path = out / "accuracy.md"
-    path.write_text("\n".join(lines) + "\n", "utf-8")
-    return path
+    return write_text_atomic(out / "accuracy.md", "\n".join(lines) + "\n")
 
 
 def _gold_parse_blocks(path: Path, cache: dict) -> dict[str, str]:

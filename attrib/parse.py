@@ -8,10 +8,10 @@ document becomes ``OUT/<doc_id>.conllu`` with ``# newpar`` and ``# lang`` commen
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from pathlib import Path
 
+from attrib.atomic import write_text_atomic
 from attrib.codebook import load_codebooks
 from attrib.models.resolve import available_languages
 from attrib.nlp import parse_paragraphs
@@ -44,13 +44,6 @@ def _parse_available(blocks: list[Block], models, available: set[str]) -> list:
     return out
 
 
-def _write(path: Path, text: str) -> None:
-    """Write a file atomically."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, "utf-8")
-    os.replace(tmp, path)
-
-
 def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple = ()) -> dict:
     """Parse every document of ``inputs`` into ``out/<doc_id>.conllu``.
 
@@ -74,7 +67,7 @@ def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple 
             continue
         blocks = list(structure_article(doc.text, books, doc.meta.get("lang")).blocks)
         docs = _parse_available(blocks, models, available)
-        _write(out / f"{doc.doc_id}.conllu", to_conllu(doc.doc_id, blocks, docs))
+        write_text_atomic(out / f"{doc.doc_id}.conllu", to_conllu(doc.doc_id, blocks, docs))
         summary["paragraphs"] += len(blocks)
         for block, parsed in zip(blocks, docs):
             key = f"sentences_{block.lang}" if parsed is not None else f"unparsed_paragraphs_{block.lang}"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from attrib.atomic import write_json_atomic
 from attrib.errors import ModelError
 from attrib.models import pack as packlib
 from attrib.models.jobs import (RETAGGED, WorkPaths, gold_file, predict_command, prepare_command,
@@ -80,7 +81,7 @@ def _mark(ctx: BuildContext, lang: str, proc: str, step: str, record: dict) -> d
     """Record that a step finished (atomically) and return the record."""
     path = _marker(ctx, lang, proc, step)
     path.parent.mkdir(parents=True, exist_ok=True)
-    packlib.write_json_atomic(path, record)
+    write_json_atomic(path, record)
     return record
 
 

@@ -14,11 +14,12 @@ from pathlib import Path
 
 import yaml
 
+from attrib.atomic import write_json_atomic
 from attrib.models import pack as packlib
 from attrib.models.recipe import LanguageRecipe, load_recipe
 from attrib.models.resolve import load_pipeline, resolve_models
 from attrib.models.score import METRICS, conll18_scores, restore_unknown_tokens
-from attrib.models.staging import _split_sentences
+from attrib.models.staging import write_split
 
 
 def published_scores() -> dict:
@@ -33,7 +34,7 @@ def write_test_split(lang: LanguageRecipe, ud: Path, work: Path) -> tuple[Path, 
 
     work.mkdir(parents=True, exist_ok=True)
     gold, txt = work / f"{lang.lang}.test.gold.conllu", work / f"{lang.lang}.test.txt"
-    gold.write_text("\n\n".join(_split_sentences(lang, "test", ud)) + "\n\n", "utf-8")
+    write_split(lang, "test", ud, gold)
     conllu_to_text.main([str(gold), str(txt)])
     return gold, txt
 
@@ -103,7 +104,7 @@ def evaluate_pack(*, ud: Path, models=None, langs: list[str] | None = None,
         log(f"[{code}] {results[code]['scores']} {results[code]['sentences_per_second']} sent/s")
     meta = {"threads": torch.get_num_threads(), "machine": _machine(), "models": source.describe()}
     Path(out).parent.mkdir(parents=True, exist_ok=True)
-    packlib.write_json_atomic(Path(out).with_suffix(".json"), {"meta": meta, "results": results})
+    write_json_atomic(Path(out).with_suffix(".json"), {"meta": meta, "results": results})
     from attrib.models.report import write_models_report
 
     write_models_report(Path(out), results, manifest, recipe, published_scores(), meta)

@@ -13,10 +13,10 @@ import contextlib
 import fcntl
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any, Iterator
 
+from attrib.atomic import write_json_atomic
 from attrib.models.recipe import PROCESSOR_ORDER
 
 MANIFEST = "manifest.json"
@@ -36,13 +36,6 @@ def sha256(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to ``path`` through a temporary file and a rename."""
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n", "utf-8")
-    os.replace(tmp, path)
 
 
 def read_manifest(pack: Path) -> dict:

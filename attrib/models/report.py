@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from attrib.atomic import write_text_atomic
 from attrib.models.recipe import Recipe
 from attrib.models.score import METRICS
 
@@ -97,6 +98,4 @@ def write_models_report(out: Path, results: dict, manifest: dict, recipe: Recipe
     body = (head + end_to_end_section(results, recipe, published) + speed_section(results, meta)
             + processor_section(manifest) + hyper_section(manifest)
             + ["## Licence", "", manifest.get("licence", ""), ""])
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_text("\n".join(body), "utf-8")
-    tmp.replace(out)
+    write_text_atomic(out, "\n".join(body))

@@ -8,11 +8,11 @@ its own staging folder instead of pointing stanza at ``../shared/ud`` directly.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from stanza.models.common.constant import treebank_to_short_name
 
+from attrib.atomic import write_text_atomic
 from attrib.errors import ConfigError
 from attrib.models.recipe import LanguageRecipe
 
@@ -39,7 +39,7 @@ def _raw_split(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
     return sents
 
 
-def _split_sentences(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
+def split_sentences(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
     """Return the sentences of one split, following holdout rules.
 
     A split given as ``{holdout_from: train, every: N}`` is every N-th sentence of the
@@ -72,9 +72,10 @@ def stage_treebank(recipe: LanguageRecipe, ud: Path, udbase: Path) -> Path:
     folder = udbase / recipe.treebank
     folder.mkdir(parents=True, exist_ok=True)
     for split in ("train", "dev", "test"):
-        target = folder / f"{short_name(recipe)}-ud-{split}.conllu"
-        body = "\n\n".join(_split_sentences(recipe, split, ud)) + "\n\n"
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(body, "utf-8")
-        os.replace(tmp, target)
+        write_split(recipe, split, ud, folder / f"{short_name(recipe)}-ud-{split}.conllu")
     return folder
+
+
+def write_split(recipe: LanguageRecipe, split: str, ud: Path, target: Path) -> Path:
+    """Write one split of a language as a CoNLL-U file (atomically); return its path."""
+    return write_text_atomic(target, "\n\n".join(split_sentences(recipe, split, ud)) + "\n\n")

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from attrib.atomic import write_json_atomic
 from attrib.errors import ModelError
 from attrib.models import pack as packlib
 from attrib.models.resolve import SHIPPED_PACK, resolve_models, verify_pack
@@ -13,8 +14,8 @@ def _fake_pack(root: Path, content: bytes = b"weights") -> Path:
     model.write_bytes(content)
     manifest = {"languages": {"el": {"name": "Greek", "package": "gdt", "models": {
         "tokenize": {"md5": packlib.md5(model), "sha256": packlib.sha256(model)}}}}}
-    packlib.write_json_atomic(root / "manifest.json", manifest)
-    packlib.write_json_atomic(root / "resources.json", packlib.resources_json(manifest))
+    write_json_atomic(root / "manifest.json", manifest)
+    write_json_atomic(root / "resources.json", packlib.resources_json(manifest))
     return model
 
 
