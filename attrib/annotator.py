@@ -53,15 +53,21 @@ class Annotator:
         self.books = load_codebooks(self.codebooks)
         self.registry = load_registry(self.registry_files)
         self.source = resolve_models(self.models)
+        self._processors: dict[str, tuple[str, ...]] = {}
 
     def processors(self, lang: str) -> tuple[str, ...]:
-        """Processors available for a language (stanza's own models: the full pipeline)."""
+        """Processors available for a language (stanza's own models: the full pipeline).
+
+        Read from the pack once per language, not once per document.
+        """
         if self.source.kind == "stanza":
             return FULL
-        try:
-            return tuple(pack_processors(self.source, lang))
-        except ModelError:
-            return ()
+        if lang not in self._processors:
+            try:
+                self._processors[lang] = tuple(pack_processors(self.source, lang))
+            except ModelError:
+                self._processors[lang] = ()
+        return self._processors[lang]
 
     def parse(self, blocks: list[Block]) -> tuple[list[list[Sent]], list[str]]:
         """Parse blocks with their language's models; return sentences and warnings."""

@@ -177,18 +177,23 @@ def load_pipeline(lang: str, *, models: str | os.PathLike | None = None,
         ModelError: when a model is missing, corrupt or cannot be loaded.
     """
     source = resolve_models(models)
-    wanted = list(processors or PIPELINE_PROCESSORS)
-    if source.kind == "pack":
-        have = pack_processors(source, lang)
-        wanted = [p for p in wanted if p in have or (p != "mwt" and processors is not None)]
-        verify_pack(source, lang, wanted)
-    key = (lang, source, tuple(wanted), tuple(sorted(kwargs.items())))
+    options = tuple(sorted(kwargs.items()))
+    request = (lang, source, processors, options)
+    if request not in _RESOLVED:  # the pack is read and checked once per request, not per call
+        wanted = list(processors or PIPELINE_PROCESSORS)
+        if source.kind == "pack":
+            have = pack_processors(source, lang)
+            wanted = [p for p in wanted if p in have or (p != "mwt" and processors is not None)]
+            verify_pack(source, lang, wanted)
+        _RESOLVED[request] = (lang, source, tuple(wanted), options)
+    key = _RESOLVED[request]
     if key not in _PIPELINES:
-        _PIPELINES[key] = _stanza_pipeline(lang, source, wanted, **kwargs)
+        _PIPELINES[key] = _stanza_pipeline(lang, source, list(key[2]), **kwargs)
     return _PIPELINES[key]
 
 
 _PIPELINES: dict[tuple, object] = {}
+_RESOLVED: dict[tuple, tuple] = {}
 
 
 def available_languages(models: str | os.PathLike | None = None) -> list[str]:
