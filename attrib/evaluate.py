@@ -34,27 +34,28 @@ class GoldSentence:
         return bool(self.chain)
 
 
-def ud_texts(path: Path) -> dict[str, str]:
-    """sent_id -> text of a CoNLL-U file."""
-    out, sid = {}, None
-    for line in path.read_text("utf-8").splitlines():
-        if line.startswith("# sent_id ="):
-            sid = line.split("=", 1)[1].strip()
-        elif line.startswith("# text =") and sid is not None:
-            out[sid] = line.split("=", 1)[1].strip()
-    return out
+def ud_blocks(path: Path, cache: dict, doc_id: str) -> dict[str, str]:
+    """sent_id -> CoNLL-U block of a treebank file (read once per file)."""
+    if path not in cache:
+        if not path.is_file():
+            raise ConfigError(f"gold document {doc_id} needs {path}; pass --ud with the UD folder")
+        blocks = path.read_text("utf-8").split("\n\n")
+        cache[path] = {b.split("# sent_id =", 1)[1].split("\n", 1)[0].strip(): b
+                       for b in blocks if "# sent_id =" in b}
+    return cache[path]
+
+
+def block_text(block: str) -> str:
+    """The ``# text =`` line of a CoNLL-U sentence block."""
+    return block.split("# text =", 1)[1].split("\n", 1)[0].strip()
 
 
 def _doc_text(doc: dict, ud: Path, seeds: Path, cache: dict) -> tuple[str, list[str]]:
     """The document text and its sentences' texts, from inline text, seeds or UD."""
     sents = doc.get("sentences") or []
     if "ud_file" in doc:
-        path = ud / doc["ud_file"]
-        if path not in cache:
-            if not path.is_file():
-                raise ConfigError(f"gold document {doc['doc_id']} needs {path}; pass --ud with the UD folder")
-            cache[path] = ud_texts(path)
-        texts = [cache[path][s["ud_sent_id"]] for s in sents]
+        blocks = ud_blocks(ud / doc["ud_file"], cache, doc["doc_id"])
+        texts = [block_text(blocks[s["ud_sent_id"]]) for s in sents]
         return " ".join(texts), texts
     if "seed" in doc:
         return (seeds / doc["seed"]).read_text("utf-8"), [s["text"] for s in sents]
@@ -164,15 +165,6 @@ def write_report(results: dict[str, dict], out: Path, target: tuple[float, float
     return write_text_atomic(out / "accuracy.md", "\n".join(lines) + "\n")
 
 
-def _gold_parse_blocks(path: Path, cache: dict) -> dict[str, str]:
-    """sent_id -> CoNLL-U block of a treebank file."""
-    if path not in cache:
-        blocks = path.read_text("utf-8").split("\n\n")
-        cache[path] = {b.split("# sent_id =", 1)[1].split("\n", 1)[0].strip(): b
-                       for b in blocks if "# sent_id =" in b}
-    return cache[path]
-
-
 def evaluate_gold_parses(*, gold_file: Path, ud: Path, codebooks: tuple = (), registry: tuple = ()) -> dict:
     """Score the attribution rules alone: run them on the treebank's gold parses.
 
@@ -189,7 +181,7 @@ def evaluate_gold_parses(*, gold_file: Path, ud: Path, codebooks: tuple = (), re
     data = parse_yaml(Path(gold_file).read_text("utf-8"), str(gold_file))
     gold, predicted, cache = [], [], {}
     for doc in (d for d in data.get("documents") or [] if "ud_file" in d):
-        blocks = _gold_parse_blocks(Path(ud) / doc["ud_file"], cache)
+        blocks = ud_blocks(Path(ud) / doc["ud_file"], cache, doc["doc_id"])
         sents = [from_conllu(blocks[s["ud_sent_id"]], doc["lang"])[0] for s in doc["sentences"]]
         text, placed = " ".join(s.text for s in sents), []
         for sent in sents:
