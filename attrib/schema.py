@@ -43,12 +43,7 @@ ATTRIBUTIONS = pa.schema([
     ("doc_id", pa.string()),
     ("sent_id", pa.int32()),
     ("depth", pa.int8()),         # 0 = proximate source
-    ("source_id", pa.string()),
-    ("name", pa.string()),
-    ("type", pa.string()),
-    ("surface", pa.string()),
-    ("cue", pa.string()),
-    ("resolution", pa.string()),
+    *LINK,                        # the link's own fields, as in sentences.chain
 ])
 
 FRAMING = pa.schema([
