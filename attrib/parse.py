@@ -30,8 +30,8 @@ def to_conllu(doc_id: str, blocks: list[Block], docs: list) -> str:
         if doc is None:
             parts.append(f"# unparsed = no {block.lang} models\n# text = {' '.join(block.text.split())}\n")
         else:
-            parts.append("{:C}".format(doc))
-    return "\n".join(parts) + "\n\n"
+            parts.append("{:C}".format(doc) + "\n")  # a blank line ends every sentence
+    return "\n".join(parts) + "\n"
 
 
 def _parse_available(blocks: list[Block], models, available: set[str]) -> list:

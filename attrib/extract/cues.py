@@ -80,7 +80,11 @@ def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> boo
 
 
 def _frames_quote(sent: Sent, verb: Word, quoted: set[int]) -> bool:
-    """A quotation right after the verb (past a colon or comma) or right before it."""
+    """A quotation right after the verb (past a colon or comma), right before it, or
+    among its dependents ("«...» στο Καζακστάν αναφέρει η NetBlocks") if it is a phrase
+    of three words or more, not a title-like name."""
+    if any(k.id in quoted and _quoted_words(sent, k, quoted) >= 3 for k in sent.children(verb)):
+        return True
     for step in (1, -1):
         pos = verb.id + step
         while (word := sent.word(pos)) is not None and word.upos == "PUNCT" and word.id not in quoted:
@@ -94,14 +98,27 @@ def _frames_quote(sent: Sent, verb: Word, quoted: set[int]) -> bool:
     return False
 
 
-def _subject(sent: Sent, verb: Word, deponent: bool = False) -> tuple[Word | None, bool]:
+def _quoted_words(sent: Sent, word: Word, quoted: set[int]) -> int:
+    """How many words the quotation around ``word`` holds (punctuation not counted)."""
+    count = 0
+    for step in (-1, 1):
+        pos = word.id if step < 0 else word.id + 1
+        while (other := sent.word(pos)) is not None and other.id in quoted:
+            count += other.upos != "PUNCT"
+            pos += step
+    return count
+
+
+def _subject(sent: Sent, verb: Word, deponent: bool = False,
+             quoted: set[int] = frozenset()) -> tuple[Word | None, bool]:
     """The verb's source word and whether it is an agentless passive.
 
     A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
     passive-marked subject.
     """
     rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
-    subjects = [k for k in sent.children(verb) if k.deprel in rels]
+    subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in quoted]
+    subjects.sort(key=lambda k: k.feats.get("Case") in ("Gen", "Dat", "Acc"))  # a mislabelled oblique last
     if subjects:
         return _antecedent(sent, subjects[0]), False
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
@@ -127,8 +144,17 @@ def _antecedent(sent: Sent, word: Word) -> Word:
         clause = sent.word(word.head)
         noun = sent.word(clause.head) if clause is not None and clause.rel == "acl" else None
         if noun is not None:
-            return noun
+            return _copula_subject(sent, noun)
     return word
+
+
+def _copula_subject(sent: Sent, noun: Word) -> Word:
+    """"X was the first that announced": the relative clause's noun is a predicate; X speaks."""
+    if sent.children(noun, "cop"):
+        subjects = sent.children(noun, "nsubj")
+        if subjects:
+            return subjects[0]
+    return noun
 
 
 def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
@@ -183,7 +209,7 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
             continue  # inside a quotation, or the outlet's own "we wrote"
         if verbs[key].get("needs_content") and not has_content(sent, word, book, quoted):
             continue
-        source, passive = _subject(sent, word, bool(verbs[key].get("deponent")))
+        source, passive = _subject(sent, word, bool(verbs[key].get("deponent")), quoted)
         cues.append(Cue("verb", key, word, source, passive))
     return cues
 

@@ -113,8 +113,9 @@ def relay_chain(sent: Sent, head: Word, anchor: Word | None, book: Codebook) -> 
     for clause in _relay_clauses(sent, head, book):
         subjects = [k for k in sent.children(clause, "nsubj") if not is_relative(k)]
         cited = _relay_object(sent, clause)
-        if subjects and cited is None:  # πηγές τις οποίες επικαλείται το Reuters
-            return subjects[0], [_link(sent, head, clause, book)]
+        citer = subjects[0] if subjects and cited is None else _citer_of_relative(sent, head, clause)
+        if citer is not None:  # πηγές τις οποίες επικαλείται το Reuters
+            return citer, [_link(sent, head, clause, book)]
         if cited is not None:  # το Reuters που επικαλείται αξιωματούχους
             return head, [_link(sent, cited, clause, book)]
     for clause in _relay_clauses(sent, anchor, book) if anchor is not None else []:
@@ -122,6 +123,29 @@ def relay_chain(sent: Sent, head: Word, anchor: Word | None, book: Codebook) -> 
         if cited is not None:  # πρόσθεσε το πρακτορείο επικαλούμενο τις δηλώσεις του Πεσκόφ
             return head, [_link(sent, cited, clause, book)]
     return head, []
+
+
+def _citer_of_relative(sent: Sent, head: Word, clause: Word) -> Word | None:
+    """In a relative relay clause whose pronoun is not the subject ("sources which Reuters
+    cites"), the clause's other nominal cites ``head``, whatever label the parser gave it.
+
+    A pronoun labelled subject still counts as the object when the verb agrees in number
+    with the other nominal and not with ``head`` ("πηγές που επικαλείται το Reuters").
+    """
+    kids = sent.children(clause)
+    pronouns = [k for k in kids if is_relative(k)]
+    others = [k for k in kids if not is_relative(k) and k.rel in ("nsubj", "obj", "obl", "iobj")
+              and k.upos in ("NOUN", "PROPN", "X") and not sent.children(k, "case")]
+    if not pronouns or not others:
+        return None
+    if pronouns[0].rel != "nsubj" or _agrees(clause, others[0]) and not _agrees(clause, head):
+        return others[0]
+    return None
+
+
+def _agrees(verb: Word, noun: Word) -> bool:
+    """Whether a verb and a noun agree in number (unknown number agrees)."""
+    return noun.feats.get("Number") in (None, verb.feats.get("Number")) or "Number" not in verb.feats
 
 
 def _link(sent: Sent, head: Word, cue_word: Word, book: Codebook) -> RawLink:

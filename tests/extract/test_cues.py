@@ -195,8 +195,46 @@ fired fire VERB 0 root
 . . PUNCT 7 punct
 """
 
+# A weak parser calls the citer an object ("το" is nominative or accusative).
+EL_CITED_BY_MISLABELLED = EL_SOURCES_CITED_BY.replace("εφημερίδα NOUN 6 nsubj", "εφημερίδα NOUN 6 obj")
+
+# "που" is subject or object: the singular verb agrees with the newspaper, not the sources.
+EL_CITED_BY_POU = """
+Σύμφωνα σύμφωνα ADV 11 advmod
+με με ADP 3 case
+μάρτυρες μάρτυρας NOUN 1 obl Number=Plur
+που που PRON 5 nsubj PronType=Rel
+επικαλείται επικαλούμαι VERB 3 acl:relcl Number=Sing
+η ο DET 7 det
+τηλεόραση τηλεόραση NOUN 5 obj Number=Sing
+, , PUNCT 11 punct
+οι ο DET 10 det
+αστυνομικοί αστυνομικός NOUN 11 nsubj
+υποχώρησαν υποχωρώ VERB 0 root
+. . PUNCT 11 punct
+"""
+
+# "X was the first that announced": the predicate noun stands for its subject.
+EL_FIRST_TO_ANNOUNCE = """
+Η ο DET 2 det
+Lufthansa Lufthansa PROPN 5 nsubj
+ήταν είμαι AUX 5 cop
+η ο DET 5 det
+πρώτη πρώτος ADJ 0 root
+που που PRON 7 nsubj PronType=Rel
+δήλωσε δηλώνω VERB 5 acl:relcl
+ότι ότι SCONJ 9 mark
+αναστέλλει αναστέλλω VERB 7 ccomp
+τις ο DET 11 det
+πτήσεις πτήση NOUN 9 obj
+. . PUNCT 5 punct
+"""
+
 
 @pytest.mark.parametrize("rows, lang, expected", [
+    (EL_FIRST_TO_ANNOUNCE, "el", [[("Lufthansa", "δηλώνω")]]),
+    (EL_CITED_BY_POU, "el", [[("τηλεόραση", "σύμφωνα με"), ("μάρτυρες", "επικαλούμαι")]]),
+    (EL_CITED_BY_MISLABELLED, "el", [[("εφημερίδα", "σύμφωνα με"), ("πηγές", "επικαλούμαι")]]),
     (EL_ACCORDING_RELAY, "el", [[("AFP", "σύμφωνα με"), ("πηγές", "επικαλούμαι")]]),
     (EL_SOURCES_CITED_BY, "el", [[("εφημερίδα", "σύμφωνα με"), ("πηγές", "επικαλούμαι")]]),
     (EL_PARENTHETICAL_RELAY, "el", [[("πρακτορείο", "προσθέτω"), ("υπουργού", "επικαλούμαι")]]),
@@ -224,3 +262,29 @@ def test_source_phrase_drops_articles_keeps_modifiers():
     assert [w.text for w in phrase(s, s.word(3))] == ["rendőrség", "szóvivője"]
     s = sent(EL_ACCORDING_RELAY, "el")
     assert [w.text for w in phrase(s, s.word(4))] == ["AFP"]
+
+
+EL_QUOTE_BEFORE_VERB = """
+« « PUNCT 3 punct
+Κανένας κανένας DET 3 det
+δρόμος δρόμος NOUN 7 nsubj Case=Nom
+δεν δεν PART 3 advmod
+είναι είμαι AUX 3 cop
+ανοιχτός ανοιχτός ADJ 3 amod
+» » PUNCT 3 punct
+σ σε ADP 10 case
+το ο DET 10 det
+κέντρο κέντρο NOUN 11 obl
+γράφει γράφω VERB 0 root
+η ο DET 13 det
+αστυνομία αστυνομία NOUN 11 nsubj Case=Nom
+. . PUNCT 11 punct
+"""
+
+
+def test_a_quotation_among_the_verbs_dependents_is_its_content():
+    s = sent(EL_QUOTE_BEFORE_VERB.replace("NOUN 7 nsubj", "NOUN 11 nsubj"), "el")
+    quoted = {1, 2, 3, 4, 5, 6, 7}
+    cues = verb_cues(s, BOOKS["el"], quoted)
+    assert [(c.lemma, c.source.text) for c in cues] == [("γράφω", "αστυνομία")]
+    assert verb_cues(s, BOOKS["el"], frozenset()) == []  # no quotation: γράφω needs content
