@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from attrib.codebook import Codebook
-from attrib.extract.cues import Cue, according_cues, is_parenthetical, verb_cues
+from attrib.extract.cues import Cue, according_cues, has_as_marker, is_parenthetical, verb_cues
 from attrib.extract.hedges import hedges
-from attrib.extract.match import is_in, vocab
+from attrib.extract.match import vocab
 from attrib.extract.quotes import quote_spans
+from attrib.extract.repair import repair
 from attrib.extract.resolve import Link, noun_type, resolve_link, slug
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import chain_from_cue
@@ -72,11 +73,10 @@ def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int
     the verbs whose content they are part of.
     """
     cues = verb_cues(sent, book, quoted) + according_cues(sent, book, looks_like_source(registry, book))
-    as_marks = vocab(book.section("attribution").get("as_markers"))
 
     def key(cue: Cue) -> float:
         framing = (cue.kind == "according" or cue.anchor.rel == "parataxis" or is_parenthetical(sent, cue.anchor)
-                   or any(is_in(k, as_marks) for k in sent.children(cue.anchor, "mark")))
+                   or has_as_marker(sent, cue.anchor, book))
         return _depth(sent, cue.anchor) - (1.5 if framing else 0)
     return sorted((c for c in cues if c.source is None or c.source.id not in quoted), key=key)
 
@@ -84,6 +84,7 @@ def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int
 def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
     """The resolved reporting chain of one sentence (without post authorship)."""
     chain: list[Link] = []
+    sent = repair(sent, book)
     for cue in ordered_cues(sent, book, ctx.registry, quoted):
         before = _known_names_before(sent, cue.anchor, ctx.registry)
         for raw in chain_from_cue(sent, cue, book):

@@ -59,6 +59,18 @@ def is_parenthetical(sent: Sent, verb: Word) -> bool:
                                       for w in rest[:1]) and rest[0].upos != "VERB"
 
 
+def has_as_marker(sent: Sent, verb: Word, book: Codebook) -> bool:
+    """"Όπως μετέδωσε το BBC", "as Reuters reported": an as-word in front of the verb
+    (marker or, as weak parsers often have it, adverb)."""
+    marks = vocab(book.section("attribution").get("as_markers"))
+    return any(is_in(k, marks) and k.id < verb.id for k in sent.children(verb, "mark", "advmod"))
+
+
+def _clause_end(sent: Sent, verb: Word) -> int:
+    """The id of the first comma after ``verb`` (the end of the sentence if none)."""
+    return next((w.id for w in sent.words[verb.id:] if w.text == ","), len(sent.words) + 1)
+
+
 def _is_clause(word: Word) -> bool:
     """A clausal complement (xcomp only when verbal: "θεωρούνται η δεύτερη φάση" is not)."""
     return word.rel in ("ccomp", "parataxis") or (word.rel == "xcomp" and word.upos in ("VERB", "AUX"))
@@ -71,12 +83,27 @@ def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> boo
         return True
     if is_parenthetical(sent, verb):
         return True
-    if any(is_in(k, vocab(attribution.get("as_markers"))) for k in sent.children(verb, "mark")):
+    if has_as_marker(sent, verb, book):
         return True
     complementizers = vocab(attribution.get("complementizers"))
-    if any(is_in(w, complementizers) for w in sent.words[verb.id:verb.id + 6]):
-        return True  # "ότι", "hogy", "that" soon after the verb, however it was attached
+    if _complementizer_follows(sent, verb, complementizers):
+        return True
+    if any(is_in(m, complementizers) for k in sent.children(verb) if k.id > verb.id
+           for m in sent.children(k, "mark")):
+        return True  # a clause opened by "ότι" further on, attached as conj or advcl
     return _frames_quote(sent, verb, quoted)
+
+
+def _complementizer_follows(sent: Sent, verb: Word, complementizers) -> bool:
+    """"ότι", "hogy", "that" after the verb, however it was attached, with no other clause's
+    verb in between (verbs of relative and participial clauses do not count)."""
+    for word in sent.words[verb.id:]:
+        if is_in(word, complementizers):
+            return True
+        if word.upos in ("VERB", "AUX") and word.rel not in ("acl", "amod", "aux", "cop") \
+                and word.feats.get("VerbForm") not in ("Part", "Conv"):
+            return False
+    return False
 
 
 def _frames_quote(sent: Sent, verb: Word, quoted: set[int]) -> bool:
@@ -110,14 +137,16 @@ def _quoted_words(sent: Sent, word: Word, quoted: set[int]) -> int:
 
 
 def _subject(sent: Sent, verb: Word, deponent: bool = False,
-             quoted: set[int] = frozenset()) -> tuple[Word | None, bool]:
+             excluded: set[int] = frozenset()) -> tuple[Word | None, bool]:
     """The verb's source word and whether it is an agentless passive.
+
+    Words in ``excluded`` (quotations, words past an as-clause) are never the subject.
 
     A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
     passive-marked subject.
     """
     rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
-    subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in quoted]
+    subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded]
     subjects.sort(key=lambda k: k.feats.get("Case") in ("Gen", "Dat", "Acc"))  # a mislabelled oblique last
     if subjects:
         return _antecedent(sent, subjects[0]), False
@@ -194,8 +223,9 @@ def _could_be_subject(sent: Sent, word: Word) -> bool:
     """Nominative (or caseless), not a prepositional phrase, not an object."""
     if word.upos == "DET" or (word.upos == "ADJ" and not word.text[:1].isupper()):
         return False
+    caseless = "Case" not in word.feats  # a foreign name: an "obl" label without a preposition is a guess
     return (word.feats.get("Case", "Nom") == "Nom" and not sent.children(word, "case")
-            and word.rel not in ("obj", "obl", "iobj"))
+            and word.rel not in (("obj", "iobj") if caseless else ("obj", "obl", "iobj")))
 
 
 def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> list[Cue]:
@@ -209,7 +239,10 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
             continue  # inside a quotation, or the outlet's own "we wrote"
         if verbs[key].get("needs_content") and not has_content(sent, word, book, quoted):
             continue
-        source, passive = _subject(sent, word, bool(verbs[key].get("deponent")), quoted)
+        excluded = set(quoted)
+        if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
+            excluded |= {w.id for w in sent.words if w.id > _clause_end(sent, word)}
+        source, passive = _subject(sent, word, bool(verbs[key].get("deponent")), excluded)
         cues.append(Cue("verb", key, word, source, passive))
     return cues
 

@@ -1,0 +1,68 @@
+"""Undo parser confusions the attribution rules know how to recognise.
+
+Compact parsers trained without word vectors make a few mistakes again and again in
+exactly the constructions attribution depends on. Each repair here names one such
+confusion, recognises it from codebook vocabulary and the parse, and rewrites only the
+words involved, so the rules downstream read the structure the sentence really has.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from attrib.codebook import Codebook
+from attrib.extract.cues import has_as_marker
+from attrib.extract.match import is_in, vocab
+from attrib.extract.sent import Sent, Word
+
+
+def _moved(word: Word, head: int, deprel: str) -> Word:
+    """``word`` re-attached to ``head`` with ``deprel``."""
+    return replace(word, head=head, deprel=deprel)
+
+
+def relay_participles(sent: Sent, book: Codebook) -> Sent:
+    """A relay participle parsed as an adjective of what it cites.
+
+    "μετέδωσε, επικαλούμενο ανακοίνωση της αστυνομίας" is often parsed with
+    "επικαλούμενο" as ``amod`` of "ανακοίνωση" and the noun attached to the verb. The
+    participle is the verb's adverbial clause and the noun its object.
+    """
+    relay = vocab(book.section("attribution").get("relay_verbs"))
+    words = list(sent.words)
+    for word in sent.words:
+        noun = sent.word(word.head)
+        if not (word.rel == "amod" and is_in(word, relay) and noun is not None and noun.id > word.id):
+            continue
+        words[word.id - 1] = _moved(word, noun.head, "advcl")
+        words[noun.id - 1] = _moved(noun, word.id, "obj")
+    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+
+
+def as_clause_subjects(sent: Sent, book: Codebook) -> Sent:
+    """The main clause's subject parsed as a second subject of an "as" clause.
+
+    In "Όπως μετέδωσε το BBC, ο πρόεδρος (...) δήλωσε ότι ..." a weak parser may hang "ο
+    πρόεδρος" on "μετέδωσε". A subject past the comma that closes the as-clause belongs to
+    the verb the clause modifies, when that verb has none.
+    """
+    words = list(sent.words)
+    for verb in sent.words:
+        main = sent.word(verb.head)
+        if main is None or not has_as_marker(sent, verb, book) or sent.children(main, "nsubj"):
+            continue
+        comma = next((w.id for w in sent.words[verb.id:] if w.text == ","), None)
+        spilled = [k for k in sent.children(verb, "nsubj") if comma is not None and comma < k.id < main.id]
+        if spilled:
+            words[spilled[0].id - 1] = _moved(spilled[0], main.id, "nsubj")
+    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+
+
+REPAIRS = (relay_participles, as_clause_subjects)
+
+
+def repair(sent: Sent, book: Codebook) -> Sent:
+    """Apply every repair in turn."""
+    for fix in REPAIRS:
+        sent = fix(sent, book)
+    return sent

@@ -1,0 +1,88 @@
+"""Repairs of known parser confusions, on hand-written parses of sentences not in the seeds."""
+
+from attrib.codebook import load_codebooks
+from attrib.extract.cues import verb_cues
+from attrib.extract.repair import relay_participles, repair
+from attrib.extract.sources import chain_from_cue
+from tests.extract.conllu import sent
+
+BOOKS = load_codebooks()
+
+# "The agency reported, citing a police statement, that two people were hurt", with the
+# participle parsed as an adjective of "ανακοίνωση" and the noun as the verb's subject.
+EL_RELAY_AS_ADJECTIVE = """
+Το ο DET 2 det
+πρακτορείο πρακτορείο NOUN 3 nsubj
+ανέφερε αναφέρω VERB 0 root
+, , PUNCT 6 punct
+επικαλούμενο επικαλούμενος ADJ 6 amod
+ανακοίνωση ανακοίνωση NOUN 3 nsubj
+της ο DET 8 det
+αστυνομίας αστυνομία NOUN 6 nmod Case=Gen
+, , PUNCT 13 punct
+ότι ότι SCONJ 13 mark
+δύο δύο NUM 12 nummod
+άνθρωποι άνθρωπος NOUN 13 nsubj
+τραυματίστηκαν τραυματίζω VERB 8 acl
+. . PUNCT 3 punct
+"""
+
+
+def test_relay_participle_parsed_as_adjective_becomes_a_clause():
+    s = relay_participles(sent(EL_RELAY_AS_ADJECTIVE, "el"), BOOKS["el"])
+    assert (s.word(5).head, s.word(5).deprel) == (3, "advcl")
+    assert (s.word(6).head, s.word(6).deprel) == (5, "obj")
+    assert s.word(2).deprel == "nsubj"
+
+
+def test_repaired_relay_gives_the_chain_and_far_complementizer_is_content():
+    s = repair(sent(EL_RELAY_AS_ADJECTIVE, "el"), BOOKS["el"])
+    [cue] = verb_cues(s, BOOKS["el"])
+    assert [link.head.text for link in chain_from_cue(s, cue, BOOKS["el"])] == ["πρακτορείο", "αστυνομίας"]
+
+
+def test_sentences_without_the_confusion_are_left_alone():
+    s = sent(EL_RELAY_AS_ADJECTIVE.replace("ADJ 6 amod", "VERB 3 advcl").replace("NOUN 3 nsubj\nτης", "NOUN 5 obj\nτης"), "el")
+    assert repair(s, BOOKS["el"]) is s
+
+
+# "Όπως μετέδωσε το BBC, ...": the as-word parsed as an adverb still frames the verb.
+EL_AS_ADVERB = """
+Όπως όπως ADV 2 advmod
+μετέδωσε μεταδίδω VERB 0 root
+το ο DET 4 det
+BBC BBC X 2 obl
+, , PUNCT 7 punct
+οι ο DET 7 det
+συγκρούσεις σύγκρουση NOUN 2 nsubj
+συνεχίστηκαν συνεχίζω VERB 2 conj
+. . PUNCT 2 punct
+"""
+
+
+def test_as_word_parsed_as_adverb_and_caseless_name_as_oblique():
+    s = sent(EL_AS_ADVERB, "el")
+    assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("μεταδίδω", "BBC")]
+
+
+EL_AS_CLAUSE_SPILL = """
+Όπως όπως ADV 2 advmod
+ανέφερε αναφέρω VERB 9 advcl
+η ο DET 4 det
+Καθημερινή Καθημερινή PROPN 2 nsubj
+, , PUNCT 2 punct
+ο ο DET 7 det
+υπουργός υπουργός NOUN 2 nsubj
+, , PUNCT 9 punct
+δήλωσε δηλώνω VERB 0 root
+ότι ότι SCONJ 11 mark
+παραιτείται παραιτούμαι VERB 9 ccomp
+. . PUNCT 9 punct
+"""
+
+
+def test_main_subject_hung_on_the_as_clause_moves_to_the_main_verb():
+    s = repair(sent(EL_AS_CLAUSE_SPILL, "el"), BOOKS["el"])
+    assert (s.word(7).head, s.word(7).deprel) == (9, "nsubj")
+    cues = sorted(verb_cues(s, BOOKS["el"]), key=lambda c: c.anchor.id)
+    assert [(c.lemma, c.source.text) for c in cues] == [("αναφέρω", "Καθημερινή"), ("δηλώνω", "υπουργός")]
