@@ -148,6 +148,8 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False,
     rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
     subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded]
     subjects.sort(key=lambda k: k.feats.get("Case") in ("Gen", "Dat", "Acc"))  # a mislabelled oblique last
+    if is_parenthetical(sent, verb):  # "..., μεταδίδει το πρακτορείο": what precedes is the content
+        subjects = [k for k in subjects if k.id > verb.id]
     if subjects:
         return _antecedent(sent, subjects[0]), False
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]

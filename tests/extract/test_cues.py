@@ -288,3 +288,47 @@ def test_a_quotation_among_the_verbs_dependents_is_its_content():
     cues = verb_cues(s, BOOKS["el"], quoted)
     assert [(c.lemma, c.source.text) for c in cues] == [("γράφω", "αστυνομία")]
     assert verb_cues(s, BOOKS["el"], frozenset()) == []  # no quotation: γράφω needs content
+
+
+# "..., ότι δεκάδες διαδηλωτές συνελήφθησαν, μεταδίδει το πρακτορείο Ίντερφαξ", with the
+# content's subject hung on the parenthetical verb.
+EL_PARENTHETICAL_AFTER_CONTENT = """
+Η ο DET 2 det
+κυβέρνηση κυβέρνηση NOUN 3 nsubj
+ανακοίνωσε ανακοινώνω VERB 0 root
+ότι ότι SCONJ 7 mark
+πολλοί πολύς ADJ 6 amod
+διαδηλωτές διαδηλωτής NOUN 9 nsubj Case=Nom
+συνελήφθησαν συλλαμβάνω VERB 3 ccomp Voice=Pass
+, , PUNCT 9 punct
+μεταδίδει μεταδίδω VERB 3 ccomp
+το ο DET 11 det
+πρακτορείο πρακτορείο NOUN 9 obj Case=Acc
+Ίντερφαξ Ίντερφαξ PROPN 11 flat
+. . PUNCT 3 punct
+"""
+
+EL_ACCORDING_ALSO = """
+Σύμφωνα σύμφωνα ADV 9 advmod
+επίσης επίσης ADV 9 advmod
+με με ADP 5 case
+την ο DET 5 det
+Kathimerini Kathimerini PROPN 9 obl
+, , PUNCT 9 punct
+η ο DET 8 det
+βουλή βουλή NOUN 9 nsubj
+ψηφίζει ψηφίζω VERB 0 root
+. . PUNCT 9 punct
+"""
+
+
+def test_parenthetical_subject_comes_after_the_verb():
+    s = sent(EL_PARENTHETICAL_AFTER_CONTENT, "el")
+    cues = {c.lemma: c.source.text for c in verb_cues(s, BOOKS["el"])}
+    assert cues == {"ανακοινώνω": "κυβέρνηση", "μεταδίδω": "Ίντερφαξ"}
+
+
+def test_according_to_with_an_adverb_inside():
+    s = sent(EL_ACCORDING_ALSO, "el")
+    assert [(c.lemma, c.source.text) for c in according_cues(s, BOOKS["el"], looks_like_source)] == \
+        [("σύμφωνα με", "Kathimerini")]
