@@ -66,6 +66,12 @@ def has_as_marker(sent: Sent, verb: Word, book: Codebook) -> bool:
     return any(is_in(k, marks) and k.id < verb.id for k in sent.children(verb, "mark", "advmod"))
 
 
+def _after_comma(sent: Sent, verb: Word) -> bool:
+    """Whether the verb directly follows a comma or a closing quotation mark."""
+    before = sent.word(verb.id - 1)
+    return before is not None and before.text in (",", "»", "”", '"')
+
+
 def _clause_end(sent: Sent, verb: Word) -> int:
     """The id of the first comma after ``verb`` (the end of the sentence if none)."""
     return next((w.id for w in sent.words[verb.id:] if w.text == ","), len(sent.words) + 1)
@@ -148,8 +154,9 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False,
     rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
     subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded]
     subjects.sort(key=lambda k: k.feats.get("Case") in ("Gen", "Dat", "Acc"))  # a mislabelled oblique last
-    if is_parenthetical(sent, verb):  # "..., μεταδίδει το πρακτορείο": what precedes is the content
-        subjects = [k for k in subjects if k.id > verb.id]
+    inverted = [k for k in subjects if k.id > verb.id]
+    if is_parenthetical(sent, verb) or (inverted and _after_comma(sent, verb)):
+        subjects = inverted  # "..., δήλωσε ο πρόεδρος (...)": what precedes the comma is the content
     if subjects:
         return _antecedent(sent, subjects[0]), False
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]

@@ -332,3 +332,33 @@ def test_according_to_with_an_adverb_inside():
     s = sent(EL_ACCORDING_ALSO, "el")
     assert [(c.lemma, c.source.text) for c in according_cues(s, BOOKS["el"], looks_like_source)] == \
         [("σύμφωνα με", "Kathimerini")]
+
+
+# "The plan is not aimed at China, the minister said during a long press conference in the
+# capital", with the content's subject hung on the inverted reporting verb.
+EL_INVERTED_LONG = """
+Το ο DET 2 det
+σχέδιο σχέδιο NOUN 6 nsubj Case=Nom
+δεν δεν PART 4 advmod
+στρέφεται στρέφω VERB 0 root
+, , PUNCT 6 punct
+είπε λέγω VERB 4 conj
+ο ο DET 8 det
+υπουργός υπουργός NOUN 6 nsubj Case=Nom
+κατά κατά ADP 11 case
+τη ο DET 11 det
+διάρκεια διάρκεια NOUN 6 obl Case=Acc
+μιας ένας DET 14 det
+μακράς μακρύς ADJ 14 amod
+συνέντευξης συνέντευξη NOUN 11 nmod Case=Gen
+Τύπου τύπος NOUN 14 nmod Case=Gen
+σ σε ADP 18 case
+την ο DET 18 det
+πρωτεύουσα πρωτεύουσα NOUN 6 obl
+. . PUNCT 4 punct
+"""
+
+
+def test_inverted_subject_after_a_comma_wins_over_one_before_it():
+    s = sent(EL_INVERTED_LONG, "el")
+    assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("λέγω", "υπουργός")]
