@@ -169,7 +169,8 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False,
         run = _nominal_run(sent, verb.id + 1, 1)
         nouns = [w for w in run if w.upos in ("NOUN", "PROPN") and w.feats.get("Case") not in ("Gen", "Dat")]
         return (nouns[-1] if nouns else _adjacent_subject(sent, verb)), False
-    if verb.deprel.split(":")[0] in ("advcl", "xcomp", "conj", "acl") and not passive:
+    gerund = verb.feats.get("VerbForm") == "Conv"  # "..., λέγοντας ότι": whatever the parser calls it
+    if (verb.rel in ("advcl", "xcomp", "conj", "acl") or gerund) and not passive:
         head = sent.word(verb.head)
         if head is not None and head.upos in ("VERB", "AUX"):
             return _subject(sent, head)[0], False
@@ -201,6 +202,9 @@ def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
     Weak parsers often miss the subject of "Helmeczy kijelentette:" or "δήλωσε ο Πούτιν".
     """
     before = _nominal_run(sent, verb.id - 1, -1)
+    comma = sent.word(verb.id - 1)
+    if not before and comma is not None and comma.text == ",":  # "ο Πρόεδρος, Μπαράκ Ομπάμα, προσπάθησε"
+        before = _nominal_run(sent, verb.id - 2, -1)
     after = _nominal_run(sent, verb.id + 1, 1)
     for run in (before, after):
         last = run[-1] if run and run is after else (run[0] if run else None)

@@ -362,3 +362,35 @@ EL_INVERTED_LONG = """
 def test_inverted_subject_after_a_comma_wins_over_one_before_it():
     s = sent(EL_INVERTED_LONG, "el")
     assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("λέγω", "υπουργός")]
+
+
+# "For his part the minister, Nikos Pappas, tried to calm the markets, saying that ...",
+# with the minister hung on "μεριά" and the gerund parsed as a complement.
+EL_GERUND_APPOSITION = """
+Από από ADP 3 case
+τη ο DET 3 det
+μεριά μεριά NOUN 11 obl
+του ο DET 6 det
+ο ο DET 6 det
+υπουργός υπουργός NOUN 3 nmod Case=Nom
+, , PUNCT 8 punct
+Νίκος Νίκος PROPN 6 appos Case=Nom
+Παππάς Παππάς PROPN 8 flat Case=Nom
+, , PUNCT 8 punct
+προσπάθησε προσπαθώ VERB 0 root
+να να AUX 13 aux
+καθησυχάσει καθησυχάζω VERB 11 ccomp
+τις ο DET 15 det
+αγορές αγορά NOUN 13 obj
+, , PUNCT 17 punct
+λέγοντας λέγω VERB 11 ccomp VerbForm=Conv
+ότι ότι SCONJ 20 mark
+δεν δεν PART 20 advmod
+κινδυνεύουν κινδυνεύω VERB 17 ccomp
+. . PUNCT 11 punct
+"""
+
+
+def test_gerund_speaks_with_the_subject_of_its_verb_and_an_apposition_before_a_comma():
+    s = sent(EL_GERUND_APPOSITION, "el")
+    assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("λέγω", "Νίκος")]
