@@ -57,3 +57,10 @@ def test_missing_file_says_which():
 def test_merge_and_yaml_line_helpers():
     assert merge({"a": [1], "b": {"c": 1}}, {"a": [1, 2], "b": {"d": 2}}) == {"a": [1, 2], "b": {"c": 1, "d": 2}}
     assert yaml_line("a: 1\nb:\n  c: [x, y]\n", ("b", "c", 1)) == 3
+
+
+def test_verb_forms_must_be_a_list(tmp_path: Path):
+    bad = tmp_path / "el.yaml"
+    bad.write_text("lang: el\nattribution:\n  speech_verbs:\n    λέω: {forms: είπε}\n")
+    with pytest.raises(ConfigError, match=r"el.yaml:4: attribution.speech_verbs.λέω: .*forms"):
+        load_codebooks([bad])

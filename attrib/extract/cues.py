@@ -37,8 +37,9 @@ class Cue:
 
 def _lemma_key(word: Word, verbs: dict, preverbs: list[Word] = ()) -> str | None:
     """The codebook lemma a word matches, if any (a separated preverb joins the lemma:
-    "számolt be" is beszámol)."""
-    folded = {fold(k): k for k in verbs}
+    "számolt be" is beszámol; a verb's listed ``forms`` catch what the lemmatizer misses)."""
+    folded = {fold(form): k for k, options in verbs.items() for form in (options or {}).get("forms", [])}
+    folded.update({fold(k): k for k in verbs})
     candidates = [fold(p.text) + form for p in preverbs for form in forms(word)] + list(forms(word))
     for form in candidates:
         if form in folded:

@@ -394,3 +394,17 @@ EL_GERUND_APPOSITION = """
 def test_gerund_speaks_with_the_subject_of_its_verb_and_an_apposition_before_a_comma():
     s = sent(EL_GERUND_APPOSITION, "el")
     assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("λέγω", "Νίκος")]
+
+
+def test_listed_forms_catch_a_wrong_lemma():
+    rows = """
+Η ο DET 2 det
+κυβέρνηση κυβέρνηση NOUN 3 nsubj:pass
+υποσχέθηκε υποσχέω VERB 0 root Voice=Pass
+ότι ότι SCONJ 5 mark
+θα θα AUX 5 aux
+"""
+    s = sent(rows.replace("θα θα AUX 5 aux", "θα θα AUX 6 aux\nσυνεχίσει συνεχίζω VERB 3 ccomp").replace(
+        "ότι ότι SCONJ 5 mark", "ότι ότι SCONJ 6 mark"), "el")
+    assert [(c.lemma, c.source.text, c.passive) for c in verb_cues(s, BOOKS["el"])] == \
+        [("υπόσχομαι", "κυβέρνηση", False)]
