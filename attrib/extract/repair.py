@@ -58,7 +58,24 @@ def as_clause_subjects(sent: Sent, book: Codebook) -> Sent:
     return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
 
 
-REPAIRS = (relay_participles, as_clause_subjects)
+def nominative_obliques(sent: Sent, book: Codebook) -> Sent:
+    """A subject in the nominative parsed as an oblique.
+
+    Obliques carry a case or an adposition; a bare nominative attached to a verb as
+    ``obl`` ("Helmeczy kijelentette", "Tatár Attila ezredes ... elmondta") is the verb's
+    subject when it has none. Nominatives with a postposition ("Tatár szerint") stay.
+    """
+    words = list(sent.words)
+    for word in sent.words:
+        verb = sent.word(word.head)
+        if word.deprel != "obl" or word.feats.get("Case") != "Nom" or sent.children(word, "case"):
+            continue
+        if verb is not None and verb.upos in ("VERB", "AUX") and not sent.children(verb, "nsubj", "nsubj:pass"):
+            words[word.id - 1] = _moved(word, verb.id, "nsubj")
+    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+
+
+REPAIRS = (relay_participles, as_clause_subjects, nominative_obliques)
 
 
 def repair(sent: Sent, book: Codebook) -> Sent:

@@ -86,3 +86,24 @@ def test_main_subject_hung_on_the_as_clause_moves_to_the_main_verb():
     assert (s.word(7).head, s.word(7).deprel) == (9, "nsubj")
     cues = sorted(verb_cues(s, BOOKS["el"]), key=lambda c: c.anchor.id)
     assert [(c.lemma, c.source.text) for c in cues] == [("αναφέρω", "Καθημερινή"), ("δηλώνω", "υπουργός")]
+
+
+HU_NOMINATIVE_OBLIQUE = """
+Kovács Kovács PROPN 3 obl Case=Nom
+ezredes ezredes NOUN 1 flat Case=Nom
+bejelentette bejelent VERB 0 root
+, , PUNCT 7 punct
+hogy hogy SCONJ 7 mark
+a a DET 7 det
+híd híd NOUN 8 nsubj Case=Nom
+lezárul lezárul VERB 3 ccomp
+. . PUNCT 3 punct
+"""
+
+
+def test_bare_nominative_oblique_becomes_the_subject_but_not_before_a_postposition():
+    s = repair(sent(HU_NOMINATIVE_OBLIQUE, "hu"), BOOKS["hu"])
+    assert (s.word(1).head, s.word(1).deprel) == (3, "nsubj")
+    with_postposition = sent(HU_NOMINATIVE_OBLIQUE.replace("ezredes ezredes NOUN 1 flat Case=Nom",
+                                                           "szerint szerint ADP 1 case"), "hu")
+    assert repair(with_postposition, BOOKS["hu"]).word(1).deprel == "obl"
