@@ -75,7 +75,28 @@ def nominative_obliques(sent: Sent, book: Codebook) -> Sent:
     return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
 
 
-REPAIRS = (relay_participles, as_clause_subjects, nominative_obliques)
+def possessor_subjects(sent: Sent, book: Codebook) -> Sent:
+    """An unmarked possessor parsed as the subject and its possessed noun as an oblique.
+
+    In "A Pedagógus Szakszervezet titkára úgy véli" the possessor ("Pedagógus
+    Szakszervezet") is a bare nominative and the possessed noun carries the possessor's
+    number ("titkára": its secretary). When a parser makes the possessor the subject and
+    the possessed noun right after it something else of the same verb, the possessed noun
+    is the subject and the possessor its ``nmod:att``.
+    """
+    words = list(sent.words)
+    for word in sent.words:
+        if word.deprel != "nsubj" or word.feats.get("Case") != "Nom":
+            continue
+        after = sent.word(max(w.id for w in sent.subtree(word)) + 1)
+        if after is not None and after.head == word.head and "Number[psor]" in after.feats \
+                and after.feats.get("Case") == "Nom" and after.rel in ("obl", "obj", "nmod", "dep"):
+            words[after.id - 1] = _moved(after, word.head, "nsubj")
+            words[word.id - 1] = _moved(word, after.id, "nmod:att")
+    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+
+
+REPAIRS = (relay_participles, as_clause_subjects, possessor_subjects, nominative_obliques)
 
 
 def repair(sent: Sent, book: Codebook) -> Sent:

@@ -6,7 +6,7 @@ import re
 from dataclasses import asdict, dataclass
 
 from attrib.codebook import Codebook
-from attrib.extract.match import find_sequence, is_in, vocab
+from attrib.extract.match import find_sequence, forms, is_in, vocab
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink
 from attrib.registry import Registry, Source
@@ -63,7 +63,7 @@ def noun_type(word: Word, book: Codebook) -> str | None:
     suffix = section.get("compound_nouns", False)
     for kind, words in (section.get("source_nouns") or {}).items():
         lookup = vocab(words)
-        if is_in(word, lookup) or (suffix and any(fold(word.lemma).endswith(w) for w in lookup if len(w) > 3)):
+        if is_in(word, lookup) or (suffix and any(f.endswith(w) for f in forms(word) for w in lookup if len(w) > 3)):
             return kind
     return None
 
@@ -131,7 +131,7 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
             return Link(earlier.source_id, earlier.name, earlier.type, "", raw.cue, "pro-drop")
         return Link("unknown", "unknown source", "unknown", "", raw.cue, "unknown")
     found = registry.match(sent, list(raw.words), raw.head) or registry.match(sent, linear_span(sent, raw.head), raw.head)
-    if found is not None and (found.covers_head or noun_type(raw.head, book) not in ("unnamed", "eyewitness")):
+    if found is not None and (found.covers_head or noun_type(raw.head, book) not in ("unnamed", "eyewitness", "person")):
         return from_registry(found.source, surface_of(raw.words), raw.cue)
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)
     earlier = from_history(history, types) if types else None

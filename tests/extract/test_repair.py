@@ -107,3 +107,21 @@ def test_bare_nominative_oblique_becomes_the_subject_but_not_before_a_postpositi
     with_postposition = sent(HU_NOMINATIVE_OBLIQUE.replace("ezredes ezredes NOUN 1 flat Case=Nom",
                                                            "szerint szerint ADP 1 case"), "hu")
     assert repair(with_postposition, BOOKS["hu"]).word(1).deprel == "obl"
+
+
+HU_POSSESSOR_AS_SUBJECT = """
+A a DET 2 det
+Vöröskereszt Vöröskereszt PROPN 4 nsubj Case=Nom
+szóvivője szóvivő NOUN 4 obl Case=Nom|Number[psor]=Sing|Person[psor]=3
+közölte közöl VERB 0 root
+, , PUNCT 7 punct
+hogy hogy SCONJ 7 mark
+folytatják folytat VERB 4 ccomp
+. . PUNCT 4 punct
+"""
+
+
+def test_possessed_noun_after_its_possessor_is_the_subject():
+    s = repair(sent(HU_POSSESSOR_AS_SUBJECT, "hu"), BOOKS["hu"])
+    assert (s.word(3).head, s.word(3).deprel) == (4, "nsubj")
+    assert (s.word(2).head, s.word(2).deprel) == (3, "nmod:att")
