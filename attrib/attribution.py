@@ -49,6 +49,7 @@ class ArticleContext:
     books: dict[str, Codebook]
     history: list[Link] = field(default_factory=list)
     block_chains: list[list[Link]] = field(default_factory=list)
+    post_authors: dict[int, Link] = field(default_factory=dict)  # post_id -> author, for multi-paragraph posts
 
 
 def looks_like_source(registry: Registry, book: Codebook):
@@ -194,6 +195,8 @@ def post_author(block: Block, ctx: ArticleContext, previous: Block | None) -> Li
     if block.handle or block.author:
         ident = f"@{block.handle}" if block.handle else f"x:{slug(block.author)}"
         return Link(ident, block.author or f"@{block.handle}", "social_media", surface, "post", "post-author")
+    if block.post_id in ctx.post_authors:  # a later paragraph of a post already attributed
+        return ctx.post_authors[block.post_id]
     intro = _introduced_by(block, ctx, previous)
     return intro or Link("unknown-account", "unidentified account", "social_media", "", "post", "unknown")
 
@@ -218,6 +221,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
     _mark_direct(results, touching)
     if block.kind == "post":
         author = post_author(block, ctx, previous)
+        ctx.post_authors.setdefault(block.post_id, author)
         for res in results:
             res.chain = [author] + [l for l in res.chain if l.source_id != author.source_id]
         ctx.history.append(author)

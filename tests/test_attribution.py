@@ -119,3 +119,52 @@ def test_dropped_subject_finds_a_name_earlier_in_the_sentence():
     s = with_offsets(sent(NAMED_EARLIER, "el"), block.text, block.start)
     result = attribute_article([(block, [s])], BOOKS, REG)[0][0]
     assert [(l.source_id, l.resolution) for l in result.chain] == [("putin", "pro-drop")]
+
+
+POST_ARTICLE = """Η οργάνωση Amnesty International ανακοίνωσε στο Twitter:
+
+Protesters detained in #Almaty must be released.
+
+Read more: https://t.co/AbC123
+
+Η αστυνομία δεν σχολίασε τις αναφορές."""
+
+POST_PARSES = [
+    """Η ο DET 2 det
+οργάνωση οργάνωση NOUN 5 nsubj
+Amnesty Amnesty PROPN 2 flat
+International International PROPN 3 flat
+ανακοίνωσε ανακοινώνω VERB 0 root
+στο σε ADP 7 case
+Twitter Twitter PROPN 5 obl
+: : PUNCT 5 punct""",
+    """Protesters protester NOUN 6 nsubj:pass
+detained detain VERB 1 acl
+in in ADP 4 case
+#Almaty #Almaty PROPN 2 obl
+must must AUX 6 aux
+released release VERB 0 root
+. . PUNCT 6 punct""",
+    """Read read VERB 0 root
+more more ADJ 1 obj
+: : PUNCT 1 punct
+https://t.co/AbC123 https://t.co/AbC123 X 1 dep""",
+    """Η ο DET 2 det
+αστυνομία αστυνομία NOUN 4 nsubj
+δεν δεν PART 4 advmod
+σχολίασε σχολιάζω VERB 0 root
+τις ο DET 6 det
+αναφορές αναφορά NOUN 4 obj
+. . PUNCT 4 punct""",
+]
+
+
+def test_every_paragraph_of_an_unsigned_post_has_the_introducing_source():
+    article = structure_article(POST_ARTICLE, BOOKS)
+    assert [b.kind for b in article.blocks] == ["paragraph", "post", "post", "paragraph"]
+    assert article.blocks[1].post_id == article.blocks[2].post_id
+    parsed = [(b, [with_offsets(sent(rows, b.lang), b.text, b.start)]) for b, rows in zip(article.blocks, POST_PARSES)]
+    results = attribute_article(parsed, BOOKS, REG)
+    assert [block[0].chain[0].source_id for block in results[1:3]] == ["amnesty", "amnesty"]
+    assert {block[0].chain[0].resolution for block in results[1:3]} == {"post-intro"}
+    assert results[3][0].chain == []

@@ -32,3 +32,12 @@ def test_text_without_letters_takes_default():
 
 def test_script_of_letters():
     assert script_of("λ") == "Greek" and script_of("ő") == "Latin" and script_of("7") is None
+
+
+def test_names_in_another_script_do_not_outvote_the_language_around_them():
+    from attrib.codebook import load_codebooks
+    from attrib.langid import detect_language
+    books = load_codebooks()
+    assert detect_language("Η οργάνωση Amnesty International ανακοίνωσε στο Twitter:", books).lang == "el"
+    assert detect_language("Ο Boris Johnson μίλησε στο BBC News", books).lang == "el"
+    assert detect_language("Greek Prime Minister Κυριάκος Μητσοτάκης said on Monday", books).lang == "en"
