@@ -91,9 +91,9 @@ class Annotator:
         return out, warnings
 
 
-def sentence_rows(doc_id: str, parsed: list[tuple[Block, list[Sent]]], results) -> tuple[list, list]:
-    """Rows of the sentences and attributions tables for one document."""
-    sentences, links, sent_id = [], [], 0
+def sentence_rows(doc_id: str, parsed: list[tuple[Block, list[Sent]]], results) -> tuple[list, list, list]:
+    """Rows of the sentences, attributions and framing tables for one document."""
+    sentences, links, framing, sent_id = [], [], [], 0
     for (block, sents), block_results in zip(parsed, results):
         for sent, res in zip(sents, block_results):
             end = sent.words[-1].end if sent.words else sent.start + len(sent.text)
@@ -106,8 +106,9 @@ def sentence_rows(doc_id: str, parsed: list[tuple[Block, list[Sent]]], results) 
                 "quote": res.quote, "hedges": res.hedges})
             links += [{"doc_id": doc_id, "sent_id": sent_id, "depth": depth, **l.row()}
                       for depth, l in enumerate(res.chain)]
+            framing += [{"doc_id": doc_id, "sent_id": sent_id, **row} for row in res.framing]
             sent_id += 1
-    return sentences, links
+    return sentences, links, framing
 
 
 def document_row(doc: Document, article: Article | None, sentences: list, warnings: list[str]) -> dict:
@@ -135,7 +136,7 @@ def annotate_document(annotator: Annotator, doc: Document) -> dict[str, list[dic
         sents, warnings = annotator.parse(list(article.blocks))
         parsed = list(zip(article.blocks, sents))
         results = attribute_article(parsed, annotator.books, annotator.registry)
-        sentences, links = sentence_rows(doc.doc_id, parsed, results)
+        sentences, links, framing = sentence_rows(doc.doc_id, parsed, results)
     except ModelError:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
@@ -144,7 +145,7 @@ def annotate_document(annotator: Annotator, doc: Document) -> dict[str, list[dic
                      f"{Path(where.filename).name}:{where.lineno}); please report it with this document")
         return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": []}
     return {"documents": [document_row(doc, article, sentences, warnings)],
-            "sentences": sentences, "attributions": links}
+            "sentences": sentences, "attributions": links, "framing": framing}
 
 
 TABLE_NAMES = ("sentences", "attributions", "framing", "documents")

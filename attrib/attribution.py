@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from attrib.codebook import Codebook
 from attrib.extract.cues import Cue, according_cues, has_as_marker, is_parenthetical, verb_cues
+from attrib.extract.framing import Frame, cue_frame, framing_rows
 from attrib.extract.hedges import hedges
 from attrib.extract.match import vocab
 from attrib.extract.quotes import quote_spans
@@ -34,6 +35,8 @@ class SentenceAttribution:
     quote: str = "none"
     hedges: list[str] = field(default_factory=list)
     speech_span: int | None = None  # index of the speech quotation the sentence lies in
+    frames: list[Frame] = field(default_factory=list)  # who tells which words (framing voice)
+    framing: list[dict] = field(default_factory=list)  # framing-table rows, without doc and sentence ids
 
     @property
     def attributed(self) -> bool:
@@ -82,17 +85,21 @@ def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int
     return sorted((c for c in cues if c.source is None or c.source.id not in quoted), key=key)
 
 
-def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
-    """The resolved reporting chain of one sentence (without post authorship)."""
+def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext,
+                   quoted: set[int]) -> tuple[list[Link], list[Frame]]:
+    """The resolved reporting chain of one sentence (without post authorship), and the
+    frame of each cue with the link that tells it (None: the narrator)."""
     chain: list[Link] = []
+    frames: list[Frame] = []
     sent = repair(sent, book)
     for cue in ordered_cues(sent, book, ctx.registry, quoted):
+        frames.append((cue_frame(sent, cue, quoted, book), chain[-1] if chain else None))
         before = _known_names_before(sent, cue.anchor, ctx.registry)
         for raw in chain_from_cue(sent, cue, book):
             link = resolve_link(sent, raw, book, ctx.registry, ctx.history + before + chain)
             if not chain or chain[-1].source_id != link.source_id:
                 chain.append(link)
-    return chain
+    return chain, frames
 
 
 def _known_names_before(sent: Sent, anchor: Word, registry: Registry) -> list[Link]:
@@ -212,8 +219,9 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
     results, quoted_sets = [], []
     for sent in sents:
         quoted = _quoted_ids(sent, spans)
-        chain = sentence_chain(sent, book, ctx, quoted)
-        results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans)))
+        chain, frames = sentence_chain(sent, book, ctx, quoted)
+        results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans),
+                                           frames=frames))
         quoted_sets.append(quoted)
         ctx.history.extend(chain + _mentions(sent, book, ctx))
     touching = [_speech_span(s, spans, share=0.0) for s in sents]
@@ -225,8 +233,10 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
         for res in results:
             res.chain = [author] + [l for l in res.chain if l.source_id != author.source_id]
         ctx.history.append(author)
-    for res, quoted in zip(results, quoted_sets):
+    narrator = results[0].chain[0] if block.kind == "post" and results else None
+    for sent, res, quoted in zip(sents, results, quoted_sets):
         res.quote = _quote_kind(res, quoted, block.kind == "post")
+        res.framing = framing_rows(sent, book, res.chain, res.frames, [(a, b) for a, b, _ in spans], narrator)
     ctx.block_chains.append(next((r.chain for r in reversed(results) if r.chain), []))
     return results
 

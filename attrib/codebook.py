@@ -169,6 +169,27 @@ def _check_hedges_and_quotes(data: dict, text: str, where: str) -> None:
             raise config_error(where, text, ("quotes", "pairs", index), "each pair is two characters: opening and closing mark")
 
 
+TARGETS = ("protesters", "state_forces")
+
+
+def _check_framing(data: dict, text: str, where: str) -> None:
+    """Validate the optional ``framing`` section: categories with a target and terms."""
+    section = data.get("framing")
+    if section is None:
+        return
+    categories = section.get("categories") if isinstance(section, dict) else None
+    if not isinstance(categories, dict):
+        raise config_error(where, text, ("framing", "categories"), "must map category names to {target, terms}")
+    for name, spec in categories.items():
+        if not isinstance(spec, dict) or spec.get("target") not in TARGETS:
+            raise config_error(where, text, ("framing", "categories", name),
+                               f"needs target: one of {list(TARGETS)} (the actor the category labels)")
+        terms = spec.get("terms")
+        if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise config_error(where, text, ("framing", "categories", name, "terms"),
+                               "must be a list of terms (lemmas; \"a b\" for phrases, \"a|b\" for forms)")
+
+
 def validate(data: dict, text: str, where: str) -> None:
     """Check the parts of a codebook every language must have."""
     for key, kind in (("version", int), ("lang", str), ("name", str)):
@@ -178,6 +199,7 @@ def validate(data: dict, text: str, where: str) -> None:
     _check_encodings(data, text, where)
     _check_attribution(data, text, where)
     _check_hedges_and_quotes(data, text, where)
+    _check_framing(data, text, where)
 
 
 def _packaged(lang: str) -> tuple[str, str]:

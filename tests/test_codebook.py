@@ -64,3 +64,17 @@ def test_verb_forms_must_be_a_list(tmp_path: Path):
     bad.write_text("lang: el\nattribution:\n  speech_verbs:\n    λέω: {forms: είπε}\n")
     with pytest.raises(ConfigError, match=r"el.yaml:4: attribution.speech_verbs.λέω: .*forms"):
         load_codebooks([bad])
+
+
+def test_framing_category_needs_a_known_target(tmp_path: Path):
+    bad = tmp_path / "hu.yaml"
+    bad.write_text("lang: hu\nframing:\n  categories:\n    riot: {target: police, terms: [zavargó]}\n")
+    with pytest.raises(ConfigError, match=r"hu.yaml:4: framing.categories.riot: needs target"):
+        load_codebooks([bad])
+
+
+def test_user_file_adds_framing_terms(tmp_path: Path):
+    extra = tmp_path / "en.yaml"
+    extra.write_text("lang: en\nframing:\n  categories:\n    riot: {target: protesters, terms: [hooligan]}\n")
+    terms = load_codebooks([extra])["en"].section("framing")["categories"]["riot"]["terms"]
+    assert "hooligan" in terms and "rioter|rioters" in terms

@@ -1,0 +1,180 @@
+"""Framing terms ("terrorists", "protesters", "rioters") and the voice that uses them.
+
+Terms come from the ``framing`` section of each language's codebook: categories, each with
+the actor it labels (``target``) and its terms, written as lemmas; a term may span several
+words ("ειρηνευτικός δύναμη", "trained ... abroad") and list inflected alternatives after
+``|`` ("τρομοκράτης|τρομοκράτες": the first is the lemma reported).
+
+Whose word is it? A sentence's attribution cues each have a *frame*: the cue word, its
+source phrase and the verb's other dependents ("όπως χαρακτήρισε τους διαδηλωτές"), but
+not its reported content. A term in a frame is spoken by whoever tells that cue (the
+outlet for the outermost one); a term anywhere else in an attributed sentence is the
+origin's (the last link of the chain); an unattributed term is the outlet's own, unless
+it stands in quotation marks, which give it to someone the text does not name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from attrib.codebook import Codebook
+from attrib.extract.cues import Cue, has_as_marker
+from attrib.extract.match import GAP, forms
+from attrib.extract.resolve import Link
+from attrib.extract.sent import Sent, Word, fold
+
+OUTLET = "outlet"
+CONTENT_RELS = ("ccomp", "parataxis", "csubj")
+SCARE_QUOTE_WORDS = 3
+
+
+@dataclass(frozen=True)
+class Term:
+    """One codebook term: its lemma, category, target and the folded word alternatives."""
+
+    lemma: str
+    category: str
+    target: str
+    words: tuple[frozenset[str] | str, ...]  # per position: accepted folded forms, or GAP
+
+
+def _term(text: str, category: str, target: str) -> Term:
+    """Parse one codebook term ("τρομοκρατικός απειλή", "εκπαιδεύω ... εξωτερικό")."""
+    words = tuple(GAP if token == GAP else frozenset(fold(f) for f in token.split("|"))
+                  for token in text.split())
+    return Term(" ".join(t.split("|")[0] for t in text.split()), category, target, words)
+
+
+def codebook_terms(book: Codebook) -> list[Term]:
+    """Every framing term of a codebook, longest first (so overlaps go to the longer)."""
+    section = book.section("framing")
+    terms = [_term(text, name, spec["target"])
+             for name, spec in (section.get("categories") or {}).items() for text in spec.get("terms", [])]
+    return sorted(terms, key=lambda t: -sum(w != GAP for w in t.words))
+
+
+def _matches(word: Word, accepted: frozenset[str], prefix: bool) -> bool:
+    """A word is one of a term's forms (lemma or surface), or, in languages that mark case
+    with endings (``prefix_match``), starts with one of at least five letters."""
+    found = forms(word)
+    if found & accepted:
+        return True
+    return prefix and any(f.startswith(a) for f in found for a in accepted if len(a) >= 5)
+
+
+def _match_at(sent: Sent, term: Term, pos: int, prefix: bool) -> list[Word] | None:
+    """The words of ``term`` starting at word index ``pos`` (up to three words in a gap)."""
+    out, gap = [], 0
+    for accepted in term.words:
+        if accepted == GAP:
+            gap = 3
+            continue
+        for skip in range(gap + 1):
+            word = sent.word(pos + skip + 1)
+            if word is not None and _matches(word, accepted, prefix):
+                out.append(word)
+                pos += skip + 1
+                break
+        else:
+            return None
+        gap = 0
+    return out
+
+
+def find_terms(sent: Sent, book: Codebook) -> list[tuple[Term, list[Word]]]:
+    """Non-overlapping framing terms of a sentence, in sentence order."""
+    prefix = bool(book.section("framing").get("prefix_match"))
+    used: set[int] = set()
+    found = []
+    for term in codebook_terms(book):
+        for pos in range(len(sent.words)):
+            words = _match_at(sent, term, pos, prefix)
+            if words and not used & {w.id for w in words}:
+                used |= {w.id for w in words}
+                found.append((term, words))
+    return sorted(found, key=lambda tw: tw[1][0].id)
+
+
+def naming_aside(sent: Sent, verb: Word, book: Codebook) -> bool:
+    """"«Τρομοκράτες», όπως χαρακτήρισε τους διαδηλωτές": an as-clause whose verb names
+    something (it has an object) vouches only for the quoted words it names."""
+    return has_as_marker(sent, verb, book) and bool(sent.children(verb, "obj")) and not any(
+        k.rel in CONTENT_RELS for k in sent.children(verb))
+
+
+def cue_frame(sent: Sent, cue: Cue, quoted: set[int], book: Codebook) -> frozenset[int]:
+    """Word ids that tell a cue rather than report: the cue, its source phrase, and a
+    reporting verb's dependents other than its content clauses and quotations."""
+    if cue.kind == "verb" and naming_aside(sent, cue.anchor, book):
+        return frozenset(w.id for w in sent.words) - quoted
+    ids = {cue.anchor.id}
+    if cue.source is not None:
+        ids |= {w.id for w in sent.subtree(cue.source)}
+    if cue.kind == "according":
+        ids |= {w.id for w in sent.children(cue.anchor)}
+        return frozenset(ids - quoted)
+    for kid in sent.children(cue.anchor):
+        content = kid.rel in CONTENT_RELS or (kid.rel == "xcomp" and kid.upos in ("VERB", "AUX"))
+        if not content and kid.id not in quoted:
+            ids |= {w.id for w in sent.subtree(kid)}
+    return frozenset(ids - quoted)
+
+
+def quotation_sizes(sent: Sent, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """For each quoted word id, how many words its quotation holds (punctuation aside)."""
+    sizes = {}
+    for a, b in spans:
+        inside = [w for w in sent.words if w.start is not None and a <= w.start < b]
+        count = sum(1 for w in inside if w.upos != "PUNCT")
+        sizes.update({w.id: count for w in inside})
+    return sizes
+
+
+Frame = tuple[frozenset[int], Link | None]  # word ids, and who tells them (None: the narrator)
+
+
+def voice_of(ids: set[int], chain: list[Link], frames: list[Frame], quoted: bool,
+             narrator: Link | None) -> tuple[str, str]:
+    """The source_id and type of whoever uses the words ``ids`` (see the module notes)."""
+    tellers = [teller for frame, teller in frames if ids & frame]
+    if tellers:
+        voice = tellers[0] or narrator
+    elif chain:
+        voice = chain[-1]
+    elif quoted:
+        return "unknown", "unknown"
+    else:
+        voice = narrator
+    return (OUTLET, OUTLET) if voice is None else (voice.source_id, voice.type)
+
+
+def surface(sent: Sent, first: Word, last: Word) -> str:
+    """The text from ``first`` to ``last`` as written (words in a gap included)."""
+    if first.start is not None and last.end is not None and sent.text:
+        return sent.text[first.start - sent.start:last.end - sent.start]
+    return " ".join(w.text for w in sent.words[first.id - 1:last.id])
+
+
+def framing_rows(sent: Sent, book: Codebook, chain: list[Link], frames: list[Frame],
+                 spans: list[tuple[int, int]], narrator: Link | None = None) -> list[dict]:
+    """Rows of the ``framing`` table for one sentence (without doc_id and sent_id).
+
+    Args:
+        sent: the parsed sentence (document offsets).
+        book: its language's codebook.
+        chain: the sentence's reporting chain, proximate first.
+        frames: the frames of its cues with their tellers (attrib.attribution).
+        spans: quotations of its paragraph as document offsets (start, end).
+        narrator: who tells the sentence when not the outlet (a post's author).
+    """
+    sizes = quotation_sizes(sent, spans)
+    rows = []
+    for term, words in find_terms(sent, book):
+        ids = {w.id for w in words}
+        inside = [sizes[i] for i in ids if i in sizes]
+        voice, voice_type = voice_of(ids, chain, frames, bool(inside), narrator)
+        rows.append({"term": surface(sent, words[0], words[-1]), "lemma": term.lemma, "category": term.category,
+                     "target": term.target, "quoted": bool(inside),
+                     "scare_quoted": bool(inside) and max(inside) <= max(SCARE_QUOTE_WORDS, len(words) + 1),
+                     "voice": voice, "voice_type": voice_type})
+    return rows
