@@ -35,8 +35,9 @@ def regex_sentences(block: Block) -> list[Sent]:
             continue
         start = block.text.index(piece, pos)
         pos = start + len(piece)
-        words = [Word(i + 1, m.group(), m.group(), "X", {}, 0, "dep", block.start + start + m.start(),
-                      block.start + start + m.end()) for i, m in enumerate(re.finditer(r"\S+", piece))]
+        words = [Word(i + 1, m.group(), m.group(), "X" if m.group()[0].isalnum() else "PUNCT", {}, 0, "dep",
+                      block.start + start + m.start(), block.start + start + m.end())
+                 for i, m in enumerate(re.finditer(r"\w+(?:[-'’.]\w+)*|[^\w\s]", piece))]
         sents.append(Sent(words, piece, block.start + start, block.lang))
     return sents
 

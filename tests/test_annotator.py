@@ -45,7 +45,7 @@ def test_corpus_tables_keep_every_document(tmp_path: Path):
     assert ARTICLE[sents.loc[1, "start"]:sents.loc[1, "end"]] == "Az ellenzék tiltakozott."
     links = pd.read_parquet(out / "attributions")
     assert links[["sent_id", "depth", "source_id"]].values.tolist() == [[2, 0, "@telex_en"]]
-    assert pd.read_parquet(out / "framing").empty
+    assert pd.read_parquet(out / "framing").empty  # "tiltakozott" (protested) is not "tiltakozó" (protester)
 
 
 def test_files_carry_provenance(tmp_path: Path):

@@ -10,12 +10,17 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def seeds(tmp_path_factory):
+def tables(tmp_path_factory):
     for lang in ("el", "hu"):
         need_models(lang, "tokenize", "pos", "lemma", "depparse")
     out = tmp_path_factory.mktemp("ann")
     annotate_corpus(inputs=[str(ROOT / "seeds")], out=out, models=str(PACK), progress=False)
-    return pd.read_parquet(out / "sentences")
+    return {name: pd.read_parquet(out / name) for name in ("sentences", "framing")}
+
+
+@pytest.fixture(scope="module")
+def seeds(tables):
+    return tables["sentences"]
 
 
 def _chain(sentences, fragment):
@@ -45,3 +50,22 @@ def test_hungarian_ria_report(seeds):
 def test_posts_keep_their_handles(seeds, handle, source):
     posts = seeds[seeds.tweet_handle == handle]
     assert len(posts) and all(row.chain[0]["source_id"] == source for row in posts.itertuples())
+
+
+def _terms(tables, fragment):
+    sents = tables["sentences"]
+    row = sents[sents.text.str.contains(fragment, regex=False)].iloc[0]
+    framing = tables["framing"]
+    found = framing[(framing.doc_id == row.doc_id) & (framing.sent_id == row.sent_id)]
+    return {r.lemma: (r.category, r.quoted, r.scare_quoted, r.voice) for r in found.itertuples()}
+
+
+def test_terrorists_as_the_president_called_the_protesters(tables):
+    terms = _terms(tables, "όπως χαρακτήρισε τους διαδηλωτές")
+    assert terms["τρομοκράτης"] == ("terrorism", True, True, "tokayev")
+    assert terms["διαδηλωτής"] == ("protest", False, False, "outlet")
+
+
+def test_hungarian_scare_quoted_rioters(tables):
+    category, quoted, scare, _ = _terms(tables, "„zavargót”")["zavargó"]
+    assert (category, quoted, scare) == ("riot", True, True)

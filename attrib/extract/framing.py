@@ -36,13 +36,15 @@ class Term:
     category: str
     target: str
     words: tuple[frozenset[str] | str, ...]  # per position: accepted folded forms, or GAP
+    stems: tuple[frozenset[str] | str, ...]  # the same, only lower-cased (accents kept) for prefixes
 
 
 def _term(text: str, category: str, target: str) -> Term:
     """Parse one codebook term ("τρομοκρατικός απειλή", "εκπαιδεύω ... εξωτερικό")."""
-    words = tuple(GAP if token == GAP else frozenset(fold(f) for f in token.split("|"))
-                  for token in text.split())
-    return Term(" ".join(t.split("|")[0] for t in text.split()), category, target, words)
+    tokens = text.split()
+    words = tuple(GAP if t == GAP else frozenset(fold(f) for f in t.split("|")) for t in tokens)
+    stems = tuple(GAP if t == GAP else frozenset(f.casefold() for f in t.split("|")) for t in tokens)
+    return Term(" ".join(t.split("|")[0] for t in tokens), category, target, words, stems)
 
 
 def codebook_terms(book: Codebook) -> list[Term]:
@@ -53,25 +55,25 @@ def codebook_terms(book: Codebook) -> list[Term]:
     return sorted(terms, key=lambda t: -sum(w != GAP for w in t.words))
 
 
-def _matches(word: Word, accepted: frozenset[str], prefix: bool) -> bool:
+def _matches(word: Word, accepted: frozenset[str], stems: frozenset[str], prefix: bool) -> bool:
     """A word is one of a term's forms (lemma or surface), or, in languages that mark case
-    with endings (``prefix_match``), starts with one of at least five letters."""
-    found = forms(word)
-    if found & accepted:
+    with endings (``prefix_match``), starts with one of at least five letters, accents
+    included ("zavargót" is a zavargó; "tiltakozott", protested, is not a tiltakozó)."""
+    if forms(word) & accepted:
         return True
-    return prefix and any(f.startswith(a) for f in found for a in accepted if len(a) >= 5)
+    return prefix and any(word.text.casefold().startswith(a) for a in stems if len(a) >= 5)
 
 
 def _match_at(sent: Sent, term: Term, pos: int, prefix: bool) -> list[Word] | None:
     """The words of ``term`` starting at word index ``pos`` (up to three words in a gap)."""
     out, gap = [], 0
-    for accepted in term.words:
+    for accepted, stems in zip(term.words, term.stems):
         if accepted == GAP:
             gap = 3
             continue
         for skip in range(gap + 1):
             word = sent.word(pos + skip + 1)
-            if word is not None and _matches(word, accepted, prefix):
+            if word is not None and _matches(word, accepted, stems, prefix):
                 out.append(word)
                 pos += skip + 1
                 break
