@@ -148,6 +148,28 @@ def _add_parse(sub: argparse._SubParsersAction) -> None:
     parse.set_defaults(func=_parse)
 
 
+def _report(args: argparse.Namespace) -> int:
+    from attrib.report import build_report
+
+    summary = build_report(annotations=args.annotations, out=args.out, ratings=tuple(args.ratings or ()),
+                           registry=tuple(args.registry or ()), title=args.title)
+    print(f"report on {summary['documents']} documents, {summary['sentences']} sentences, "
+          f"{summary['sources']} sources, {summary['framing_terms']} framing terms: "
+          f"{summary['files']} files -> {args.out}")
+    return 0
+
+
+def _add_report(sub: argparse._SubParsersAction) -> None:
+    rep = sub.add_parser("report", help="reliance and framing tables, charts, HTML and Markdown")
+    rep.add_argument("annotations", type=Path, help="folder written by attrib annotate")
+    rep.add_argument("--out", type=Path, required=True, help="report folder, e.g. reports/NAME")
+    rep.add_argument("--ratings", action="append", type=Path,
+                     help="credibility ratings CSV: domain,pc1 / MBFC / State Media Monitor (repeatable)")
+    rep.add_argument("--registry", action="append", type=Path, help="extra source registry YAML (repeatable)")
+    rep.add_argument("--title", help="title of the report page")
+    rep.set_defaults(func=_report)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``attrib`` command."""
     parser = argparse.ArgumentParser(prog="attrib", description=__doc__)
@@ -156,6 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_eval(sub)
     _add_models(sub)
     _add_parse(sub)
+    _add_report(sub)
     return parser
 
 

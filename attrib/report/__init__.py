@@ -1,0 +1,121 @@
+"""``attrib report``: reliance and framing summaries, ratings, charts and pages.
+
+Library functions return DataFrames (:mod:`attrib.report.reliance`,
+:mod:`attrib.report.framing`, :mod:`attrib.report.ratings`); :func:`build_report` reads an
+annotated dataset and writes everything a report holds into one folder::
+
+    OUT/report.html        self-contained page (charts inlined, text escaped)
+    OUT/README.md          Markdown summary with the PNG charts
+    OUT/*.png, OUT/*.svg   charts
+    OUT/tables/NAME.parquet and NAME.csv for every table
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pandas as pd
+
+from attrib.atomic import write_text_atomic
+from attrib.errors import AttribError
+from attrib.registry import Registry, load_registry
+from attrib.report import framing as framing_summary
+from attrib.report.charts import write_charts
+from attrib.report.ratings import join_ratings, read_ratings, weighted_reliance
+from attrib.report.reliance import corpus_reliance, reliance, reliance_by_type
+from attrib.report.render import ReportData, to_html, to_markdown
+
+
+def read_annotations(folder: Path) -> dict[str, pd.DataFrame]:
+    """The sentences, framing and documents tables of an ``attrib annotate`` output."""
+    tables = {}
+    for name in ("sentences", "framing", "documents"):
+        path = Path(folder) / name
+        if not path.exists():
+            raise AttribError(f"{path} not found: {folder} is not an attrib annotate output; "
+                              f"run `attrib annotate INPUT --out {folder}` first")
+        tables[name] = pd.read_parquet(path)
+    return tables
+
+
+def _examples(sentences: pd.DataFrame, framing: pd.DataFrame, names: dict) -> pd.DataFrame:
+    """Quoted framing terms with the sentence they occur in."""
+    quoted = framing[framing["quoted"]].merge(sentences[["doc_id", "sent_id", "text"]], on=["doc_id", "sent_id"])
+    quoted = quoted.assign(voice_name=quoted["voice"].map(names).fillna(quoted["voice"]))
+    return quoted.head(40)
+
+
+def _documents(tables: dict, rel: pd.DataFrame) -> pd.DataFrame:
+    """Per document: size, attribution, top sources and credibility-weighted reliance."""
+    docs = tables["documents"]
+    out = weighted_reliance(rel, docs) if "pc1" in rel else docs[["doc_id", "n_sentences", "n_attributed"]].copy()
+    out = docs[["doc_id", "published", "lang", "status"]].merge(out, on="doc_id", how="left")
+    top = rel.groupby("doc_id")["name"].agg(lambda n: list(n.head(3)))
+    out["top_sources"] = out["doc_id"].map(top).apply(lambda v: v if isinstance(v, list) else [])
+    return out
+
+
+def summarise(tables: dict, registry: Registry, ratings: list[pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Every report table from the annotation tables."""
+    sentences, framing = tables["sentences"], tables["framing"]
+    rel, corpus = reliance(sentences, registry), corpus_reliance(sentences, registry)
+    if ratings:
+        rel, corpus = join_ratings(rel, ratings, registry), join_ratings(corpus, ratings, registry)
+    names = dict(zip(corpus["source_id"], corpus["name"]))
+    return {"reliance": rel, "reliance_corpus": corpus, "reliance_by_type": reliance_by_type(corpus),
+            "documents": _documents(tables, rel), "framing_by_voice": framing_summary.by_voice(framing),
+            "framing_terms": framing_summary.by_term(framing, names),
+            "framing_quoting": framing_summary.quoting(framing),
+            "framing_examples": _examples(sentences, framing, names)}
+
+
+def _write_table(frame: pd.DataFrame, folder: Path, name: str) -> None:
+    """``name``.parquet and ``name``.csv (lists joined with "; "), each written atomically."""
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = folder / f"{name}.parquet.tmp"
+    frame.to_parquet(tmp, index=False)
+    tmp.replace(folder / f"{name}.parquet")
+    flat = frame.apply(lambda col: col.map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v))
+    write_text_atomic(folder / f"{name}.csv", flat.to_csv(index=False))
+
+
+def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry: tuple = (),
+                 title: str | None = None) -> dict:
+    """Summarise an annotated dataset into tables, charts, an HTML page and a Markdown summary.
+
+    Args:
+        annotations: folder written by ``attrib annotate``.
+        out: report folder (created).
+        ratings: credibility files (domain,pc1; MBFC; State Media Monitor CSV).
+        registry: extra registry files, as for ``attrib annotate``.
+        title: page title (default: from the folder name).
+
+    Returns:
+        Counts: documents, sentences, sources, framing terms, files written.
+    """
+    tables = read_annotations(Path(annotations))
+    reg = load_registry(list(registry))
+    summary = summarise(tables, reg, [read_ratings(Path(p)) for p in ratings])
+    out = Path(out)
+    for name, frame in summary.items():
+        _write_table(frame, out / "tables", name)
+    charts = write_charts(summary["reliance_corpus"], summary["reliance_by_type"], summary["framing_by_voice"], out)
+    sentences = tables["sentences"]
+    meta = {"documents": len(tables["documents"]), "sentences": len(sentences),
+            "attributed_share": float(sentences["attributed"].mean()) if len(sentences) else 0.0,
+            "framing_terms": len(tables["framing"]), "source": str(annotations),
+            "generated": dt.date.today().isoformat(), "attrib": _version()}
+    data = ReportData(title or f"attrib report: {Path(out).name}", meta, summary["reliance_corpus"],
+                      summary["documents"], summary["reliance_by_type"], summary["framing_by_voice"],
+                      summary["framing_quoting"], summary["framing_terms"], summary["framing_examples"], charts)
+    write_text_atomic(out / "report.html", to_html(data))
+    write_text_atomic(out / "README.md", to_markdown(data))
+    return {**{k: meta[k] for k in ("documents", "sentences", "framing_terms")},
+            "sources": len(summary["reliance_corpus"]), "files": 2 + len(charts) + 2 * len(summary)}
+
+
+def _version() -> str:
+    from importlib.metadata import version
+
+    return version("attrib")

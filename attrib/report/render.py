@@ -1,0 +1,133 @@
+"""The report as a self-contained HTML page and a Markdown summary.
+
+All text that comes from articles or sources goes through :func:`html.escape` (pandas'
+``to_html`` escapes cells); charts are inlined as SVG, so the page needs no other file.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from attrib.report.charts import svg_text
+
+STYLE = """
+body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;
+color:#222;line-height:1.45;padding:0 1rem}
+h1{font-size:1.6rem;margin-bottom:.2rem} h2{margin-top:2.2rem;border-bottom:1px solid #ddd;padding-bottom:.2rem}
+.meta{color:#666;font-size:.9rem} .cards{display:flex;gap:1rem;flex-wrap:wrap;margin:1rem 0}
+.card{background:#f5f7fa;border-radius:8px;padding:.7rem 1rem;min-width:150px}
+.card b{display:block;font-size:1.5rem} .charts{display:grid;grid-template-columns:1fr;gap:1.5rem}
+.charts svg{width:100%;height:auto} .wide{overflow-x:auto} table{border-collapse:collapse;font-size:.85rem;margin:.6rem 0}
+th,td{border-bottom:1px solid #e3e3e3;padding:.25rem .6rem;text-align:left;vertical-align:top}
+th{background:#f0f2f5} td.num{text-align:right} blockquote{margin:.3rem 0 .8rem;color:#444;
+border-left:3px solid #ccc;padding-left:.7rem}
+"""
+
+
+@dataclass
+class ReportData:
+    """Everything a report shows."""
+
+    title: str
+    meta: dict
+    corpus: pd.DataFrame
+    documents: pd.DataFrame
+    by_type: pd.DataFrame
+    voice: pd.DataFrame
+    quoting: pd.DataFrame
+    terms: pd.DataFrame
+    examples: pd.DataFrame
+    charts: list[Path] = field(default_factory=list)
+
+
+def _cell(value):
+    """Lists as comma-separated text, floats rounded, missing values empty."""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    if isinstance(value, float):
+        return "" if pd.isna(value) else f"{value:.3g}"
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
+def _html_table(frame: pd.DataFrame, limit: int | None = None) -> str:
+    shown = frame.head(limit) if limit else frame
+    table = shown.apply(lambda col: col.map(_cell)).to_html(index=False, escape=True, border=0)
+    return f'<div class="wide">{table}</div>'
+
+
+
+def _cards(data: ReportData) -> str:
+    items = [(data.meta["documents"], "documents"), (data.meta["sentences"], "sentences"),
+             (f"{data.meta['attributed_share']:.0%}", "attributed"), (len(data.corpus), "distinct sources"),
+             (data.meta["framing_terms"], "framing terms")]
+    return "".join(f'<div class="card"><b>{html.escape(str(v))}</b>{html.escape(k)}</div>' for v, k in items)
+
+
+def _examples(examples: pd.DataFrame) -> str:
+    parts = []
+    for row in examples.itertuples():
+        who = html.escape(f"{row.term} — {row.category}, voice: {row.voice_name} ({row.voice_type})")
+        parts.append(f"<p><b>{who}</b> <span class=meta>{html.escape(f'{row.doc_id}:{row.sent_id}')}</span></p>"
+                     f"<blockquote>{html.escape(row.text)}</blockquote>")
+    return "".join(parts) or "<p>No quoted framing terms.</p>"
+
+
+def to_html(data: ReportData) -> str:
+    """The whole report as one HTML page."""
+    svgs = "".join(f"<figure>{svg_text(p)}</figure>" for p in data.charts if p.suffix == ".svg")
+    meta = html.escape(" · ".join(f"{k}: {v}" for k, v in data.meta.items() if k in ("source", "generated", "attrib")))
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{html.escape(data.title)}</title>
+<style>{STYLE}</style></head><body>
+<h1>{html.escape(data.title)}</h1><p class="meta">{meta}</p>
+<div class="cards">{_cards(data)}</div>
+<div class="charts">{svgs}</div>
+<h2>Reliance on sources (corpus)</h2>{_html_table(data.corpus, 40)}
+<h2>Reliance by source type</h2>{_html_table(data.by_type)}
+<h2>Documents</h2>{_html_table(data.documents)}
+<h2>Framing by voice</h2>{_html_table(data.voice)}
+<h2>Quoting of framing terms</h2>{_html_table(data.quoting)}
+<h2>Terms and who uses them</h2>{_html_table(data.terms, 60)}
+<h2>Quoted framing terms in context</h2>{_examples(data.examples)}
+</body></html>
+"""
+
+
+def _md_table(frame: pd.DataFrame, limit: int | None = None) -> str:
+    shown = frame.head(limit) if limit else frame
+    if shown.empty:
+        return "_none_\n"
+    cells = shown.apply(lambda col: col.map(lambda v: str(_cell(v)).replace("|", "\\|")))
+    lines = ["| " + " | ".join(map(str, shown.columns)) + " |", "|" + " --- |" * len(shown.columns)]
+    lines += ["| " + " | ".join(row) + " |" for row in cells.itertuples(index=False)]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(data: ReportData) -> str:
+    """A short Markdown summary with the charts (PNG) and the main tables."""
+    pngs = "\n".join(f"![{p.stem.replace('_', ' ')}]({p.name})" for p in data.charts if p.suffix == ".png")
+    m = data.meta
+    return f"""# {data.title}
+
+{m['documents']} documents, {m['sentences']} sentences, {m['attributed_share']:.0%} attributed,
+{len(data.corpus)} distinct sources, {m['framing_terms']} framing terms. Source: `{m['source']}`;
+attrib {m['attrib']}. Tables: `tables/*.parquet` and `tables/*.csv`; full report: `report.html`.
+
+{pngs}
+
+## Most relied-upon sources
+
+{_md_table(data.corpus[["name", "type", "state_affiliated", "documents", "sentences", "proximate", "origin"]], 15)}
+## Reliance by source type
+
+{_md_table(data.by_type)}
+## Framing by voice
+
+{_md_table(data.voice)}
+## Quoting of framing terms
+
+{_md_table(data.quoting)}"""
