@@ -153,8 +153,10 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False,
     passive-marked subject.
     """
     rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
-    subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded]
-    subjects.sort(key=lambda k: k.feats.get("Case") in ("Gen", "Dat", "Acc"))  # a mislabelled oblique last
+    subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded
+                and k.upos not in ("ADV", "ADP", "SCONJ", "CCONJ", "PART", "PUNCT")]  # "ταυτόχρονα" is no subject
+    # a mislabelled oblique last, then the nearest ("Σχεδόν ταυτόχρονα, ο όμιλος ... ανακοίνωσε")
+    subjects.sort(key=lambda k: (k.feats.get("Case") in ("Gen", "Dat", "Acc"), abs(k.id - verb.id)))
     inverted = [k for k in subjects if k.id > verb.id]
     if is_parenthetical(sent, verb) or (inverted and _after_comma(sent, verb)):
         subjects = inverted  # "..., δήλωσε ο πρόεδρος (...)": what precedes the comma is the content
@@ -208,9 +210,11 @@ def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
         before = _nominal_run(sent, verb.id - 2, -1)
     after = _nominal_run(sent, verb.id + 1, 1)
     for run in (before, after):
-        last = run[-1] if run and run is after else (run[0] if run else None)
-        if last is not None and _could_be_subject(sent, last):
-            return last
+        ids = {w.id for w in run}
+        nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") or w.text[:1].isupper() and w.upos != "DET"]
+        heads = [w for w in nouns if w.head not in ids]  # the run's own head: "όμιλος", "hírigazgatójának"
+        if heads and _could_be_subject(sent, heads[0]):
+            return heads[0]
     return None
 
 

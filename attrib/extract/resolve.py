@@ -105,6 +105,17 @@ def from_history(history: list[Link], types: list[str]) -> Link | None:
     return None
 
 
+def by_role(history: list[Link], registry: Registry, head: Word) -> Link | None:
+    """The latest earlier source whose registry roles use the referring noun ("ο πρόεδρος"
+    is the Tokayev whose roles include "πρόεδρος του Καζακστάν", not a ministry)."""
+    wanted = forms(head)
+    for link in reversed(history):
+        source = registry.by_id(link.source_id)
+        if source is not None and any(wanted & set(fold(role).split()) for role in source.roles):
+            return link
+    return None
+
+
 def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -> Link:
     """A source the registry does not know, typed as well as the text allows."""
     surface = surface_of(raw.words)
@@ -134,7 +145,7 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
     if found is not None and (found.covers_head or noun_type(raw.head, book) not in ("unnamed", "eyewitness", "person")):
         return from_registry(found.source, surface_of(raw.words), raw.cue)
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)
-    earlier = from_history(history, types) if types else None
+    earlier = (by_role(history, registry, raw.head) or from_history(history, types)) if types else None
     if earlier is not None:
         return Link(earlier.source_id, earlier.name, earlier.type, surface_of(raw.words), raw.cue, "anaphora")
     return unknown_link(sent, raw, book, registry)

@@ -408,3 +408,24 @@ def test_listed_forms_catch_a_wrong_lemma():
         "ότι ότι SCONJ 5 mark", "ότι ότι SCONJ 6 mark"), "el")
     assert [(c.lemma, c.source.text, c.passive) for c in verb_cues(s, BOOKS["el"])] == \
         [("υπόσχομαι", "κυβέρνηση", False)]
+
+
+# "Almost at once, the carmaker Volvo announced that ...", with "ταυτόχρονα" tagged a noun
+# subject and the adverb "σχεδόν" as well.
+EL_TWO_SUBJECTS = """
+Σχεδόν σχεδόν ADV 7 nsubj
+ταυτόχρονα ταυτόχρονα NOUN 7 nsubj Case=Nom
+, , PUNCT 2 punct
+η ο DET 5 det
+αυτοκινητοβιομηχανία αυτοκινητοβιομηχανία NOUN 7 nsubj Case=Nom
+Volvo Volvo X 5 flat
+ανακοίνωσε ανακοινώνω VERB 0 root
+ότι ότι SCONJ 9 mark
+σταματά σταματώ VERB 7 ccomp
+. . PUNCT 7 punct
+"""
+
+
+def test_the_subject_nearest_the_verb_wins_and_adverbs_are_never_subjects():
+    s = sent(EL_TWO_SUBJECTS, "el")
+    assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("ανακοινώνω", "αυτοκινητοβιομηχανία")]
