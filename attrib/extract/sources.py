@@ -65,22 +65,60 @@ def author_of(sent: Sent, noun: Word, book: Codebook) -> Word:
     """For a content noun ("statement", "beszámoló"), its possessor or author; else itself."""
     if not is_in(noun, vocab(book.section("attribution").get("content_nouns"))):
         return noun
+    for find in (_possessor, _from_source, _preceding_noun, _clause_subject):
+        found = find(sent, noun, book)
+        if found is not None:
+            return found
+    return noun
+
+
+def _possessor(sent: Sent, noun: Word, book: Codebook) -> Word | None:
+    """"τις δηλώσεις του Πεσκόφ", "Peskov's statement": the possessor."""
     for kid in sent.children(noun):
         if kid.deprel in POSSESSOR_RELS and kid.upos in ("PROPN", "NOUN", "PRON") and kid.id != noun.id:
-            if kid.deprel != "nmod" or kid.feats.get("Case") in ("Gen", None, "Nom"):
+            if kid.deprel != "nmod" or kid.feats.get("Case") in ("Gen", None, "Nom") and not _is_from(sent, kid, book):
                 return kid
-    previous, pos = None, noun.id - 1
+    return None
+
+
+def _is_from(sent: Sent, word: Word, book: Codebook) -> bool:
+    """Marked as where something comes from: a from-case ("Hivataltól") or adposition ("από")."""
+    section = book.section("attribution")
+    return word.feats.get("Case") in set(section.get("from_cases") or []) or any(
+        is_in(c, vocab(section.get("from_markers"))) for c in sent.children(word, "case"))
+
+
+def _from_source(sent: Sent, noun: Word, book: Codebook) -> Word | None:
+    """"információk az Adatvédelmi Hivataltól", "data obtained from the police": the giver,
+    attached to the noun or to the participle that modifies it."""
+    for kid in sent.children(noun):
+        for candidate in [kid] + (sent.children(kid) if kid.rel in ("acl", "amod") else []):
+            if candidate.upos in ("NOUN", "PROPN") and _is_from(sent, candidate, book):
+                return candidate
+    return None
+
+
+def _preceding_noun(sent: Sent, noun: Word, book: Codebook) -> Word | None:
+    """"az RIA hírügynökség beszámolója", "a rezsim hivatalos tájékoztatása": the bare noun
+    before the content noun (adjectives and participles skipped), or a from-marked one
+    ("a Hivataltól kapott információk")."""
+    pos = noun.id - 1
     while (word := sent.word(pos)) is not None and word.upos == "ADJ":
         pos -= 1
     previous = sent.word(pos)
-    if previous is not None and previous.upos in ("PROPN", "NOUN") and previous.feats.get("Case", "Nom") == "Nom" \
-            and not sent.children(previous, "case"):
-        return previous  # "az RIA hírügynökség beszámolója", "a rezsim hivatalos tájékoztatása"
+    if previous is None or previous.upos not in ("PROPN", "NOUN"):
+        return None
+    bare = previous.feats.get("Case", "Nom") == "Nom" and not sent.children(previous, "case")
+    return previous if bare or (pos < noun.id - 1 and _is_from(sent, previous, book)) else None
+
+
+def _clause_subject(sent: Sent, noun: Word, book: Codebook) -> Word | None:
+    """"εικόνες που είχε ανεβάσει ένας μπλόγκερ": the subject of a clause on the noun."""
     for clause in sent.children(noun, "acl"):
         subjects = [k for k in sent.children(clause, "nsubj") if not is_relative(k)]
         if subjects:
             return subjects[0]
-    return noun
+    return None
 
 
 def _possessed_by_dropped(noun: Word, book: Codebook) -> bool:

@@ -429,3 +429,33 @@ Volvo Volvo X 5 flat
 def test_the_subject_nearest_the_verb_wins_and_adverbs_are_never_subjects():
     s = sent(EL_TWO_SUBJECTS, "el")
     assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("ανακοινώνω", "αυτοκινητοβιομηχανία")]
+
+
+HU_INFO_FROM = """
+A a DET 2 det
+rendőrségtől rendőrség NOUN 3 obl Case=Abl
+kapott kap ADJ 4 amod:att VerbForm=PartPast
+információk információ NOUN 6 obl Case=Nom
+szerint szerint ADP 4 case
+nincs nincs VERB 0 root
+sérült sérült NOUN 6 nsubj Case=Nom
+. . PUNCT 6 punct
+"""
+
+EL_DATA_FROM = """
+Σύμφωνα σύμφωνα ADV 8 advmod
+με με ADP 3 case
+στοιχεία στοιχείο NOUN 1 obl Case=Acc
+από από ADP 6 case
+την ο DET 6 det
+αστυνομία αστυνομία NOUN 3 nmod Case=Acc
+, , PUNCT 8 punct
+συνελήφθησαν συλλαμβάνω VERB 0 root Voice=Pass
+. . PUNCT 8 punct
+"""
+
+
+def test_information_from_someone_is_theirs():
+    hu = sent(HU_INFO_FROM, "hu")
+    assert chains(hu, "hu") == [[("rendőrségtől", "szerint")]]
+    assert chains(sent(EL_DATA_FROM, "el"), "el") == [[("αστυνομία", "σύμφωνα με")]]
