@@ -56,8 +56,18 @@ def is_parenthetical(sent: Sent, verb: Word) -> bool:
     if before is None or before.text not in (",", "»", "”", '"', "–", "—") or verb.id < 4:
         return False
     rest = [w for w in sent.words[verb.id:] if w.upos != "PUNCT"]
-    return 0 < len(rest) <= 8 and all(w.upos in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "X", "NUM", "VERB")
-                                      for w in rest[:1]) and rest[0].upos != "VERB"
+    at_end = 0 < len(rest) <= 8 and rest[0].upos in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "X", "NUM")
+    return at_end or _aside(sent, verb)
+
+
+def _aside(sent: Sent, verb: Word) -> bool:
+    """", αναφέρει ανταποκριτής του BBC, ...": the verb and a short noun phrase between commas."""
+    words = []
+    for word in sent.words[verb.id:]:
+        if word.text in (",", "–", "—"):
+            return 0 < len(words) <= 6 and all(w.upos in ("DET", "ADJ", "NOUN", "PROPN", "X", "NUM") for w in words)
+        words.append(word)
+    return False
 
 
 def has_as_marker(sent: Sent, verb: Word, book: Codebook) -> bool:

@@ -459,3 +459,25 @@ def test_information_from_someone_is_theirs():
     hu = sent(HU_INFO_FROM, "hu")
     assert chains(hu, "hu") == [[("rendőrségtől", "szerint")]]
     assert chains(sent(EL_DATA_FROM, "el"), "el") == [[("αστυνομία", "σύμφωνα με")]]
+
+
+# "The square, reports a correspondent of the paper, has become a war zone."
+EL_ASIDE = """
+Η ο DET 2 det
+πλατεία πλατεία NOUN 9 nsubj
+, , PUNCT 4 punct
+αναφέρει αναφέρω VERB 2 conj
+ανταποκριτής ανταποκριτής NOUN 4 obj Case=Gen
+της ο DET 7 det
+Kathimerini Kathimerini X 5 nmod
+, , PUNCT 9 punct
+έγινε γίνομαι VERB 0 root
+ζώνη ζώνη NOUN 9 obj
+πολέμου πόλεμος NOUN 10 nmod Case=Gen
+. . PUNCT 9 punct
+"""
+
+
+def test_verb_and_noun_phrase_between_commas_is_an_aside():
+    s = sent(EL_ASIDE, "el")
+    assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("αναφέρω", "Kathimerini")]
