@@ -40,7 +40,8 @@ def _lemma_key(word: Word, verbs: dict, preverbs: list[Word] = ()) -> str | None
     "számolt be" is beszámol; a verb's listed ``forms`` catch what the lemmatizer misses)."""
     folded = {fold(form): k for k, options in verbs.items() for form in (options or {}).get("forms", [])}
     folded.update({fold(k): k for k in verbs})
-    candidates = [fold(p.text) + form for p in preverbs for form in forms(word)] + list(forms(word))
+    own = [fold(word.lemma), fold(word.lemma).replace("+", ""), fold(word.text)]  # lemma before surface
+    candidates = [fold(p.text) + form for p in preverbs for form in own] + own
     for form in candidates:
         if form in folded:
             return folded[form]
@@ -180,7 +181,7 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False,
         passive = False
     if not passive and is_parenthetical(sent, verb):
         run = _nominal_run(sent, verb.id + 1, 1)
-        nouns = [w for w in run if w.upos in ("NOUN", "PROPN") and w.feats.get("Case") not in ("Gen", "Dat")]
+        nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") and w.feats.get("Case") not in ("Gen", "Dat")]
         return (nouns[-1] if nouns else _adjacent_subject(sent, verb)), False
     gerund = verb.feats.get("VerbForm") == "Conv"  # "..., λέγοντας ότι": whatever the parser calls it
     if (verb.rel in ("advcl", "xcomp", "conj", "acl") or gerund) and not passive:
