@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from attrib.codebook import Codebook
-from attrib.extract.match import find_all, forms, is_in, vocab
+from attrib.extract.match import find_all, is_in, vocab
 from attrib.extract.sent import Sent, Word, fold
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"}

@@ -11,7 +11,7 @@ from attrib.report import build_report
 from attrib.report.reliance import reliance
 from attrib.store import table_from_rows, write_part
 from tests.conftest import ROOT
-from tests.report.test_reliance import corpus, link
+from tests.report.test_reliance import corpus
 
 PROVENANCE = {"test": "hand-made"}
 
