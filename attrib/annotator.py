@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import traceback
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,28 +197,91 @@ def _to_tables(rows: dict[str, list[dict]], meta: dict) -> dict:
     return {name: table_from_rows(name, rows.get(name, []), meta) for name in TABLE_NAMES}
 
 
+def _duplicate(doc: Document, contents: dict[str, str]) -> Document:
+    """The same article under a second id becomes an error row naming the first."""
+    first = contents.get(doc.sha256) if doc.sha256 else None
+    if first is not None and first != doc.doc_id and doc.ok:
+        doc.error = f"same content as document {first} (sha256 {doc.sha256[:12]}); not annotated twice"
+    return doc
+
+
+def _progress(docs, enabled: bool):
+    """Wrap an iterator in a progress bar when asked."""
+    if not enabled:
+        return docs
+    from tqdm import tqdm
+
+    return tqdm(docs, desc="annotating", unit="doc")
+
+
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
-                    registry: tuple = (), progress: bool = True) -> dict:
-    """Annotate a corpus and write ``out/<table>/part-0.parquet`` for the four tables.
+                    registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = 50) -> dict:
+    """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset`), incrementally.
+
+    Documents already in ``out`` with the same content are skipped, changed ones replace
+    their rows, and a run killed earlier is completed first.
 
     Returns:
-        Counts for the summary line: documents, ok, errors, sentences, attributed.
+        Counts for the summary line: documents read, added, replaced, unchanged, failed,
+        sentences and attributed (of the documents annotated in this run).
     """
+    from attrib import dataset as ds
     from attrib.reader import read_corpus
-    from attrib.store import write_part
 
-    annotator = Annotator(models, tuple(codebooks), tuple(registry))
-    rows = run_documents(annotator, read_corpus(inputs, annotator.books), progress)
-    for name, table in _to_tables(rows, provenance(annotator)).items():
-        folder = Path(out) / name
-        written = write_part(table, folder, "part-0")
-        for stale in folder.glob("*.parquet"):
-            if stale != written:
-                stale.unlink()
-    docs = rows["documents"]
-    return {"documents": len(docs), "ok": sum(d["status"] == "ok" for d in docs),
-            "errors": sum(d["status"] == "error" for d in docs), "sentences": len(rows["sentences"]),
-            "attributed": sum(s["attributed"] for s in rows["sentences"])}
+    annotator, out = Annotator(models, tuple(codebooks), tuple(registry)), Path(out)
+    with ds.locked(out, wait):
+        run, seen = _start_run(out, provenance(annotator))
+        known = ds.known_documents(out)
+        contents = {sha: doc_id for doc_id, sha in {**known, **seen}.items() if sha}
+        summary, rows, pending = Counter(), {name: [] for name in TABLE_NAMES}, 0
+        for doc in _progress(read_corpus(inputs, annotator.books), progress):
+            summary["documents"] += 1
+            action = ds.classify(doc, known, seen)
+            if action in ("done", "unchanged"):
+                summary[action] += 1
+                continue
+            part = annotate_document(annotator, _duplicate(doc, contents))
+            _count(summary, run, action, doc, part)
+            contents.setdefault(doc.sha256, doc.doc_id)
+            seen[doc.doc_id] = doc.sha256
+            for name, table_rows in part.items():
+                rows[name].extend(table_rows)
+            pending += 1
+            if pending >= chunk_size:
+                ds.write_chunk(out, run, rows)
+                rows, pending = {name: [] for name in TABLE_NAMES}, 0
+        if pending:
+            ds.write_chunk(out, run, rows)
+        run.counts["unchanged"] += summary["unchanged"]
+        ds.finalize(out, run)
+    return {k: summary[k] for k in ("documents", "added", "replaced", "unchanged", "done", "failed",
+                                    "sentences", "attributed")}
+
+
+def _start_run(out: Path, prov: dict):
+    """Resume a killed run (finishing one that was publishing) or start a new one."""
+    from attrib import dataset as ds
+
+    ds.ensure_tables(out, prov)
+    pending = ds.unfinished_run(out)
+    if pending is not None and pending.status == "finalizing":
+        ds.finalize(out, pending)
+        pending = None
+    if pending is None:
+        return ds.new_run(prov), {}
+    return pending, ds.chunk_documents(out, pending)
+
+
+def _count(summary: Counter, run, action: str, doc: Document, part: dict) -> None:
+    """Record one annotated document in the run's counts and the summary."""
+    failed = part["documents"][0]["status"] == "error"
+    key = "failed" if failed else action
+    summary[key] += 1
+    run.counts[key] += 1
+    if action == "replaced":
+        run.replaced.append(doc.doc_id)
+    summary["sentences"] += len(part.get("sentences", []))
+    summary["attributed"] += sum(s["attributed"] for s in part.get("sentences", []))
 
 
 def _documents_from(data) -> list[Document]:

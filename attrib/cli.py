@@ -56,10 +56,11 @@ def _annotate(args: argparse.Namespace) -> int:
         torch.set_num_threads(args.threads)
     summary = annotate_corpus(inputs=args.inputs, out=args.out, models=args.models,
                               codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
-                              progress=not args.quiet)
-    print(f"annotated {summary['documents']} documents ({summary['ok']} ok, {summary['errors']} "
-          f"with errors): {summary['sentences']} sentences, {summary['attributed']} attributed "
-          f"-> {args.out}")
+                              progress=not args.quiet, wait=args.wait, chunk_size=args.chunk_size)
+    resumed = f", {summary['done']} already done by an interrupted run" if summary["done"] else ""
+    print(f"read {summary['documents']} documents: {summary['added']} added, {summary['replaced']} replaced, "
+          f"{summary['unchanged']} unchanged, {summary['failed']} failed{resumed}; {summary['sentences']} "
+          f"sentences annotated, {summary['attributed']} attributed -> {args.out}")
     return 0
 
 
@@ -73,6 +74,9 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.add_argument("--registry", action="append", type=Path, help="extra source registry YAML (repeatable)")
     ann.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
     ann.add_argument("--quiet", action="store_true", help="no progress bar")
+    ann.add_argument("--wait", action="store_true", help="if another run is writing OUT, wait for it")
+    ann.add_argument("--chunk-size", type=int, default=50,
+                     help="documents per committed chunk: what an interrupted run keeps (default 50)")
     ann.set_defaults(func=_annotate)
 
 
@@ -148,6 +152,23 @@ def _add_parse(sub: argparse._SubParsersAction) -> None:
     parse.set_defaults(func=_parse)
 
 
+def _export(args: argparse.Namespace) -> int:
+    from attrib.dataset import export_changes
+
+    summary = export_changes(args.dataset, args.since, args.out)
+    print(f"exported {summary['documents']} documents ({summary['rows']} rows) from {summary['runs']} runs "
+          f"since {args.since} -> {args.out}")
+    return 0
+
+
+def _add_export(sub: argparse._SubParsersAction) -> None:
+    exp = sub.add_parser("export", help="one flat Parquet file of what changed since a date")
+    exp.add_argument("dataset", type=Path, help="folder written by attrib annotate")
+    exp.add_argument("--since", required=True, help="ISO date or time (UTC), e.g. 2026-11-01")
+    exp.add_argument("--out", type=Path, required=True, help="Parquet file to write")
+    exp.set_defaults(func=_export)
+
+
 def _report(args: argparse.Namespace) -> int:
     from attrib.report import build_report
 
@@ -179,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_models(sub)
     _add_parse(sub)
     _add_report(sub)
+    _add_export(sub)
     return parser
 
 

@@ -75,5 +75,19 @@ DOCUMENTS = pa.schema([
     ("warnings", pa.list_(pa.string())),
 ])
 
+RUNS = pa.schema([
+    ("run_id", pa.string()),            # sortable: start time (UTC) plus a random suffix
+    ("started", pa.string()),           # ISO 8601, UTC
+    ("finished", pa.string()),
+    ("documents_added", pa.int64()),
+    ("documents_replaced", pa.int64()),  # changed content: their old rows left the latest view
+    ("documents_unchanged", pa.int64()),  # seen before with the same content: skipped
+    ("documents_failed", pa.int64()),    # error rows (unreadable, binary, empty, duplicate, ...)
+    ("attrib_version", pa.string()),
+    ("model_pack_sha256", pa.string()),
+    ("codebooks_sha256", pa.string()),   # JSON: language -> codebook digest
+    ("registry_sha256", pa.string()),
+])
+
 TABLES = {"sentences": SENTENCES, "attributions": ATTRIBUTIONS, "framing": FRAMING,
           "documents": DOCUMENTS}

@@ -1,0 +1,248 @@
+"""An annotated dataset that grows run by run: incremental, resumable and locked.
+
+Layout of ``DIR``::
+
+    DIR/sentences/ attributions/ framing/ documents/   the latest view, one part per run
+    DIR/runs/part-0.parquet                             the runs table
+    DIR/history/run=<id>/<table>/chunk-<k>.parquet      every run's own rows, never rewritten
+    DIR/history/run=<id>/run.json                       its state: running | finalizing | complete
+
+``pd.read_parquet(DIR / "sentences")`` reads the latest view: every document once, in
+its newest version. A run annotates only documents it has not seen (same ``doc_id`` and
+content hash); a changed document replaces its rows. Rows are written in chunks, each
+table file atomically and the documents file last, so a chunk counts only once complete;
+a run that was killed is picked up by the next one, which skips what it finished. A lock
+file keeps a second run on the same folder out (it waits or stops with a message).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import fcntl
+import json
+import os
+import secrets
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from attrib.atomic import write_json_atomic
+from attrib.errors import AttribError
+from attrib.schema import RUNS
+from attrib.store import table_from_rows, write_part
+
+TABLES = ("sentences", "attributions", "framing", "documents")  # documents last: it commits a chunk
+
+
+def now() -> str:
+    """UTC time as ISO 8601 with seconds."""
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat()
+
+
+@contextmanager
+def locked(folder: Path, wait: bool = False):
+    """Hold ``folder/.lock`` for one run; a second run waits (``wait``) or stops with a message."""
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / ".lock", "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            handle.seek(0)
+            holder = handle.read().strip() or "another process"
+            raise AttribError(f"{folder} is being written by another attrib run ({holder}); wait for it "
+                              "to finish, or pass --wait to queue behind it") from None
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}, started {now()}")
+        handle.flush()
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def read_table(folder: Path, name: str, columns: list[str] | None = None) -> pa.Table | None:
+    """A table of the latest view (None when the dataset has none yet)."""
+    path = folder / name
+    if not path.is_dir() or not any(path.glob("*.parquet")):
+        return None
+    return pq.read_table(path, columns=columns)
+
+
+def ensure_tables(root: Path, provenance: dict) -> None:
+    """Give a new dataset empty tables, so it reads cleanly even before its first run ends."""
+    for name in TABLES:
+        if not any((root / name).glob("*.parquet")):
+            write_part(table_from_rows(name, [], provenance), root / name, "part-empty")
+
+
+def known_documents(folder: Path) -> dict[str, str | None]:
+    """doc_id -> content sha256 of every document in the latest view."""
+    table = read_table(folder, "documents", ["doc_id", "sha256"])
+    return {} if table is None else dict(zip(table["doc_id"].to_pylist(), table["sha256"].to_pylist()))
+
+
+@dataclass
+class Run:
+    """One run's state, kept in ``history/run=<id>/run.json``."""
+
+    run_id: str
+    started: str
+    status: str = "running"
+    chunks: int = 0
+    counts: Counter = field(default_factory=Counter)
+    replaced: list[str] = field(default_factory=list)
+    provenance: dict = field(default_factory=dict)
+
+    def folder(self, root: Path) -> Path:
+        """Where the run keeps its rows and state."""
+        return root / "history" / f"run={self.run_id}"
+
+    def save(self, root: Path) -> None:
+        """Write run.json atomically."""
+        self.folder(root).mkdir(parents=True, exist_ok=True)
+        data = {**self.__dict__, "counts": dict(self.counts)}
+        write_json_atomic(self.folder(root) / "run.json", data)
+
+    @classmethod
+    def load(cls, path: Path) -> Run:
+        """Read a run.json."""
+        data = json.loads(path.read_text("utf-8"))
+        return cls(**{**data, "counts": Counter(data.get("counts", {}))})
+
+
+def new_run(provenance: dict) -> Run:
+    """A run with a sortable id (start time plus a random suffix)."""
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    return Run(f"{stamp}-{secrets.token_hex(2)}", now(), provenance=provenance)
+
+
+def unfinished_run(root: Path) -> Run | None:
+    """The run a killed process left behind, if any (the newest one)."""
+    states = sorted((root / "history").glob("run=*/run.json"))
+    runs = [Run.load(p) for p in states]
+    pending = [r for r in runs if r.status != "complete"]
+    return pending[-1] if pending else None
+
+
+def chunk_documents(root: Path, run: Run) -> dict[str, str | None]:
+    """doc_id -> sha256 of the documents in the run's complete chunks; incomplete chunks go."""
+    folder = run.folder(root)
+    done: dict[str, str | None] = {}
+    complete = {p.name for p in (folder / "documents").glob("chunk-*.parquet")}
+    for name in TABLES[:-1]:
+        for stale in (folder / name).glob("chunk-*.parquet"):
+            if stale.name not in complete:
+                stale.unlink()  # written before the kill, but its chunk never committed
+    for path in sorted((folder / "documents").glob("chunk-*.parquet")):
+        table = pq.read_table(path, columns=["doc_id", "sha256"])
+        done.update(zip(table["doc_id"].to_pylist(), table["sha256"].to_pylist()))
+    return done
+
+
+def write_chunk(root: Path, run: Run, rows: dict[str, list[dict]]) -> None:
+    """Write one chunk of every table (documents last) and record it in run.json."""
+    name = f"chunk-{run.chunks:05d}"
+    for table in TABLES:
+        write_part(table_from_rows(table, rows.get(table, []), run.provenance),
+                   run.folder(root) / table, name)
+    run.chunks += 1
+    run.save(root)
+
+
+def _without(table: pa.Table, doc_ids: set[str]) -> pa.Table:
+    """Rows of ``table`` whose doc_id is not in ``doc_ids``."""
+    import pyarrow.compute as pc
+
+    return table.filter(pc.invert(pc.is_in(table["doc_id"], pa.array(sorted(doc_ids), pa.string()))))
+
+
+def _drop_superseded(root: Path, name: str, doc_ids: set[str], keep: str) -> None:
+    """Remove replaced documents' rows from the latest view's older parts (atomically)."""
+    for path in sorted((root / name).glob("part-*.parquet")):
+        if path.stem == keep or not doc_ids:
+            continue
+        table = pq.read_table(path)
+        kept = _without(table, doc_ids)
+        if kept.num_rows != table.num_rows:
+            write_part(kept.replace_schema_metadata(table.schema.metadata), root / name, path.stem)
+
+
+def finalize(root: Path, run: Run) -> None:
+    """Publish a run: replace superseded rows, add its part to the latest view, log it.
+
+    Every step can be repeated, so a run killed while finalizing is finished by the next.
+    """
+    run.status = "finalizing"
+    run.save(root)
+    keep = f"part-{run.run_id}"
+    for name in TABLES:
+        chunks = sorted((run.folder(root) / name).glob("chunk-*.parquet"))
+        if chunks:
+            write_part(pa.concat_tables([pq.read_table(p) for p in chunks]), root / name, keep)
+        _drop_superseded(root, name, set(run.replaced), keep)
+        if (root / name / f"{keep}.parquet").is_file():
+            (root / name / "part-empty.parquet").unlink(missing_ok=True)  # only there to make a new dataset readable
+    run.status = "complete"
+    log_run(root, run)
+    run.save(root)
+
+
+def log_run(root: Path, run: Run) -> None:
+    """Add (or refresh) the run's row in the runs table."""
+    old = read_table(root, "runs")
+    rows = [r for r in (old.to_pylist() if old is not None else []) if r["run_id"] != run.run_id]
+    prov = run.provenance
+    rows.append({"run_id": run.run_id, "started": run.started, "finished": now(),
+                 "documents_added": run.counts["added"], "documents_replaced": run.counts["replaced"],
+                 "documents_unchanged": run.counts["unchanged"], "documents_failed": run.counts["failed"],
+                 "attrib_version": prov.get("attrib_version"), "model_pack_sha256": prov.get("model_pack_sha256"),
+                 "codebooks_sha256": json.dumps(prov.get("codebooks", {}), sort_keys=True),
+                 "registry_sha256": prov.get("registry_sha256")})
+    write_part(pa.Table.from_pylist(rows, schema=RUNS), root / "runs", "part-0")
+
+
+def classify(doc, known: dict, seen: dict) -> str:
+    """What a run does with a document: skip it (done in this run, or unchanged) or
+    annotate it as added or replaced."""
+    if doc.doc_id in seen and seen[doc.doc_id] == doc.sha256:
+        return "done"
+    if doc.doc_id in known and known[doc.doc_id] == doc.sha256 and doc.sha256 is not None:
+        return "unchanged"
+    return "replaced" if doc.doc_id in known else "added"
+
+
+def export_changes(root: Path, since: str, out: Path) -> dict:
+    """One flat Parquet file of what runs started on or after ``since`` added or replaced:
+    their sentences in the latest view, each with its document's columns (documents
+    without sentences, such as error rows, appear once with empty sentence columns).
+
+    Args:
+        root: the dataset folder.
+        since: ISO date or time (UTC), e.g. ``2026-11-01``.
+        out: the Parquet file to write.
+    """
+    import pandas as pd
+
+    runs = read_table(root, "runs")
+    if runs is None:
+        raise AttribError(f"{root} has no runs table: run `attrib annotate INPUT --out {root}` first")
+    chosen = [r["run_id"] for r in runs.to_pylist() if r["started"] >= since]
+    frames = {}
+    for name in ("documents", "sentences"):
+        parts = [root / name / f"part-{run_id}.parquet" for run_id in chosen]
+        parts = [p for p in parts if p.is_file()]
+        frames[name] = (pd.concat([pq.read_table(p).to_pandas().assign(run_id=p.stem[5:]) for p in parts])
+                        if parts else pd.DataFrame(columns=["doc_id", "run_id"]))
+    docs = frames["documents"].rename(columns={"lang": "doc_lang"})
+    flat = docs.merge(frames["sentences"].drop(columns=["run_id"]), on="doc_id", how="left")
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    flat.to_parquet(tmp, index=False)
+    tmp.replace(out)
+    return {"runs": len(chosen), "documents": len(docs), "rows": len(flat)}

@@ -1,0 +1,112 @@
+"""Incremental runs, replacement, duplicates, the lock, export, and a run killed mid-way.
+
+These run without models (regex sentences), so they test the dataset, not the NLP.
+"""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from attrib import dataset as ds
+from attrib.annotator import annotate_corpus
+from attrib.errors import AttribError
+
+
+def _pack(tmp_path: Path) -> str:
+    pack = tmp_path / "pack"
+    pack.mkdir(exist_ok=True)
+    (pack / "resources.json").write_text("{}")
+    return str(pack)
+
+
+def _corpus(folder: Path, texts: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (folder / f"{name}.txt").write_text(text, "utf-8")
+    return folder
+
+
+def _run(tmp_path: Path, corpus: Path, **kw) -> dict:
+    return annotate_corpus(inputs=[str(corpus)], out=tmp_path / "out", models=_pack(tmp_path),
+                           progress=False, **kw)
+
+
+def test_runs_add_only_new_documents_and_replace_changed_ones(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", {"a": "The minister said nothing.", "b": "Protests went on. Police watched."})
+    first = _run(tmp_path, corpus)
+    assert (first["added"], first["unchanged"]) == (2, 0)
+    again = _run(tmp_path, corpus)
+    assert (again["added"], again["unchanged"], again["replaced"]) == (0, 2, 0)
+    (corpus / "b.txt").write_text("Protests ended.", "utf-8")
+    _corpus(corpus, {"c": "A new article."})
+    third = _run(tmp_path, corpus)
+    assert (third["added"], third["replaced"], third["unchanged"]) == (1, 1, 1)
+    out = tmp_path / "out"
+    docs = pd.read_parquet(out / "documents")
+    assert sorted(docs.doc_id) == ["a", "b", "c"]  # the latest view: every document once
+    sents = pd.read_parquet(out / "sentences")
+    assert sents[sents.doc_id == "b"].text.tolist() == ["Protests ended."]
+    runs = pd.read_parquet(out / "runs")
+    assert runs[["documents_added", "documents_replaced", "documents_unchanged"]].values.tolist() == \
+        [[2, 0, 0], [0, 0, 2], [1, 1, 1]]
+    oldest = out / "history" / f"run={runs.run_id[0]}" / "sentences"
+    assert "Police watched." in pd.read_parquet(oldest).text.tolist()  # old runs stay readable
+
+
+def test_same_article_twice_is_an_error_row(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", {"a": "Same text here.", "copy": "Same text here."})
+    summary = _run(tmp_path, corpus)
+    docs = pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id")
+    assert summary["failed"] == 1 and docs.loc["copy", "status"] == "error"
+    assert "same content as document a" in docs.loc["copy", "error"]
+
+
+def test_a_second_run_on_the_same_folder_is_refused(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", {"a": "Text."})
+    with ds.locked(tmp_path / "out"):
+        with pytest.raises(AttribError, match="being written by another attrib run .*pid"):
+            _run(tmp_path, corpus)
+    assert _run(tmp_path, corpus)["added"] == 1
+
+
+def test_export_since_a_date_writes_one_flat_file(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", {"a": "One. Two.", "b": ""})
+    _run(tmp_path, corpus)
+    summary = ds.export_changes(tmp_path / "out", "2000-01-01", tmp_path / "changes.parquet")
+    flat = pd.read_parquet(tmp_path / "changes.parquet")
+    assert summary["documents"] == 2 and len(flat) == 3  # two sentences of a, one error row for b
+    assert set(flat.columns) >= {"doc_id", "run_id", "status", "published", "sent_id", "text", "chain"}
+    none = ds.export_changes(tmp_path / "out", "2999-01-01", tmp_path / "none.parquet")
+    assert none["documents"] == 0 and pd.read_parquet(tmp_path / "none.parquet").empty
+
+
+def test_a_killed_run_leaves_a_readable_dataset_and_the_next_run_completes_it(tmp_path: Path):
+    texts = {f"doc{i:04d}": f"Article {i} begins. The agency said {i} people came. It ended." for i in range(1500)}
+    corpus = _corpus(tmp_path / "in", texts)
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "attrib.cli", "annotate", str(corpus), "--out", str(out),
+           "--models", _pack(tmp_path), "--quiet", "--chunk-size", "10"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(list(out.glob("history/run=*/documents/chunk-*.parquet"))) < 3:
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    state = json.loads(next(out.glob("history/run=*/run.json")).read_text())
+    if state["status"] == "complete":
+        pytest.skip("the run finished before it could be killed; nothing to resume")
+    assert pd.read_parquet(out / "sentences").empty  # nothing published yet, but it reads
+    summary = _run(tmp_path, corpus)
+    assert summary["done"] >= 30 and summary["done"] + summary["added"] == len(texts)
+    docs = pd.read_parquet(out / "documents")
+    assert len(docs) == len(texts) and docs.doc_id.is_unique  # nothing lost, nothing twice
+    sents = pd.read_parquet(out / "sentences")
+    assert len(sents) == 3 * len(texts) and not sents.duplicated(["doc_id", "sent_id"]).any()
+    assert len(pd.read_parquet(out / "runs")) == 1  # the resumed run, completed
