@@ -86,11 +86,32 @@ class Annotator:
                 for i in indexes:
                     out[i] = regex_sentences(blocks[i])
                 continue
-            docs = parse_paragraphs([(lang, blocks[i].text) for i in indexes], models=self.models,
-                                    processors=FULL)
-            for i, doc in zip(indexes, docs):
-                out[i] = [from_stanza(s, lang, blocks[i].start) for s in doc.sentences]
+            tasks = [(i, offset, piece) for i in indexes for offset, piece in pieces(blocks[i].text)]
+            warnings += [f"paragraph {blocks[i].para_id} ({len(blocks[i].text):,} characters) was parsed in pieces "
+                         f"of at most {PIECE:,}" for i in indexes if len(blocks[i].text) > PIECE]
+            docs = parse_paragraphs([(lang, piece) for _, _, piece in tasks], models=self.models, processors=FULL)
+            for (i, offset, _), doc in zip(tasks, docs):
+                out[i] += [from_stanza(s, lang, blocks[i].start + offset) for s in doc.sentences]
         return out, warnings
+
+
+PIECE = 5000
+SENTENCE_END_CHARS = ".!?;…»”\""
+
+
+def pieces(text: str, limit: int = PIECE) -> list[tuple[int, str]]:
+    """Cut a paragraph longer than ``limit`` at its last sentence end (else its last space)
+    before the limit, so a run of 20,000 characters without punctuation never reaches the
+    parser whole. Returns (offset, piece) pairs; normal paragraphs come back unchanged."""
+    out, start = [], 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = max(window.rfind(ch) for ch in SENTENCE_END_CHARS) + 1
+        if cut <= limit // 2:
+            cut = window.rfind(" ") + 1 or limit
+        out.append((start, text[start:start + cut]))
+        start += cut
+    return out + [(start, text[start:])]
 
 
 def sentence_rows(doc_id: str, parsed: list[tuple[Block, list[Sent]]], results) -> tuple[list, list, list]:

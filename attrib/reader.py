@@ -9,6 +9,8 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -184,14 +186,37 @@ def decode_bytes(data: bytes, codebooks: dict[str, Codebook]) -> tuple[str | Non
                         f"the codebooks fits; convert it to UTF-8, e.g. iconv -f ENCODING -t UTF-8")
 
 
+HTML_TAG = re.compile(r"<(?:!DOCTYPE|/?(?:html|head|body|p|div|br|span|a|article|section|h[1-6]|ul|ol|li|"
+                      r"strong|em|b|i|figure|figcaption|img|blockquote|script|style|meta|title)\b)[^>]*>", re.I)
+HTML_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|figure|article|section|title)>|<br\s*/?>", re.I)
+HTML_DROPPED = re.compile(r"<(script|style|head)\b.*?</\1>", re.I | re.S)
+
+
+MAX_CHARS = int(os.environ.get("ATTRIB_MAX_CHARS", "1000000"))  # a long feature is ~100,000
+
+
+def strip_html(text: str) -> str:
+    """Markup to plain text: scripts and styles dropped, block ends as paragraph breaks,
+    other tags removed, entities decoded."""
+    import html
+
+    text = HTML_DROPPED.sub(" ", text)
+    text = HTML_BLOCK_END.sub("\n\n", text)
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"\n\s*\n\s*", "\n\n", html.unescape(text)).strip()
+
+
 def clean_text(text: str) -> tuple[str, list[str]]:
-    """Normalise line ends and Unicode (NFC), drop NUL bytes; return text and warnings."""
+    """Normalise line ends and Unicode (NFC), drop NUL bytes and HTML markup; return text and warnings."""
     import unicodedata
 
     warnings = []
     if "\x00" in text:
         warnings.append(f"removed {text.count(chr(0))} NUL character(s)")
         text = text.replace("\x00", "")
+    if len(HTML_TAG.findall(text[:20000])) >= 2:
+        warnings.append("HTML markup removed; character offsets refer to the text without it")
+        text = strip_html(text)
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     return text, warnings
 
@@ -212,6 +237,10 @@ def decode(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
     if not text.strip():
         return Document(raw.doc_id, raw.source, None, encoding, digest, raw.meta,
                         "empty document: there is no text to annotate")
+    if len(text) > MAX_CHARS:
+        return Document(raw.doc_id, raw.source, None, encoding, digest, raw.meta,
+                        f"too long for one article: {len(text):,} characters (limit {MAX_CHARS:,}); split it into "
+                        "articles, or raise the limit with ATTRIB_MAX_CHARS")
     return Document(raw.doc_id, raw.source, text, encoding, digest, raw.meta, None, warnings)
 
 

@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 import pyarrow.parquet as pq
 
 from attrib.annotator import annotate, annotate_corpus
@@ -69,3 +70,19 @@ def _write(tmp_path: Path) -> Path:
     path = tmp_path / "one.txt"
     path.write_text(ARTICLE, "utf-8")
     return path
+
+
+@pytest.mark.model
+def test_a_long_paragraph_without_punctuation_is_parsed_in_pieces(tmp_path: Path):
+    from tests.conftest import PACK, need_models
+
+    need_models("el")
+    (tmp_path / "in").mkdir()
+    text = " ".join(["η αστυνομία συνέλαβε διαδηλωτές"] * 700)
+    (tmp_path / "in" / "long.txt").write_text(text, "utf-8")
+    summary = annotate_corpus(inputs=[str(tmp_path / "in")], out=tmp_path / "out", models=str(PACK), progress=False)
+    docs = pd.read_parquet(tmp_path / "out" / "documents")
+    assert summary["added"] == 1 and docs.status.tolist() == ["ok"]
+    assert any("parsed in pieces" in w for w in docs.warnings[0])
+    sents = pd.read_parquet(tmp_path / "out" / "sentences")
+    assert sents.end.max() == len(text) and sents.start.is_monotonic_increasing and len(sents) >= 5

@@ -110,3 +110,38 @@ def test_a_killed_run_leaves_a_readable_dataset_and_the_next_run_completes_it(tm
     sents = pd.read_parquet(out / "sentences")
     assert len(sents) == 3 * len(texts) and not sents.duplicated(["doc_id", "sent_id"]).any()
     assert len(pd.read_parquet(out / "runs")) == 1  # the resumed run, completed
+
+
+def test_bad_input_never_stops_the_run_and_every_document_says_what_was_wrong(tmp_path: Path, monkeypatch):
+    import attrib.reader
+
+    monkeypatch.setattr(attrib.reader, "MAX_CHARS", 100_000)
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (corpus / "empty.txt").write_text("")
+    (corpus / "legacy.txt").write_bytes("Η κυβέρνηση ανακοίνωσε νέα μέτρα για την οικονομία.".encode("cp1253"))
+    (corpus / "nul.txt").write_text("The minister\x00 said nothing.")
+    (corpus / "page.txt").write_text("<html><body><p>The mayor said &quot;no&quot;.</p><script>x()</script>"
+                                     "<p>Police left.</p></body></html>")
+    (corpus / "huge.txt").write_text("Word " * 30_000)
+    (corpus / "run-on.txt").write_text(("word " * 4_000).strip() + ".")
+    (corpus / "twice.txt").write_bytes((corpus / "legacy.txt").read_bytes())
+    (corpus / "secret.txt").write_text("hidden")
+    (corpus / "secret.txt").chmod(0)
+    summary = annotate_corpus(inputs=[str(corpus), str(corpus / "missing.txt")], out=tmp_path / "out",
+                              models=_pack(tmp_path), progress=False)
+    docs = pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id")
+    assert summary["documents"] == len(docs) == 10
+    errors = docs[docs.status == "error"].error.to_dict()
+    assert "binary" in errors["binary"] and "empty" in errors["empty"] and "too long" in errors["huge"]
+    assert "cannot read" in errors["missing"]
+    assert "same content as document legacy" in errors["twice"]
+    if os.geteuid() != 0:  # root reads any file
+        assert "cannot read" in errors["secret"]
+    assert docs.loc["legacy", "encoding"] in ("cp1253", "iso-8859-7") and docs.loc["legacy", "status"] == "ok"
+    assert any("NUL" in w for w in docs.loc["nul", "warnings"])
+    assert any("HTML" in w for w in docs.loc["page", "warnings"])
+    sents = pd.read_parquet(tmp_path / "out" / "sentences")
+    assert sents[sents.doc_id == "page"].text.tolist() == ['The mayor said "no".', "Police left."]
+    assert docs.loc["run-on", "status"] == "ok"
