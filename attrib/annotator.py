@@ -236,35 +236,36 @@ def _progress(docs, enabled: bool):
 
 
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
-                    registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = 50) -> dict:
+                    registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = 50,
+                    workers: int = 1, threads: int | None = None, engine: str = "local",
+                    scheduler: str | None = None) -> dict:
     """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset`), incrementally.
 
     Documents already in ``out`` with the same content are skipped, changed ones replace
-    their rows, and a run killed earlier is completed first.
+    their rows, and a run killed earlier is completed first. With ``workers`` > 1, that
+    many processes annotate (each loads the models once); with ``engine="dask"`` the
+    documents go to a Dask cluster (a local one of ``workers`` processes, or the one at
+    ``scheduler``); the output is the same either way.
 
     Returns:
         Counts for the summary line: documents read, added, replaced, unchanged, failed,
         sentences and attributed (of the documents annotated in this run).
     """
     from attrib import dataset as ds
+    from attrib.parallel import annotate_stream
     from attrib.reader import read_corpus
 
     annotator, out = Annotator(models, tuple(codebooks), tuple(registry)), Path(out)
     with ds.locked(out, wait):
         run, seen = _start_run(out, provenance(annotator))
-        known = ds.known_documents(out)
-        contents = {sha: doc_id for doc_id, sha in {**known, **seen}.items() if sha}
-        summary, rows, pending = Counter(), {name: [] for name in TABLE_NAMES}, 0
-        for doc in _progress(read_corpus(inputs, annotator.books), progress):
-            summary["documents"] += 1
-            action = ds.classify(doc, known, seen)
-            if action in ("done", "unchanged"):
-                summary[action] += 1
-                continue
-            part = annotate_document(annotator, _duplicate(doc, contents))
+        summary = Counter()
+        todo = _todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary)
+        if engine == "dask":
+            _on_dask(list(_progress(todo, progress)), run, out, annotator, summary, chunk_size, scheduler, workers)
+            return _summary(summary)
+        rows, pending = {name: [] for name in TABLE_NAMES}, 0
+        for (action, doc), part in annotate_stream(_progress(todo, progress), annotator, workers, threads):
             _count(summary, run, action, doc, part)
-            contents.setdefault(doc.sha256, doc.doc_id)
-            seen[doc.doc_id] = doc.sha256
             for name, table_rows in part.items():
                 rows[name].extend(table_rows)
             pending += 1
@@ -275,8 +276,46 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
             ds.write_chunk(out, run, rows)
         run.counts["unchanged"] += summary["unchanged"]
         ds.finalize(out, run)
+    return _summary(summary)
+
+
+def _summary(summary: Counter) -> dict:
+    """The counts annotate_corpus returns."""
     return {k: summary[k] for k in ("documents", "added", "replaced", "unchanged", "done", "failed",
                                     "sentences", "attributed")}
+
+
+def _on_dask(todo: list, run, out: Path, annotator: Annotator, summary: Counter, chunk_size: int,
+             scheduler: str | None, workers: int) -> None:
+    """Annotate on Dask, then publish the run as the local engine does."""
+    from attrib import dataset as ds
+    from attrib.dask_engine import run_partitions
+
+    settings = (annotator.models, annotator.codebooks, annotator.registry_files)
+    total = run_partitions(todo, run, out, settings, chunk_size, scheduler, max(workers, 1))
+    summary.update(total)
+    run.counts.update({k: total[k] for k in ("added", "replaced", "failed")})
+    run.counts["unchanged"] += summary["unchanged"]
+    run.save(out)
+    ds.finalize(out, run)
+
+
+def _todo(docs, known: dict, seen: dict, summary: Counter):
+    """The documents a run must annotate, each with what it does (added or replaced);
+    skipped ones are counted, a second copy of an article becomes an error record."""
+    from attrib import dataset as ds
+
+    contents = {sha: doc_id for doc_id, sha in {**known, **seen}.items() if sha}
+    for doc in docs:
+        summary["documents"] += 1
+        action = ds.classify(doc, known, seen)
+        if action in ("done", "unchanged"):
+            summary[action] += 1
+            continue
+        doc = _duplicate(doc, contents)
+        contents.setdefault(doc.sha256, doc.doc_id)
+        seen[doc.doc_id] = doc.sha256
+        yield action, doc
 
 
 def _start_run(out: Path, prov: dict):

@@ -50,13 +50,11 @@ def _parse(args: argparse.Namespace) -> int:
 def _annotate(args: argparse.Namespace) -> int:
     from attrib.annotator import annotate_corpus
 
-    if args.threads:
-        import torch
-
-        torch.set_num_threads(args.threads)
     summary = annotate_corpus(inputs=args.inputs, out=args.out, models=args.models,
                               codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
-                              progress=not args.quiet, wait=args.wait, chunk_size=args.chunk_size)
+                              progress=not args.quiet, wait=args.wait, chunk_size=args.chunk_size,
+                              workers=args.workers, threads=args.threads, engine=args.engine,
+                              scheduler=args.scheduler)
     resumed = f", {summary['done']} already done by an interrupted run" if summary["done"] else ""
     print(f"read {summary['documents']} documents: {summary['added']} added, {summary['replaced']} replaced, "
           f"{summary['unchanged']} unchanged, {summary['failed']} failed{resumed}; {summary['sentences']} "
@@ -72,7 +70,13 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.add_argument("--models", help=MODELS_HELP)
     ann.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML (repeatable)")
     ann.add_argument("--registry", action="append", type=Path, help="extra source registry YAML (repeatable)")
-    ann.add_argument("--threads", type=int, help="torch threads (default: torch's choice)")
+    ann.add_argument("--threads", type=int, help="torch threads per process (default: torch's choice; "
+                     "1 per worker with --workers)")
+    ann.add_argument("--workers", type=int, default=1, help="annotating processes, each loading the models once")
+    ann.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="local processes, or Dask (a LocalCluster of --workers, or --scheduler)")
+    ann.add_argument("--scheduler", help="address of an existing Dask scheduler (with --engine dask); OUT "
+                     "must be on storage the workers can write")
     ann.add_argument("--quiet", action="store_true", help="no progress bar")
     ann.add_argument("--wait", action="store_true", help="if another run is writing OUT, wait for it")
     ann.add_argument("--chunk-size", type=int, default=50,

@@ -144,13 +144,23 @@ def chunk_documents(root: Path, run: Run) -> dict[str, str | None]:
     return done
 
 
-def write_chunk(root: Path, run: Run, rows: dict[str, list[dict]]) -> None:
-    """Write one chunk of every table (documents last) and record it in run.json."""
-    name = f"chunk-{run.chunks:05d}"
+def next_chunk(root: Path, run: Run) -> int:
+    """The number of the run's next chunk (after every committed one, whoever wrote it)."""
+    done = [int(p.stem.split("-")[1]) for p in (run.folder(root) / "documents").glob("chunk-*.parquet")]
+    return max(done, default=-1) + 1
+
+
+def write_rows(folder: Path, name: str, rows: dict[str, list[dict]], provenance: dict) -> None:
+    """Write one chunk ``name`` of every table under ``folder``, the documents file last."""
     for table in TABLES:
-        write_part(table_from_rows(table, rows.get(table, []), run.provenance),
-                   run.folder(root) / table, name)
-    run.chunks += 1
+        write_part(table_from_rows(table, rows.get(table, []), provenance), folder / table, name)
+
+
+def write_chunk(root: Path, run: Run, rows: dict[str, list[dict]]) -> None:
+    """Write the run's next chunk and record it in run.json."""
+    index = next_chunk(root, run)
+    write_rows(run.folder(root), f"chunk-{index:05d}", rows, run.provenance)
+    run.chunks = index + 1
     run.save(root)
 
 

@@ -145,3 +145,34 @@ def test_bad_input_never_stops_the_run_and_every_document_says_what_was_wrong(tm
     sents = pd.read_parquet(tmp_path / "out" / "sentences")
     assert sents[sents.doc_id == "page"].text.tolist() == ['The mayor said "no".', "Police left."]
     assert docs.loc["run-on", "status"] == "ok"
+
+
+def test_two_workers_write_the_same_tables_as_one(tmp_path: Path):
+    texts = {f"d{i:02d}": f"Report {i}. The ministry said {i} people were detained." for i in range(12)}
+    corpus = _corpus(tmp_path / "in", texts)
+    tables = {}
+    for workers in (1, 2):
+        out = tmp_path / f"out{workers}"
+        annotate_corpus(inputs=[str(corpus)], out=out, models=_pack(tmp_path), progress=False, workers=workers,
+                        chunk_size=5)
+        tables[workers] = {name: pd.read_parquet(out / name) for name in ("sentences", "attributions", "documents")}
+    for name in ("sentences", "attributions", "documents"):
+        pd.testing.assert_frame_equal(tables[1][name], tables[2][name])
+
+
+@pytest.mark.slow
+def test_dask_engine_writes_the_same_tables_as_the_local_one(tmp_path: Path):
+    pytest.importorskip("dask.distributed")
+    texts = {f"d{i:02d}": f"Report {i}. The ministry said {i} people were detained." for i in range(12)}
+    texts["copy"] = texts["d03"]
+    corpus = _corpus(tmp_path / "in", texts)
+    tables = {}
+    for engine in ("local", "dask"):
+        out = tmp_path / engine
+        summary = annotate_corpus(inputs=[str(corpus)], out=out, models=_pack(tmp_path), progress=False,
+                                  engine=engine, workers=2, chunk_size=5)
+        assert (summary["added"], summary["failed"]) == (12, 1)
+        tables[engine] = {name: pd.read_parquet(out / name) for name in ("sentences", "attributions", "documents")}
+        assert len(list((out / "history").glob("run=*/documents/chunk-*.parquet"))) == 3
+    for name in tables["local"]:
+        pd.testing.assert_frame_equal(tables["local"][name], tables["dask"][name])
