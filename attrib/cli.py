@@ -156,6 +156,24 @@ def _add_parse(sub: argparse._SubParsersAction) -> None:
     parse.set_defaults(func=_parse)
 
 
+def _bench(args: argparse.Namespace) -> int:
+    from attrib.bench import run_bench
+
+    result = run_bench(sizes=args.sizes, out=args.out, seeds=args.seeds, ud=args.ud, models=args.models)
+    print(f"{len(result['rows'])} measurements -> {args.out / 'benchmarks.md'}")
+    return 0
+
+
+def _add_bench(sub: argparse._SubParsersAction) -> None:
+    bench = sub.add_parser("bench", help="measure speed and memory (writes benchmarks.md)")
+    bench.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="corpus sizes (documents)")
+    bench.add_argument("--out", type=Path, default=Path("reports"), help="folder for benchmarks.md/.json")
+    bench.add_argument("--seeds", type=Path, default=Path("seeds"), help="seed articles")
+    bench.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks (news documents)")
+    bench.add_argument("--models", help=MODELS_HELP)
+    bench.set_defaults(func=_bench)
+
+
 def _export(args: argparse.Namespace) -> int:
     from attrib.dataset import export_changes
 
@@ -205,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_parse(sub)
     _add_report(sub)
     _add_export(sub)
+    _add_bench(sub)
     return parser
 
 
