@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.cues import Cue, has_as_marker
-from attrib.extract.match import GAP, forms
+from attrib.extract.match import GAP, forms, match_at
 from attrib.extract.resolve import Link
 from attrib.extract.sent import Sent, Word, fold
 
@@ -66,21 +66,8 @@ def _matches(word: Word, accepted: frozenset[str], stems: frozenset[str], prefix
 
 def _match_at(sent: Sent, term: Term, pos: int, prefix: bool) -> list[Word] | None:
     """The words of ``term`` starting at word index ``pos`` (up to three words in a gap)."""
-    out, gap = [], 0
-    for accepted, stems in zip(term.words, term.stems):
-        if accepted == GAP:
-            gap = 3
-            continue
-        for skip in range(gap + 1):
-            word = sent.word(pos + skip + 1)
-            if word is not None and _matches(word, accepted, stems, prefix):
-                out.append(word)
-                pos += skip + 1
-                break
-        else:
-            return None
-        gap = 0
-    return out
+    items = [GAP if w == GAP else (w, stem) for w, stem in zip(term.words, term.stems)]
+    return match_at(sent.words, items, pos, lambda word, item: _matches(word, item[0], item[1], prefix))
 
 
 def find_terms(sent: Sent, book: Codebook) -> list[tuple[Term, list[Word]]]:

@@ -40,13 +40,23 @@ def find_sequence(sent: Sent, pattern: list[str], start: int = 0) -> list[Word] 
 
 def _match_at(words: list[Word], pattern: list[str], pos: int) -> list[Word] | None:
     """Match the folded pattern starting exactly at word index ``pos``."""
+    return match_at(words, pattern, pos, lambda word, item: item in forms(word))
+
+
+def match_at(words: list[Word], pattern: list, pos: int, accepts) -> list[Word] | None:
+    """Match ``pattern`` starting exactly at word index ``pos``: each item must be
+    ``accepts(word, item)``; ``...`` lets up to three words pass before the next item.
+
+    Returns:
+        The matched words (without the words in gaps), or None.
+    """
     out, gap = [], 0
     for item in pattern:
         if item == GAP:
             gap = MAX_GAP
             continue
         for skip in range(gap + 1):
-            if pos + skip < len(words) and item in forms(words[pos + skip]):
+            if pos + skip < len(words) and accepts(words[pos + skip], item):
                 out.append(words[pos + skip])
                 pos += skip + 1
                 break
