@@ -86,3 +86,11 @@ def test_report_counts_match_hand_counts_on_the_seeds(tables, tmp_path_factory):
     assert corpus.loc["netblocks", ["documents", "sentences"]].tolist() == [1, 6]
     assert corpus.loc["tokayev", "documents"] == 5
     assert (out / "report.html").stat().st_size > 10_000
+
+
+@pytest.mark.slow
+def test_two_workers_give_the_same_tables_as_one(tables, tmp_path_factory):
+    out = tmp_path_factory.mktemp("ann2")
+    annotate_corpus(inputs=[str(ROOT / "seeds")], out=out, models=str(PACK), progress=False, workers=2)
+    for name in ("sentences", "framing"):
+        pd.testing.assert_frame_equal(pd.read_parquet(out / name), tables[name])
