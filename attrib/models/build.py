@@ -94,6 +94,10 @@ def prepare(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
     run_stanza(ctx, prepare_command(lang, proc), f"{lang.lang}-{proc}-prepare")
     if proc in RETAGGED and "pos" in lang.processors:
         retag(ctx, lang, proc)
+    stale = ctx.work.saved(lang.lang) / f"{proc}_checkpoint.pt"
+    if stale.is_file():  # trained on the data just replaced (its vocabulary may not even fit): start afresh
+        ctx.log(f"[{lang.lang} {proc}] removing the checkpoint of an earlier training run: {stale}")
+        stale.unlink()
     _mark(ctx, lang.lang, proc, "prepare", {"finished": time.time()})
 
 
