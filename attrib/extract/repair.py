@@ -65,13 +65,15 @@ def nominative_obliques(sent: Sent, book: Codebook) -> Sent:
     ``obl`` ("Helmeczy kijelentette", "Tatár Attila ezredes ... elmondta") is the verb's
     subject when it has none. Nominatives with a postposition ("Tatár szerint") stay.
     """
-    words = list(sent.words)
+    words, given = list(sent.words), set()
     for word in sent.words:
         verb = sent.word(word.head)
         if word.deprel != "obl" or word.feats.get("Case") != "Nom" or sent.children(word, "case"):
             continue
-        if verb is not None and verb.upos in ("VERB", "AUX") and not sent.children(verb, "nsubj", "nsubj:pass"):
+        if verb is not None and verb.upos in ("VERB", "AUX") and verb.id not in given \
+                and not sent.children(verb, "nsubj", "nsubj:pass"):
             words[word.id - 1] = _moved(word, verb.id, "nsubj")
+            given.add(verb.id)  # one subject a verb: the first bare nominative
     return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
 
 
@@ -81,8 +83,11 @@ def possessor_subjects(sent: Sent, book: Codebook) -> Sent:
     In "A Pedagógus Szakszervezet titkára úgy véli" the possessor ("Pedagógus
     Szakszervezet") is a bare nominative and the possessed noun carries the possessor's
     number ("titkára": its secretary). When a parser makes the possessor the subject and
-    the possessed noun right after it something else of the same verb, the possessed noun
-    is the subject and the possessor its ``nmod:att``.
+    the possessed noun right after it something else of the same verb, the possessor is
+    the possessed noun's ``nmod:att``, and the possessed noun the subject if it is in the
+    nominative ("Cáfolta az MTV hírigazgatójának ...": the verb's subject was dropped). A
+    noun that names a first- or second-person possessor ("lapunknak": to our paper) has no
+    possessor before it.
     """
     words = list(sent.words)
     for word in sent.words:
@@ -90,9 +95,10 @@ def possessor_subjects(sent: Sent, book: Codebook) -> Sent:
             continue
         after = sent.word(max(w.id for w in sent.subtree(word)) + 1)
         if after is not None and after.head == word.head and "Number[psor]" in after.feats \
-                and after.feats.get("Case") == "Nom" and after.rel in ("obl", "obj", "nmod", "dep"):
-            words[after.id - 1] = _moved(after, word.head, "nsubj")
-            words[word.id - 1] = _moved(word, after.id, "nmod:att")
+                and after.feats.get("Person[psor]", "3") == "3" and after.rel in ("obl", "obj", "iobj", "nmod", "dep"):
+            if after.feats.get("Case") == "Nom":
+                words[after.id - 1] = _moved(after, word.head, "nsubj")
+            words[word.id - 1] = _moved(word, after.id, "nmod:att")  # "az MTV hírigazgatójának": MTV's
     return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
 
 

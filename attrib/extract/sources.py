@@ -39,7 +39,8 @@ def phrase(sent: Sent, head: Word) -> list[Word]:
         for kid in sent.children(current):
             if current is head and kid.rel == "case":
                 continue  # the marker itself: "με", "szerint", "according to"
-            if kid.deprel in PHRASE_RELS or kid.rel in {"flat", "compound", "nmod", "det", "amod"}:
+            named = kid.upos == "PROPN" and kid.id < current.id and kid.rel not in ("case", "punct")
+            if kid.deprel in PHRASE_RELS or kid.rel in {"flat", "compound", "nmod", "det", "amod"} or named:
                 if kid.id not in keep:
                     keep.add(kid.id)
                     todo.append(kid)
@@ -98,18 +99,34 @@ def _from_source(sent: Sent, noun: Word, book: Codebook) -> Word | None:
     return None
 
 
+def _nounish(word: Word, book: Codebook) -> bool:
+    """A noun, or a word a tagger called an adjective that the codebook knows as a source
+    noun ("belügyminiszter", "rezsim")."""
+    if word.upos in ("NOUN", "PROPN"):
+        return True
+    section = book.section("attribution")
+    known = [w for words in (section.get("source_nouns") or {}).values() for w in words]
+    return word.upos == "ADJ" and is_in(word, vocab(known))
+
+
 def _preceding_noun(sent: Sent, noun: Word, book: Codebook) -> Word | None:
     """"az RIA hírügynökség beszámolója", "a rezsim hivatalos tájékoztatása": the bare noun
     before the content noun (adjectives and participles skipped), or a from-marked one
-    ("a Hivataltól kapott információk")."""
+    ("a Hivataltól kapott információk"). Where the codebook says the possessed noun shows
+    its possessor (``possessor_marked_on_noun``), "beszámolók" (reports) without that mark
+    has none: "A szervezet beszámolók szerint" is "the organisation, reportedly"."""
     pos = noun.id - 1
-    while (word := sent.word(pos)) is not None and word.upos == "ADJ":
+    while (word := sent.word(pos)) is not None and word.upos == "ADJ" and not _nounish(word, book):
         pos -= 1
     previous = sent.word(pos)
-    if previous is None or previous.upos not in ("PROPN", "NOUN"):
+    if previous is None or not _nounish(previous, book):
         return None
+    if pos < noun.id - 1 and _is_from(sent, previous, book):
+        return previous
     bare = previous.feats.get("Case", "Nom") == "Nom" and not sent.children(previous, "case")
-    return previous if bare or (pos < noun.id - 1 and _is_from(sent, previous, book)) else None
+    marked = not book.section("attribution").get("possessor_marked_on_noun") or any(
+        "[psor]" in key for key in noun.feats)
+    return previous if bare and marked else None
 
 
 def _clause_subject(sent: Sent, noun: Word, book: Codebook) -> Word | None:

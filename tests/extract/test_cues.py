@@ -481,3 +481,25 @@ Kathimerini Kathimerini X 5 nmod
 def test_verb_and_noun_phrase_between_commas_is_an_aside():
     s = sent(EL_ASIDE, "el")
     assert [(c.lemma, c.source.text) for c in verb_cues(s, BOOKS["el"])] == [("αναφέρω", "Kathimerini")]
+
+
+# "According to the regime's official information ..." with "rezsim" tagged an adjective,
+# and "A szervezet beszámolók szerint" (the organisation, according to reports).
+HU_POSSESSOR_TAGGED_ADJ = """
+A a DET 4 det
+rezsim rezsim ADJ 4 amod:att Case=Nom
+hivatalos hivatalos ADJ 4 amod:att Case=Nom
+tájékoztatása tájékoztatás NOUN 7 obl Case=Nom|Number[psor]=Sing|Person[psor]=3
+szerint szerint ADP 4 case
+ketten kettő NUM 7 nsubj
+meghaltak meghal VERB 0 root
+. . PUNCT 7 punct
+"""
+
+
+def test_hungarian_possessor_needs_the_possessive_mark():
+    assert chains(sent(HU_POSSESSOR_TAGGED_ADJ, "hu"), "hu") == [[("rezsim", "szerint")]]
+    unmarked = HU_POSSESSOR_TAGGED_ADJ.replace("rezsim rezsim ADJ 4 amod:att", "szervezet szervezet NOUN 7 nsubj") \
+        .replace("tájékoztatása tájékoztatás NOUN 7 obl Case=Nom|Number[psor]=Sing|Person[psor]=3",
+                 "beszámolók beszámoló NOUN 7 obl Case=Nom|Number=Plur")
+    assert chains(sent(unmarked, "hu"), "hu") == [[("beszámolók", "szerint")]]

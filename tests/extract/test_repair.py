@@ -125,3 +125,30 @@ def test_possessed_noun_after_its_possessor_is_the_subject():
     s = repair(sent(HU_POSSESSOR_AS_SUBJECT, "hu"), BOOKS["hu"])
     assert (s.word(3).head, s.word(3).deprel) == (4, "nsubj")
     assert (s.word(2).head, s.word(2).deprel) == (3, "nmod:att")
+
+
+def test_one_subject_per_verb_from_bare_nominatives():
+    rows = HU_NOMINATIVE_OBLIQUE.replace("a a DET 7 det\nhíd híd NOUN 8 nsubj Case=Nom",
+                                         "a a DET 7 det\nhíd híd NOUN 3 obl Case=Nom")
+    s = repair(sent(rows, "hu"), BOOKS["hu"])
+    assert [w.text for w in s.words if w.deprel == "nsubj" and w.head == 3] == ["Kovács"]
+
+
+# "Denied the claim of the station's director ...": the station is a possessor, not the subject.
+HU_POSSESSOR_OF_DATIVE = """
+Cáfolta cáfol VERB 0 root
+az a DET 3 det
+MTV MTV PROPN 1 nsubj Case=Nom
+igazgatójának igazgató NOUN 1 obl Case=Dat|Number[psor]=Sing|Person[psor]=3
+az a DET 6 det
+állítását állítás NOUN 1 obj Case=Acc|Number[psor]=Sing|Person[psor]=3
+. . PUNCT 1 punct
+"""
+
+
+def test_possessor_before_a_non_nominative_noun_leaves_the_verb_without_subject():
+    s = repair(sent(HU_POSSESSOR_OF_DATIVE, "hu"), BOOKS["hu"])
+    assert (s.word(3).head, s.word(3).deprel) == (4, "nmod:att")
+    assert not [w for w in s.words if w.deprel == "nsubj"]
+    ours = sent(HU_POSSESSOR_OF_DATIVE.replace("Person[psor]=3\naz", "Person[psor]=1\naz"), "hu")
+    assert repair(ours, BOOKS["hu"]).word(3).deprel == "nsubj"  # "lapunknak": our paper's, no possessor
