@@ -85,9 +85,7 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from attrib.evaluate import evaluate_gold, write_report
-
-    from attrib.evaluate import evaluate_gold_parses
+    from attrib.evaluate import evaluate_gold, evaluate_gold_parses, training_overlap, write_report
 
     extra = {"codebooks": tuple(args.codebook or ()), "registry": tuple(args.registry or ())}
     if args.parses == "gold":
@@ -96,7 +94,8 @@ def _eval(args: argparse.Namespace) -> int:
     else:
         results = {Path(g).stem: evaluate_gold(gold_file=Path(g), ud=args.ud, seeds=args.seeds,
                                                models=args.models, **extra) for g in args.gold}
-    path = write_report(results, args.out)
+    notes = [] if args.parses == "gold" else [n for g in args.gold for n in training_overlap(Path(g))]
+    path = write_report(results, args.out, notes=notes)
     for name, res in results.items():
         s = res["overall"]
         print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "

@@ -2,7 +2,15 @@
 
 import pytest
 
-from attrib.evaluate import GoldSentence, chain_found, evaluate_gold, evaluate_gold_parses, link_matches, scores
+from attrib.evaluate import (
+    GoldSentence,
+    chain_found,
+    evaluate_gold,
+    evaluate_gold_parses,
+    link_matches,
+    scores,
+    training_overlap,
+)
 from tests.conftest import PACK, ROOT, need_models
 
 GOLD = ROOT / "data" / "gold" / "ud-news.yaml"
@@ -49,3 +57,9 @@ def test_pipeline_accuracy_floors(ud_root):
     for lang in ("el", "hu"):
         s = news["by_lang"][lang]
         assert s["f1"] >= 0.95 and s["chain_accuracy"] >= 0.90, (lang, s)
+
+
+def test_gold_from_training_files_is_flagged():
+    notes = training_overlap(GOLD)
+    assert any("en_gum-ud-dev.conllu" in n and "gum-iodine" in n for n in notes)
+    assert not any("el_gdt-ud-dev" in n for n in notes)  # Greek trains on its train split
