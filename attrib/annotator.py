@@ -238,14 +238,15 @@ def _progress(docs, enabled: bool):
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
                     registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = 50,
                     workers: int = 1, threads: int | None = None, engine: str = "local",
-                    scheduler: str | None = None) -> dict:
+                    scheduler: str | None = None, refresh: bool = False) -> dict:
     """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset`), incrementally.
 
     Documents already in ``out`` with the same content are skipped, changed ones replace
     their rows, and a run killed earlier is completed first. With ``workers`` > 1, that
     many processes annotate (each loads the models once); with ``engine="dask"`` the
     documents go to a Dask cluster (a local one of ``workers`` processes, or the one at
-    ``scheduler``); the output is the same either way.
+    ``scheduler``); the output is the same either way. ``refresh`` annotates unchanged
+    documents again (after a change of codebooks, registry or models).
 
     Returns:
         Counts for the summary line: documents read, added, replaced, unchanged, failed,
@@ -259,7 +260,7 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     with ds.locked(out, wait):
         run, seen = _start_run(out, provenance(annotator))
         summary = Counter()
-        todo = _todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary)
+        todo = _todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary, refresh)
         if engine == "dask":
             _on_dask(list(_progress(todo, progress)), run, out, annotator, summary, chunk_size, scheduler, workers)
             return _summary(summary)
@@ -300,7 +301,7 @@ def _on_dask(todo: list, run, out: Path, annotator: Annotator, summary: Counter,
     ds.finalize(out, run)
 
 
-def _todo(docs, known: dict, seen: dict, summary: Counter):
+def _todo(docs, known: dict, seen: dict, summary: Counter, refresh: bool = False):
     """The documents a run must annotate, each with what it does (added or replaced);
     skipped ones are counted, a second copy of an article becomes an error record."""
     from attrib import dataset as ds
@@ -308,7 +309,7 @@ def _todo(docs, known: dict, seen: dict, summary: Counter):
     contents = {sha: doc_id for doc_id, sha in {**known, **seen}.items() if sha}
     for doc in docs:
         summary["documents"] += 1
-        action = ds.classify(doc, known, seen)
+        action = ds.classify(doc, known, seen, refresh)
         if action in ("done", "unchanged"):
             summary[action] += 1
             continue

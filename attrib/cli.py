@@ -54,7 +54,7 @@ def _annotate(args: argparse.Namespace) -> int:
                               codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
                               progress=not args.quiet, wait=args.wait, chunk_size=args.chunk_size,
                               workers=args.workers, threads=args.threads, engine=args.engine,
-                              scheduler=args.scheduler)
+                              scheduler=args.scheduler, refresh=args.refresh)
     resumed = f", {summary['done']} already done by an interrupted run" if summary["done"] else ""
     print(f"read {summary['documents']} documents: {summary['added']} added, {summary['replaced']} replaced, "
           f"{summary['unchanged']} unchanged, {summary['failed']} failed{resumed}; {summary['sentences']} "
@@ -79,6 +79,8 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
                      "must be on storage the workers can write")
     ann.add_argument("--quiet", action="store_true", help="no progress bar")
     ann.add_argument("--wait", action="store_true", help="if another run is writing OUT, wait for it")
+    ann.add_argument("--refresh", action="store_true",
+                     help="annotate unchanged documents again (after changing codebooks, registry or models)")
     ann.add_argument("--chunk-size", type=int, default=50,
                      help="documents per committed chunk: what an interrupted run keeps (default 50)")
     ann.set_defaults(func=_annotate)

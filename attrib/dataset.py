@@ -216,12 +216,13 @@ def log_run(root: Path, run: Run) -> None:
     write_part(pa.Table.from_pylist(rows, schema=RUNS), root / "runs", "part-0")
 
 
-def classify(doc, known: dict, seen: dict) -> str:
+def classify(doc, known: dict, seen: dict, refresh: bool = False) -> str:
     """What a run does with a document: skip it (done in this run, or unchanged) or
-    annotate it as added or replaced."""
+    annotate it as added or replaced (``refresh``: unchanged documents too, after a change
+    of codebooks, registry or models)."""
     if doc.doc_id in seen and seen[doc.doc_id] == doc.sha256:
         return "done"
-    if doc.doc_id in known and known[doc.doc_id] == doc.sha256 and doc.sha256 is not None:
+    if doc.doc_id in known and known[doc.doc_id] == doc.sha256 and doc.sha256 is not None and not refresh:
         return "unchanged"
     return "replaced" if doc.doc_id in known else "added"
 

@@ -176,3 +176,12 @@ def test_dask_engine_writes_the_same_tables_as_the_local_one(tmp_path: Path):
         assert len(list((out / "history").glob("run=*/documents/chunk-*.parquet"))) == 3
     for name in tables["local"]:
         pd.testing.assert_frame_equal(tables["local"][name], tables["dask"][name])
+
+
+def test_refresh_annotates_unchanged_documents_again(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", {"a": "One. Two.", "b": "Three."})
+    _run(tmp_path, corpus)
+    again = _run(tmp_path, corpus, refresh=True)
+    assert (again["replaced"], again["unchanged"]) == (2, 0)
+    sents = pd.read_parquet(tmp_path / "out" / "sentences")
+    assert len(sents) == 3 and not sents.duplicated(["doc_id", "sent_id"]).any()
