@@ -172,7 +172,7 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False,
     if is_parenthetical(sent, verb) or (inverted and _after_comma(sent, verb)):
         subjects = inverted  # "..., δήλωσε ο πρόεδρος (...)": what precedes the comma is the content
     if subjects:
-        return _antecedent(sent, subjects[0]), False
+        return _elided_noun(sent, _antecedent(sent, subjects[0])), False
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
     if agents:
         return agents[0], False
@@ -198,6 +198,20 @@ def _antecedent(sent: Sent, word: Word) -> Word:
         noun = sent.word(clause.head) if clause is not None and clause.rel == "acl" else None
         if noun is not None:
             return _copula_subject(sent, noun)
+    return word
+
+
+def _elided_noun(sent: Sent, word: Word) -> Word:
+    """"αρκετές χώρες ..., ενώ μερικές απείλησαν": a quantifier standing alone stands for
+    the nearest earlier noun of its gender and number."""
+    indefinite = word.upos == "PRON" and word.feats.get("PronType") == "Ind"
+    if not (word.upos in ("DET", "ADJ") or indefinite) or any(k.upos in ("NOUN", "PROPN") for k in sent.children(word)):
+        return word
+    agree = ("Gender", "Number")
+    for other in reversed(sent.words[:word.id - 1]):
+        if other.upos == "NOUN" and all(other.feats.get(f) == word.feats.get(f) for f in agree) \
+                and word.feats.get("Number"):
+            return other
     return word
 
 

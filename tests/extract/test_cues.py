@@ -503,3 +503,21 @@ def test_hungarian_possessor_needs_the_possessive_mark():
         .replace("tájékoztatása tájékoztatás NOUN 7 obl Case=Nom|Number[psor]=Sing|Person[psor]=3",
                  "beszámolók beszámoló NOUN 7 obl Case=Nom|Number=Plur")
     assert chains(sent(unmarked, "hu"), "hu") == [[("beszámolók", "szerint")]]
+
+
+EL_ELLIPSIS = """
+Πολλές πολύς ADJ 2 amod Gender=Fem|Number=Plur
+χώρες χώρα NOUN 3 nsubj Gender=Fem|Number=Plur
+αντιδρούν αντιδρώ VERB 0 root
+, , PUNCT 7 punct
+ενώ ενώ SCONJ 7 mark
+μερικές μερικός ADJ 7 nsubj Gender=Fem|Number=Plur
+δήλωσαν δηλώνω VERB 3 advcl
+ότι ότι SCONJ 9 mark
+αποχωρούν αποχωρώ VERB 7 ccomp
+. . PUNCT 3 punct
+"""
+
+
+def test_a_quantifier_alone_stands_for_the_noun_before():
+    assert chains(sent(EL_ELLIPSIS, "el"), "el") == [[("χώρες", "δηλώνω")]]
