@@ -43,19 +43,31 @@ METRIC_PROCESSOR = {"Tokens": "tokenize", "Sentences": "tokenize", "Words": "tok
                     "XPOS": "pos", "UFeats": "pos", "Lemmas": "lemma", "UAS": "depparse", "LAS": "depparse"}
 
 
+def cpu_busy(seconds: float = 1.0) -> float | None:
+    """Share of the machine's CPU time other processes used over ``seconds`` (from
+    /proc/stat; None where it does not exist). A load average lags minutes behind."""
+    def sample():
+        fields = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        return sum(fields), fields[3] + (fields[4] if len(fields) > 4 else 0)
+    if not Path("/proc/stat").is_file():
+        return None
+    total0, idle0 = sample()
+    time.sleep(seconds)
+    total1, idle1 = sample()
+    return round(1 - (idle1 - idle0) / max(total1 - total0, 1), 2)
+
+
 def evaluate_language(lang: LanguageRecipe, *, ud: Path, models, work: Path) -> dict:
     """Run the pipeline over one test split; return scores and speed.
 
     A pack still being built is scored on the processors it has; the metrics of missing
     processors are left empty.
     """
-    import os
-
     gold, txt = write_test_split(lang, ud, work)
     nlp = load_pipeline(lang.lang, models=models, processors=None)
     text = txt.read_text("utf-8")
     nlp("Warm-up.")
-    load = os.getloadavg()[0]
+    busy = cpu_busy()
     start = time.perf_counter()
     doc = nlp(text)
     seconds = time.perf_counter() - start
@@ -64,7 +76,7 @@ def evaluate_language(lang: LanguageRecipe, *, ud: Path, models, work: Path) -> 
     pred.write_text("{:C}\n\n".format(doc), "utf-8")
     scores = {m: (v if METRIC_PROCESSOR[m] in nlp.processors else None)
               for m, v in conll18_scores(gold, pred, METRICS).items()}
-    return {"scores": scores, "processors": list(nlp.processors), "load_before": round(load, 2),
+    return {"scores": scores, "processors": list(nlp.processors), "cpu_busy_before": busy,
             "seconds": round(seconds, 2),
             "sentences": len(doc.sentences), "words": doc.num_words,
             "sentences_per_second": round(len(doc.sentences) / seconds, 1),

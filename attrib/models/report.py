@@ -46,16 +46,17 @@ def speed_section(results: dict, meta: dict) -> list[str]:
              "(tokenize, mwt, pos, lemma, depparse) over the whole test split, after a warm-up.", "",
              _row(["language", "sentences", "words", "seconds", "sentences/s", "words/s"]),
              _row(["---"] * 6)]
-    busy = []
+    caveats = []
     for code, res in results.items():
         lines.append(_row([code, res["sentences"], res["words"], res["seconds"],
                            res["sentences_per_second"], res["words_per_second"]]))
-        if res.get("load_before", 0) >= 1.0 or len(res.get("processors", [])) < 4:
-            busy.append(code)
-    if busy:
-        lines += ["", f"Not yet representative for {', '.join(busy)}: measured while other jobs held "
-                  "the cores (load average ≥ 1) or with the pipeline still incomplete. Re-run "
-                  "`attrib models eval` on an idle machine once the pack is complete."]
+        if (res.get("cpu_busy_before") or 0) > 0.25:
+            caveats.append(f"{code}: other processes used {res['cpu_busy_before']:.0%} of the CPUs just before")
+        if "depparse" not in res.get("processors", []):
+            caveats.append(f"{code}: the pipeline has no parser yet")
+    if caveats:
+        lines += ["", "Not representative: " + "; ".join(caveats) + ". Re-run `attrib models eval` on an idle "
+                  "machine once the pack is complete."]
     return lines + [""]
 
 
