@@ -154,18 +154,20 @@ def _quoted_words(sent: Sent, word: Word, quoted: set[int]) -> int:
     return count
 
 
-def _subject(sent: Sent, verb: Word, deponent: bool = False,
-             excluded: set[int] = frozenset()) -> tuple[Word | None, bool]:
+def _subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[int] = frozenset(),
+             banned: frozenset[str] = frozenset()) -> tuple[Word | None, bool]:
     """The verb's source word and whether it is an agentless passive.
 
-    Words in ``excluded`` (quotations, words past an as-clause) are never the subject.
+    Words in ``excluded`` (quotations, words past an as-clause) are never the subject, nor
+    words in a case of ``banned`` (the codebook's ``non_subject_cases``).
 
     A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
     passive-marked subject.
     """
     rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
     subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded
-                and k.upos not in ("ADV", "ADP", "SCONJ", "CCONJ", "PART", "PUNCT")]  # "ταυτόχρονα" is no subject
+                and k.upos not in ("ADV", "ADP", "SCONJ", "CCONJ", "PART", "PUNCT")  # "ταυτόχρονα" is no subject
+                and k.feats.get("Case") not in banned]  # nor "tévébeszédében" (in the speech): a case ending
     # a mislabelled oblique last, then the nearest ("Σχεδόν ταυτόχρονα, ο όμιλος ... ανακοίνωσε")
     subjects.sort(key=lambda k: (k.feats.get("Case") in ("Gen", "Dat", "Acc"), abs(k.id - verb.id)))
     inverted = [k for k in subjects if k.id > verb.id]
@@ -173,6 +175,9 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False,
         subjects = inverted  # "..., δήλωσε ο πρόεδρος (...)": what precedes the comma is the content
     if subjects:
         return _elided_noun(sent, _antecedent(sent, subjects[0])), False
+    closing = _closing_aside_subject(sent, verb)
+    if closing is not None:  # "..., researchers say."
+        return closing, False
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
     if agents:
         return agents[0], False
@@ -189,6 +194,19 @@ def _subject(sent: Sent, verb: Word, deponent: bool = False,
         if head is not None and head.upos in ("VERB", "AUX"):
             return _subject(sent, head)[0], False
     return (None, True) if passive else (_adjacent_subject(sent, verb), False)
+
+
+def _closing_aside_subject(sent: Sent, verb: Word) -> Word | None:
+    """"Half the children lack iodine, researchers say.": a verb ending the sentence after
+    a comma and a short noun phrase takes that phrase as its subject, however it was parsed."""
+    if any(w.upos != "PUNCT" for w in sent.words[verb.id:]):
+        return None
+    run = _nominal_run(sent, verb.id - 1, -1)
+    before = sent.word(run[0].id - 1) if run else None
+    if before is None or before.text not in (",", "—", "–"):
+        return None
+    nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "PRON", "X")]
+    return nouns[-1] if nouns and _could_be_subject(sent, nouns[-1]) or nouns and nouns[-1].rel == "nsubj" else None
 
 
 def _antecedent(sent: Sent, word: Word) -> Word:
@@ -238,6 +256,9 @@ def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
         ids = {w.id for w in run}
         nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") or w.text[:1].isupper() and w.upos != "DET"]
         heads = [w for w in nouns if w.head not in ids]  # the run's own head: "όμιλος", "hírigazgatójának"
+        named = sent.word(heads[0].head) if heads and heads[0].rel == "appos" else None
+        if named is not None and named.upos == "PROPN":
+            heads[0] = named  # "Tom Molomby, SC, said": the name, not the title after it
         if heads and _could_be_subject(sent, heads[0]):
             return heads[0]
     return None
@@ -285,7 +306,8 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
         excluded = set(quoted)
         if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
             excluded |= {w.id for w in sent.words if w.id > _clause_end(sent, word)}
-        source, passive = _subject(sent, word, bool(verbs[key].get("deponent")), excluded)
+        banned = frozenset(book.section("attribution").get("non_subject_cases") or [])
+        source, passive = _subject(sent, word, bool(verbs[key].get("deponent")), excluded, banned)
         cues.append(Cue("verb", key, word, source, passive))
     return cues
 

@@ -521,3 +521,36 @@ EL_ELLIPSIS = """
 
 def test_a_quantifier_alone_stands_for_the_noun_before():
     assert chains(sent(EL_ELLIPSIS, "el"), "el") == [[("χώρες", "δηλώνω")]]
+
+
+EN_CLOSING_ASIDE = """
+Prices prices NOUN 3 nsubj
+will will AUX 3 aux
+rise rise VERB 0 root
+, , PUNCT 6 punct
+economists economist NOUN 3 nsubj
+warn warn VERB 3 advcl
+. . PUNCT 3 punct
+"""
+
+
+def test_verb_closing_the_sentence_after_a_comma_speaks_for_the_noun_before_it():
+    assert chains(sent(EN_CLOSING_ASIDE, "en"), "en") == [[("economists", "warn")]]
+
+
+EN_NAME_TITLE = """
+Jane Jane PROPN 6 obl
+Doe Doe PROPN 1 flat
+, , PUNCT 4 punct
+QC QC PROPN 1 appos
+, , PUNCT 4 punct
+said say VERB 0 root
+that that SCONJ 9 mark
+they they PRON 9 nsubj
+appeal appeal VERB 6 ccomp
+. . PUNCT 6 punct
+"""
+
+
+def test_a_title_after_a_name_is_not_the_speaker():
+    assert chains(sent(EN_NAME_TITLE, "en"), "en") == [[("Jane", "say")]]
