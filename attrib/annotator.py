@@ -22,6 +22,7 @@ from attrib.extract.sent import Sent, Word, from_stanza
 from attrib.models.resolve import pack_processors, resolve_models
 from attrib.reader import Document
 from attrib.registry import load_registry
+from attrib.schema import TABLES
 from attrib.structure import Article, Block, structure_article
 
 FULL = ("tokenize", "mwt", "pos", "lemma", "depparse")
@@ -171,7 +172,7 @@ def annotate_document(annotator: Annotator, doc: Document) -> dict[str, list[dic
             "sentences": sentences, "attributions": links, "framing": framing}
 
 
-TABLE_NAMES = ("sentences", "attributions", "framing", "documents")
+TABLE_NAMES = tuple(TABLES)  # sentences, attributions, framing, documents
 
 
 @dataclass
@@ -200,12 +201,7 @@ def provenance(annotator: Annotator) -> dict:
 def run_documents(annotator: Annotator, docs, progress: bool = False) -> dict[str, list[dict]]:
     """Annotate documents in order and collect the rows of every table."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
-    docs = list(docs)
-    if progress:
-        from tqdm import tqdm
-
-        docs = tqdm(docs, desc="annotating", unit="doc")
-    for doc in docs:
+    for doc in _progress(list(docs), progress):
         for name, part in annotate_document(annotator, doc).items():
             rows[name].extend(part)
     return rows
@@ -275,9 +271,16 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
                 rows, pending = {name: [] for name in TABLE_NAMES}, 0
         if pending:
             ds.write_chunk(out, run, rows)
-        run.counts["unchanged"] += summary["unchanged"]
-        ds.finalize(out, run)
+        _publish(out, run, summary)
     return _summary(summary)
+
+
+def _publish(out: Path, run, summary: Counter) -> None:
+    """Record the skipped documents in the run and publish it to the latest view."""
+    from attrib import dataset as ds
+
+    run.counts["unchanged"] += summary["unchanged"]
+    ds.finalize(out, run)
 
 
 def _summary(summary: Counter) -> dict:
@@ -289,16 +292,13 @@ def _summary(summary: Counter) -> dict:
 def _on_dask(todo: list, run, out: Path, annotator: Annotator, summary: Counter, chunk_size: int,
              scheduler: str | None, workers: int) -> None:
     """Annotate on Dask, then publish the run as the local engine does."""
-    from attrib import dataset as ds
     from attrib.dask_engine import run_partitions
 
     settings = (annotator.models, annotator.codebooks, annotator.registry_files)
     total = run_partitions(todo, run, out, settings, chunk_size, scheduler, max(workers, 1))
     summary.update(total)
-    run.counts.update({k: total[k] for k in ("added", "replaced", "failed")})
-    run.counts["unchanged"] += summary["unchanged"]
-    run.save(out)
-    ds.finalize(out, run)
+    run.counts.update({k: total[k] for k in RUN_COUNTS})
+    _publish(out, run, summary)
 
 
 def _todo(docs, known: dict, seen: dict, summary: Counter, refresh: bool = False):
@@ -333,16 +333,25 @@ def _start_run(out: Path, prov: dict):
     return pending, ds.chunk_documents(out, pending)
 
 
+RUN_COUNTS = ("added", "replaced", "failed")  # what a run records of the documents it annotated
+
+
+def document_counts(action: str, part: dict) -> Counter:
+    """What one annotated document adds to the counts: added, replaced or failed, and its
+    sentences and attributed sentences."""
+    sentences = part.get("sentences", [])
+    failed = part["documents"][0]["status"] == "error"
+    return Counter({"failed" if failed else action: 1, "sentences": len(sentences),
+                    "attributed": sum(s["attributed"] for s in sentences)})
+
+
 def _count(summary: Counter, run, action: str, doc: Document, part: dict) -> None:
     """Record one annotated document in the run's counts and the summary."""
-    failed = part["documents"][0]["status"] == "error"
-    key = "failed" if failed else action
-    summary[key] += 1
-    run.counts[key] += 1
+    counts = document_counts(action, part)
+    summary.update(counts)
+    run.counts.update({k: counts[k] for k in RUN_COUNTS if counts[k]})
     if action == "replaced":
         run.replaced.append(doc.doc_id)
-    summary["sentences"] += len(part.get("sentences", []))
-    summary["attributed"] += sum(s["attributed"] for s in part.get("sentences", []))
 
 
 def _documents_from(data) -> list[Document]:

@@ -32,7 +32,7 @@ def _annotator(models, codebooks, registry):
 
 def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, settings: tuple) -> dict:
     """Annotate one partition on a worker and write it as a chunk; return its counts."""
-    from attrib.annotator import TABLE_NAMES, annotate_document
+    from attrib.annotator import TABLE_NAMES, annotate_document, document_counts
     from attrib.dataset import write_rows
 
     annotator = _annotator(*settings)
@@ -40,11 +40,8 @@ def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, s
     stats, replaced = Counter(), []
     for action, doc in items:
         part = annotate_document(annotator, doc)
-        failed = part["documents"][0]["status"] == "error"
-        stats["failed" if failed else action] += 1
+        stats.update(document_counts(action, part))
         replaced += [doc.doc_id] if action == "replaced" else []
-        stats["sentences"] += len(part.get("sentences", []))
-        stats["attributed"] += sum(s["attributed"] for s in part.get("sentences", []))
         for name, table_rows in part.items():
             rows[name].extend(table_rows)
     write_rows(Path(folder), chunk, rows, provenance)
@@ -81,5 +78,4 @@ def run_partitions(todo: list, run, out: Path, settings: tuple, chunk_size: int,
     for result in results:
         total.update(result["stats"])
         run.replaced += result["replaced"]
-    run.chunks = first + len(parts)
     return total

@@ -33,9 +33,10 @@ import pyarrow.parquet as pq
 from attrib.atomic import write_json_atomic
 from attrib.errors import AttribError
 from attrib.schema import RUNS
+from attrib.schema import TABLES as SCHEMAS
 from attrib.store import table_from_rows, write_part
 
-TABLES = ("sentences", "attributions", "framing", "documents")  # documents last: it commits a chunk
+TABLES = tuple(SCHEMAS)  # sentences, attributions, framing, documents: documents last, it commits a chunk
 
 
 def now() -> str:
@@ -93,7 +94,6 @@ class Run:
     run_id: str
     started: str
     status: str = "running"
-    chunks: int = 0
     counts: Counter = field(default_factory=Counter)
     replaced: list[str] = field(default_factory=list)
     provenance: dict = field(default_factory=dict)
@@ -157,10 +157,9 @@ def write_rows(folder: Path, name: str, rows: dict[str, list[dict]], provenance:
 
 
 def write_chunk(root: Path, run: Run, rows: dict[str, list[dict]]) -> None:
-    """Write the run's next chunk and record it in run.json."""
+    """Write the run's next chunk and save the run's counts with it (run.json)."""
     index = next_chunk(root, run)
     write_rows(run.folder(root), f"chunk-{index:05d}", rows, run.provenance)
-    run.chunks = index + 1
     run.save(root)
 
 

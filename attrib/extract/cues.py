@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from attrib.codebook import Codebook
-from attrib.extract.match import find_all, is_in, vocab
+from attrib.extract.match import built_once, find_all, is_in, vocab
 from attrib.extract.sent import Sent, Word, fold
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"}
@@ -35,11 +35,17 @@ class Cue:
     passive: bool = False
 
 
+def _verb_index(verbs: dict) -> dict[str, str]:
+    """Folded lemma or listed form -> the codebook lemma it stands for."""
+    folded = {fold(form): k for k, options in verbs.items() for form in (options or {}).get("forms", [])}
+    folded.update({fold(k): k for k in verbs})
+    return folded
+
+
 def _lemma_key(word: Word, verbs: dict, preverbs: list[Word] = ()) -> str | None:
     """The codebook lemma a word matches, if any (a separated preverb joins the lemma:
     "számolt be" is beszámol; a verb's listed ``forms`` catch what the lemmatizer misses)."""
-    folded = {fold(form): k for k, options in verbs.items() for form in (options or {}).get("forms", [])}
-    folded.update({fold(k): k for k in verbs})
+    folded = built_once(verbs, _verb_index)
     own = [fold(word.lemma), fold(word.lemma).replace("+", ""), fold(word.text)]  # lemma before surface
     candidates = [fold(p.text) + form for p in preverbs for form in own] + own
     for form in candidates:

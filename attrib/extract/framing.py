@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.cues import Cue, has_as_marker
-from attrib.extract.match import GAP, forms, match_at
+from attrib.extract.match import GAP, built_once, forms, match_at
 from attrib.extract.resolve import Link
 from attrib.extract.sent import Sent, Word, fold
 
@@ -48,7 +48,12 @@ def _term(text: str, category: str, target: str) -> Term:
 
 
 def codebook_terms(book: Codebook) -> list[Term]:
-    """Every framing term of a codebook, longest first (so overlaps go to the longer)."""
+    """Every framing term of a codebook, longest first (so overlaps go to the longer);
+    parsed once per codebook."""
+    return built_once(book, _parse_terms)
+
+
+def _parse_terms(book: Codebook) -> list[Term]:
     section = book.section("framing")
     terms = [_term(text, name, spec["target"])
              for name, spec in (section.get("categories") or {}).items() for text in spec.get("terms", [])]

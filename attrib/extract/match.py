@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from attrib.extract.sent import Sent, Word, fold
 
 GAP = "..."
@@ -15,8 +17,26 @@ def forms(word: Word) -> set[str]:
 
 
 def vocab(words) -> frozenset[str]:
-    """Fold a list of codebook words into a lookup set."""
-    return frozenset(fold(w) for w in words or [])
+    """Fold a list of codebook words into a lookup set (folded once per list of words:
+    rules ask for the same codebook lists for every word of every sentence)."""
+    return _folded(tuple(words or ()))
+
+
+@lru_cache(maxsize=1024)
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(fold(w) for w in words)
+
+
+_BUILT: dict[int, tuple[object, object]] = {}
+
+
+def built_once(source, build):
+    """``build(source)`` computed once per object ``source`` (a codebook or one of its
+    sections), which is kept alive with the result so its id cannot be reused."""
+    hit = _BUILT.get(id(source))
+    if hit is None or hit[0] is not source:
+        hit = _BUILT[id(source)] = (source, build(source))
+    return hit[1]
 
 
 def is_in(word: Word, lookup: frozenset[str]) -> bool:

@@ -21,6 +21,11 @@ def _moved(word: Word, head: int, deprel: str) -> Word:
     return replace(word, head=head, deprel=deprel)
 
 
+def _with_words(sent: Sent, words: list[Word]) -> Sent:
+    """``sent`` itself when no word moved, else the same sentence with the new words."""
+    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+
+
 def relay_participles(sent: Sent, book: Codebook) -> Sent:
     """A relay participle parsed as an adjective of what it cites.
 
@@ -36,7 +41,7 @@ def relay_participles(sent: Sent, book: Codebook) -> Sent:
             continue
         words[word.id - 1] = _moved(word, noun.head, "advcl")
         words[noun.id - 1] = _moved(noun, word.id, "obj")
-    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+    return _with_words(sent, words)
 
 
 def as_clause_subjects(sent: Sent, book: Codebook) -> Sent:
@@ -55,7 +60,7 @@ def as_clause_subjects(sent: Sent, book: Codebook) -> Sent:
         spilled = [k for k in sent.children(verb, "nsubj") if comma is not None and comma < k.id < main.id]
         if spilled:
             words[spilled[0].id - 1] = _moved(spilled[0], main.id, "nsubj")
-    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+    return _with_words(sent, words)
 
 
 def nominative_obliques(sent: Sent, book: Codebook) -> Sent:
@@ -74,7 +79,7 @@ def nominative_obliques(sent: Sent, book: Codebook) -> Sent:
                 and not sent.children(verb, "nsubj", "nsubj:pass"):
             words[word.id - 1] = _moved(word, verb.id, "nsubj")
             given.add(verb.id)  # one subject a verb: the first bare nominative
-    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+    return _with_words(sent, words)
 
 
 def possessor_subjects(sent: Sent, book: Codebook) -> Sent:
@@ -99,7 +104,7 @@ def possessor_subjects(sent: Sent, book: Codebook) -> Sent:
             if after.feats.get("Case") == "Nom":
                 words[after.id - 1] = _moved(after, word.head, "nsubj")
             words[word.id - 1] = _moved(word, after.id, "nmod:att")  # "az MTV hírigazgatójának": MTV's
-    return sent if words == sent.words else Sent(words, sent.text, sent.start, sent.lang, sent.meta)
+    return _with_words(sent, words)
 
 
 REPAIRS = (relay_participles, as_clause_subjects, possessor_subjects, nominative_obliques)
