@@ -72,28 +72,42 @@ class Annotator:
                 self._processors[lang] = ()
         return self._processors[lang]
 
-    def parse(self, blocks: list[Block]) -> tuple[list[list[Sent]], list[str]]:
-        """Parse blocks with their language's models; return sentences and warnings."""
+    def parse(self, groups: list[list[Block]]) -> list[tuple[list[list[Sent]], list[str]]]:
+        """Parse groups of blocks (the paragraphs of several documents) with their
+        language's models, all paragraphs of a language in one stanza call so the models
+        batch across documents; return each group's sentences per block and warnings."""
+        out = [([[] for _ in blocks], []) for blocks in groups]
+        flat = [(g, i, block) for g, blocks in enumerate(groups) for i, block in enumerate(blocks)]
+        for lang in sorted({block.lang for _, _, block in flat}):
+            here = [item for item in flat if item[2].lang == lang]
+            if "depparse" in self.processors(lang):
+                self._parse_language(lang, here, out)
+            else:
+                self._split_unparsed(lang, here, out)
+        return out
+
+    def _parse_language(self, lang: str, items: list, out: list) -> None:
+        """Run one language's (group, index, block) items through its pipeline, long
+        paragraphs in pieces (see :func:`pieces`)."""
         from attrib.nlp import parse_paragraphs
 
-        out: list[list[Sent]] = [[] for _ in blocks]
-        warnings = []
-        for lang in sorted({b.lang for b in blocks}):
-            indexes = [i for i, b in enumerate(blocks) if b.lang == lang]
-            have = self.processors(lang)
-            if "depparse" not in have:
-                warnings.append(f"no {lang} parser in the models ({self.source.describe()}): "
-                                f"{len(indexes)} paragraph(s) split but not parsed")
-                for i in indexes:
-                    out[i] = regex_sentences(blocks[i])
-                continue
-            tasks = [(i, offset, piece) for i in indexes for offset, piece in pieces(blocks[i].text)]
-            warnings += [f"paragraph {blocks[i].para_id} ({len(blocks[i].text):,} characters) was parsed in pieces "
-                         f"of at most {PIECE:,}" for i in indexes if len(blocks[i].text) > PIECE]
-            docs = parse_paragraphs([(lang, piece) for _, _, piece in tasks], models=self.models, processors=FULL)
-            for (i, offset, _), doc in zip(tasks, docs):
-                out[i] += [from_stanza(s, lang, blocks[i].start + offset) for s in doc.sentences]
-        return out, warnings
+        tasks = [(g, i, block, offset, piece) for g, i, block in items for offset, piece in pieces(block.text)]
+        for g, _, block in items:
+            if len(block.text) > PIECE:
+                out[g][1].append(f"paragraph {block.para_id} ({len(block.text):,} characters) was parsed "
+                                 f"in pieces of at most {PIECE:,}")
+        docs = parse_paragraphs([(lang, task[4]) for task in tasks], models=self.models, processors=FULL)
+        for (g, i, block, offset, _), doc in zip(tasks, docs):
+            out[g][0][i] += [from_stanza(s, lang, block.start + offset) for s in doc.sentences]
+
+    def _split_unparsed(self, lang: str, items: list, out: list) -> None:
+        """Split paragraphs of a language without a parser into sentences, with a warning
+        per document."""
+        for g, i, block in items:
+            out[g][0][i] = regex_sentences(block)
+        for g, count in sorted(Counter(g for g, _, _ in items).items()):
+            out[g][1].append(f"no {lang} parser in the models ({self.source.describe()}): "
+                             f"{count} paragraph(s) split but not parsed")
 
 
 PIECE = 5000
@@ -147,29 +161,64 @@ def document_row(doc: Document, article: Article | None, sentences: list, warnin
             "warnings": list(doc.warnings) + warnings}
 
 
-def annotate_document(annotator: Annotator, doc: Document) -> dict[str, list[dict]]:
-    """All rows one document contributes; failures become an error row, never an exception.
+def annotate_documents(annotator: Annotator, docs: list[Document]) -> list[dict[str, list[dict]]]:
+    """All rows each document contributes, their paragraphs parsed together; failures
+    become error rows, never exceptions (a failing batch is annotated again document by
+    document, so the error lands on the document that caused it).
 
     Raises:
         ModelError: when the models themselves cannot be loaded (every document would fail).
     """
-    if not doc.ok:
+    articles = [_guarded(d, lambda d=d: structure_article(d.text, annotator.books, d.meta.get("lang")))
+                if d.ok else None for d in docs]
+    parsed = _parse_ready(annotator, docs, articles)
+    if parsed is None:
+        return [annotate_documents(annotator, [doc])[0] for doc in docs]
+    return [_rows(annotator, doc, articles[i], parsed.get(i)) for i, doc in enumerate(docs)]
+
+
+def _parse_ready(annotator: Annotator, docs: list[Document], articles: list) -> dict | None:
+    """Parses of the documents still ok, by position; None when a batch failed."""
+    ready = [i for i, doc in enumerate(docs) if doc.ok]
+    if len(ready) == 1:
+        i = ready[0]
+        result = _guarded(docs[i], lambda: annotator.parse([list(articles[i].blocks)])[0])
+        return {} if result is None else {i: result}
+    result = _guarded(None, lambda: annotator.parse([list(articles[i].blocks) for i in ready]))
+    return None if result is None else dict(zip(ready, result))
+
+
+def _rows(annotator: Annotator, doc: Document, article: Article | None, parsed) -> dict[str, list[dict]]:
+    """The rows of one document from its parse (or its error row)."""
+    if not doc.ok or parsed is None:
         return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": []}
+    sents, warnings = parsed
+    blocks = list(zip(article.blocks, sents))
+    done = _guarded(doc, lambda: sentence_rows(doc.doc_id, blocks,
+                                               attribute_article(blocks, annotator.books, annotator.registry)))
+    if done is None:
+        return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": []}
+    sentences, links, framing = done
+    return {"documents": [document_row(doc, article, sentences, warnings)],
+            "sentences": sentences, "attributions": links, "framing": framing}
+
+
+def _guarded(doc: Document | None, step):
+    """``step()``, or None after recording an unexpected failure as the document's error.
+
+    Raises:
+        ModelError: models that cannot be loaded stop the run.
+    """
     try:
-        article = structure_article(doc.text, annotator.books, doc.meta.get("lang"))
-        sents, warnings = annotator.parse(list(article.blocks))
-        parsed = list(zip(article.blocks, sents))
-        results = attribute_article(parsed, annotator.books, annotator.registry)
-        sentences, links, framing = sentence_rows(doc.doc_id, parsed, results)
+        return step()
     except ModelError:
         raise
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the corpus
-        where = traceback.extract_tb(exc.__traceback__)[-1]
-        doc.error = (f"internal error while annotating ({type(exc).__name__}: {exc} at "
-                     f"{Path(where.filename).name}:{where.lineno}); please report it with this document")
-        return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": []}
-    return {"documents": [document_row(doc, article, sentences, warnings)],
-            "sentences": sentences, "attributions": links, "framing": framing}
+        if doc is not None:
+            where = traceback.extract_tb(exc.__traceback__)[-1]
+            doc.error = (f"internal error while annotating ({type(exc).__name__}: {exc} at "
+                         f"{Path(where.filename).name}:{where.lineno}); please report it with this document")
+        return None
 
 
 TABLE_NAMES = tuple(TABLES)  # sentences, attributions, framing, documents
@@ -200,10 +249,12 @@ def provenance(annotator: Annotator) -> dict:
 
 def run_documents(annotator: Annotator, docs, progress: bool = False) -> dict[str, list[dict]]:
     """Annotate documents in order and collect the rows of every table."""
+    from attrib.parallel import annotate_stream
+
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
-    for doc in _progress(list(docs), progress):
-        for name, part in annotate_document(annotator, doc).items():
-            rows[name].extend(part)
+    for _, part in annotate_stream((("added", doc) for doc in _progress(list(docs), progress)), annotator):
+        for name, table_rows in part.items():
+            rows[name].extend(table_rows)
     return rows
 
 
@@ -261,7 +312,8 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
             _on_dask(list(_progress(todo, progress)), run, out, annotator, summary, chunk_size, scheduler, workers)
             return _summary(summary)
         rows, pending = {name: [] for name in TABLE_NAMES}, 0
-        for (action, doc), part in annotate_stream(_progress(todo, progress), annotator, workers, threads):
+        for (action, doc), part in annotate_stream(_progress(todo, progress), annotator, workers, threads,
+                                                   chunk_size):
             _count(summary, run, action, doc, part)
             for name, table_rows in part.items():
                 rows[name].extend(table_rows)

@@ -189,6 +189,10 @@ def _check_framing(data: dict, text: str, where: str) -> None:
         if not isinstance(terms, list) or not terms or not all(isinstance(t, str) and t.strip() for t in terms):
             raise config_error(where, text, ("framing", "categories", name, "terms"),
                                "must be a list of terms (lemmas; \"a b\" for phrases, \"a|b\" for forms)")
+        for term in terms:
+            if term.split()[0] == "..." or term.split()[-1] == "...":
+                raise config_error(where, text, ("framing", "categories", name, "terms"),
+                                   f"{term!r}: '...' may only stand between words (\"trained ... abroad\")")
 
 
 def validate(data: dict, text: str, where: str) -> None:

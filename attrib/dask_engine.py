@@ -32,14 +32,16 @@ def _annotator(models, codebooks, registry):
 
 def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, settings: tuple) -> dict:
     """Annotate one partition on a worker and write it as a chunk; return its counts."""
-    from attrib.annotator import TABLE_NAMES, annotate_document, document_counts
+    from attrib.annotator import TABLE_NAMES, annotate_documents, document_counts
     from attrib.dataset import write_rows
+    from attrib.parallel import batches
 
     annotator = _annotator(*settings)
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
     stats, replaced = Counter(), []
-    for action, doc in items:
-        part = annotate_document(annotator, doc)
+    done = [pair for batch in batches(items, len(items))
+            for pair in zip(batch, annotate_documents(annotator, [doc for _, doc in batch]))]
+    for (action, doc), part in done:
         stats.update(document_counts(action, part))
         replaced += [doc.doc_id] if action == "replaced" else []
         for name, table_rows in part.items():

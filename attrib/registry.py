@@ -74,6 +74,9 @@ def read_registry_file(text: str, where: str) -> list[Source]:
     return sources
 
 
+KEY = 3  # token_matches needs the first KEY letters equal (a shorter token: all of it)
+
+
 def token_matches(alias_token: str, word: Word) -> bool:
     """Whether a folded alias token names this word, allowing inflectional endings."""
     surface, lemma = fold(word.text), fold(word.lemma)
@@ -108,8 +111,12 @@ class Registry:
         self.files = files
         self._handles = {h.casefold(): s for s in sources for h in s.handles}
         self._domains = {d.casefold(): s for s in sources for d in s.domains}
-        self._names = [(_tokens(a), s, False) for s in sources for a in (s.name, *s.aliases)]
-        self._names += [(_tokens(r), s, True) for s in sources for r in s.roles]
+        names = [(_tokens(a), s, False) for s in sources for a in (s.name, *s.aliases)]
+        names += [(_tokens(r), s, True) for s in sources for r in s.roles]
+        self._names: dict[str, list] = {}  # by the first three letters of the first token
+        for order, entry in enumerate(names):
+            if entry[0]:
+                self._names.setdefault(entry[0][0][:KEY], []).append((order, *entry))
 
     def by_id(self, source_id: str) -> Source | None:
         """The source with this id."""
@@ -127,13 +134,20 @@ class Registry:
         """Best registry source named in ``words`` (a phrase of ``sent``), if any."""
         identity = _identity(sent, head) if head is not None else set()
         best, best_key = None, None
-        for tokens, source, via_role in self._names:
+        for _, tokens, source, via_role in self._candidates(words):
             for found in _find(tokens, words):
                 covers = bool({w.id for w in found} & identity)
                 key = (covers, len(tokens), not via_role)
                 if best_key is None or key > best_key:
                     best, best_key = RegistryMatch(source, tuple(found), via_role, covers), key
         return best
+
+    def _candidates(self, words: list[Word]) -> list:
+        """Names whose first token could match one of ``words`` (a token matches a form
+        only if both start with the same three letters, see :func:`token_matches`), in
+        registry order so that ties are broken the same way every run."""
+        keys = {fold(f)[:KEY] for w in words for f in (w.text, w.lemma)}
+        return sorted(entry for key in keys for entry in self._names.get(key, ()))
 
 
 def _find(tokens: tuple[str, ...], words: list[Word]):

@@ -14,6 +14,10 @@ def test_corpus_documents_are_real_text_and_unique(tmp_path: Path, ud_root):
     build_corpus(30, tmp_path / "c", ROOT / "seeds", ud_root)
     texts = [p.read_text("utf-8") for p in (tmp_path / "c").glob("*.txt")]
     assert len(texts) == 30 == len(set(texts))
+    build_corpus(30, tmp_path / "p", ROOT / "seeds", ud_root, "posts")
+    posts = [p.read_text("utf-8") for p in (tmp_path / "p").glob("*.txt")]
+    assert len(set(posts)) == 30 and all(20 < len(p) < 1500 for p in posts)
+    assert any("η" in p for p in posts) and any(" the " in p for p in posts)  # languages alternate
 
 
 @pytest.mark.model
@@ -21,7 +25,34 @@ def test_corpus_documents_are_real_text_and_unique(tmp_path: Path, ud_root):
 def test_smoke_run_writes_the_report(tmp_path: Path, ud_root):
     need_models("el")
     result = run_bench(sizes=[2], out=tmp_path, seeds=ROOT / "seeds", ud=ud_root, models=str(PACK))
-    assert [r["config"] for r in result["rows"]] == ["stanza 1×1", "attrib 1×1", "attrib 2×1", "attrib 1×2"]
+    assert [(r["corpus"], r["config"]) for r in result["rows"]] == [
+        ("articles", "stanza 1×1"), ("articles", "attrib 1×1"), ("articles", "attrib 2×1"),
+        ("articles", "attrib 1×2"), ("posts", "stanza 1×1"), ("posts", "attrib 1×1")]
     assert all(r["sentences"] > 0 and r["peak_mb"] > 50 for r in result["rows"])
     text = (tmp_path / "benchmarks.md").read_text("utf-8")
-    assert "| 2 | attrib 2×1 |" in text
+    assert "| articles | 2 | attrib 2×1 |" in text and "| posts | 2 | attrib 1×1 |" in text
+
+
+def _rows(n: int, stanza: float, one: float, two: float, peak: float) -> list[dict]:
+    return [{"n": n, "corpus": "articles", "config": c, "chars": 1, "seconds": s, "sentences": 10, "documents": n, "peak_mb": peak}
+            for c, s in (("stanza 1×1", stanza), ("attrib 1×1", one), ("attrib 2×1", two))]
+
+
+def test_report_says_which_targets_are_met():
+    from attrib.bench import to_markdown
+
+    result = {"machine": {"cpus": 2, "load_average": 0.1}, "date": "2026-11-22", "complete": True,
+              "rows": _rows(100, 10.0, 10.5, 6.0, 800) + _rows(1000, 100.0, 120.0, 60.0, 1000)}
+    text = to_markdown(result)
+    assert "articles, N=100: attrib adds +5.0% to the stanza time (target < 10%): met" in text
+    assert "articles, N=1000: attrib adds +20.0% to the stanza time (target < 10%): not met" in text
+    assert "articles, N=100: 2 workers × 1 thread give 1.75× 1 × 1 (target ≥ 1.7×): met" in text
+    assert "articles, attrib 1×1: peak memory 800 MB at N=100, 1000 MB at N=1000 (+25%" in text and "Incomplete" not in text
+
+
+def test_an_interrupted_report_says_so_and_leaves_gaps():
+    from attrib.bench import to_markdown
+
+    rows = _rows(100, 10.0, 10.5, 6.0, 800)[:2]
+    text = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "complete": False, "rows": rows})
+    assert "Incomplete" in text and "2 workers" not in text and "| articles | 100 | attrib 1×1 |" in text

@@ -78,3 +78,11 @@ def test_user_file_adds_framing_terms(tmp_path: Path):
     extra.write_text("lang: en\nframing:\n  categories:\n    riot: {target: protesters, terms: [hooligan]}\n")
     terms = load_codebooks([extra])["en"].section("framing")["categories"]["riot"]["terms"]
     assert "hooligan" in terms and "rioter|rioters" in terms
+
+
+def test_framing_term_cannot_start_or_end_with_a_gap(tmp_path: Path):
+    bad = tmp_path / "en.yaml"
+    bad.write_text("lang: en\nframing:\n  categories:\n    riot:\n      target: protesters\n"
+                   "      terms: [hooligan, '... abroad']\n")
+    with pytest.raises(ConfigError, match=r"en.yaml:6: framing.categories.riot.terms: '... abroad'"):
+        load_codebooks([bad])

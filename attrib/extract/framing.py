@@ -16,6 +16,7 @@ it stands in quotation marks, which give it to someone the text does not name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from attrib.codebook import Codebook
 from attrib.extract.cues import Cue, has_as_marker
@@ -64,9 +65,22 @@ def _matches(word: Word, accepted: frozenset[str], stems: frozenset[str], prefix
     """A word is one of a term's forms (lemma or surface), or, in languages that mark case
     with endings (``prefix_match``), starts with one of at least five letters, accents
     included ("zavargót" is a zavargó; "tiltakozott", protested, is not a tiltakozó)."""
-    if forms(word) & accepted:
-        return True
-    return prefix and any(word.text.casefold().startswith(a) for a in stems if len(a) >= 5)
+    return bool(forms(word) & accepted) or (prefix and bool(stems & _prefixes(word.text)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _prefixes(text: str) -> frozenset[str]:
+    """The lower-cased beginnings of a word of at least five letters ("zavar", ..., "zavargót")."""
+    lowered = text.casefold()
+    return frozenset(lowered[:k] for k in range(5, len(lowered) + 1))
+
+
+def _sentence_forms(sent: Sent, prefix: bool) -> frozenset[str]:
+    """Every form and (with ``prefix``) every beginning a term's first word could match."""
+    out = set()
+    for word in sent.words:
+        out |= forms(word) | (_prefixes(word.text) if prefix else frozenset())
+    return frozenset(out)
 
 
 def _match_at(sent: Sent, term: Term, pos: int, prefix: bool) -> list[Word] | None:
@@ -75,13 +89,21 @@ def _match_at(sent: Sent, term: Term, pos: int, prefix: bool) -> list[Word] | No
     return match_at(sent.words, items, pos, lambda word, item: _matches(word, item[0], item[1], prefix))
 
 
+def _starts(sent: Sent, term: Term, prefix: bool) -> list[int]:
+    """Word indexes where the term's first word matches (the only places it can start)."""
+    return [pos for pos, word in enumerate(sent.words) if _matches(word, term.words[0], term.stems[0], prefix)]
+
+
 def find_terms(sent: Sent, book: Codebook) -> list[tuple[Term, list[Word]]]:
     """Non-overlapping framing terms of a sentence, in sentence order."""
     prefix = bool(book.section("framing").get("prefix_match"))
     used: set[int] = set()
     found = []
+    present = _sentence_forms(sent, prefix)
     for term in codebook_terms(book):
-        for pos in range(len(sent.words)):
+        if not (term.words[0] & present or (prefix and term.stems[0] & present)):
+            continue  # its first word is nowhere in the sentence
+        for pos in _starts(sent, term, prefix):
             words = _match_at(sent, term, pos, prefix)
             if words and not used & {w.id for w in words}:
                 used |= {w.id for w in words}

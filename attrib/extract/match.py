@@ -50,12 +50,20 @@ def find_sequence(sent: Sent, pattern: list[str], start: int = 0) -> list[Word] 
     Returns:
         The matched words (without gap words), or None.
     """
-    folded = [GAP if p == GAP else fold(p) for p in pattern]
+    folded = _folded_pattern(tuple(pattern))
     for first in range(start, len(sent.words)):
+        if folded and folded[0] != GAP and folded[0] not in forms(sent.words[first]):
+            continue  # cannot start here
         matched = _match_at(sent.words, folded, first)
         if matched is not None:
             return matched
     return None
+
+
+@lru_cache(maxsize=4096)
+def _folded_pattern(pattern: tuple[str, ...]) -> list[str]:
+    """A codebook word sequence folded (``...`` kept)."""
+    return [GAP if p == GAP else fold(p) for p in pattern]
 
 
 def _match_at(words: list[Word], pattern: list[str], pos: int) -> list[Word] | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 
 @dataclass(frozen=True)
@@ -79,8 +79,10 @@ class Sent:
         return out
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Case- and accent-insensitive form used for every codebook and registry match."""
+    """Case- and accent-insensitive form used for every codebook and registry match
+    (cached: the same words and codebook entries are folded again and again)."""
     decomposed = unicodedata.normalize("NFD", text.casefold())
     return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn").replace("ς", "σ")
 
