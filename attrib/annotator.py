@@ -191,16 +191,21 @@ def _parse_ready(annotator: Annotator, docs: list[Document], articles: list) -> 
 def _rows(annotator: Annotator, doc: Document, article: Article | None, parsed) -> dict[str, list[dict]]:
     """The rows of one document from its parse (or its error row)."""
     if not doc.ok or parsed is None:
-        return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": []}
+        return _error_rows(doc)
     sents, warnings = parsed
     blocks = list(zip(article.blocks, sents))
     done = _guarded(doc, lambda: sentence_rows(doc.doc_id, blocks,
                                                attribute_article(blocks, annotator.books, annotator.registry)))
     if done is None:
-        return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": []}
+        return _error_rows(doc)
     sentences, links, framing = done
     return {"documents": [document_row(doc, article, sentences, warnings)],
             "sentences": sentences, "attributions": links, "framing": framing}
+
+
+def _error_rows(doc: Document) -> dict[str, list[dict]]:
+    """The rows of a document that could not be annotated: its documents row only."""
+    return {"documents": [document_row(doc, None, [], [])], "sentences": [], "attributions": [], "framing": []}
 
 
 def _guarded(doc: Document | None, step):
