@@ -314,7 +314,7 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
         summary = Counter()
         todo = _todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary, refresh)
         if engine == "dask":
-            _on_dask(list(_progress(todo, progress)), run, out, annotator, summary, chunk_size, scheduler, workers)
+            _on_dask(_progress(todo, progress), run, out, annotator, summary, chunk_size, scheduler, workers)
             return _summary(summary)
         rows, pending = {name: [] for name in TABLE_NAMES}, 0
         for (action, doc), part in annotate_stream(_progress(todo, progress), annotator, workers, threads,
@@ -346,7 +346,7 @@ def _summary(summary: Counter) -> dict:
                                     "sentences", "attributed")}
 
 
-def _on_dask(todo: list, run, out: Path, annotator: Annotator, summary: Counter, chunk_size: int,
+def _on_dask(todo, run, out: Path, annotator: Annotator, summary: Counter, chunk_size: int,
              scheduler: str | None, workers: int) -> None:
     """Annotate on Dask, then publish the run as the local engine does."""
     from attrib.dask_engine import run_partitions

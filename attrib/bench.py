@@ -157,13 +157,19 @@ def _write(out: Path, result: dict) -> None:
 def _machine() -> dict:
     import torch
 
+    from attrib import __version__
+
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                          cwd=Path(__file__).parent, check=False)
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "torch": torch.__version__,
-            "load_average": os.getloadavg()[0]}
+            "attrib": __version__, "commit": head.stdout.strip() or None, "load_average": os.getloadavg()[0]}
 
 
 def to_markdown(result: dict) -> str:
     """The benchmark report: the figures, then the targets, met or not."""
-    lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` on {result['machine']['cpus']} "
+    machine = result["machine"]
+    code = f"attrib {machine.get('attrib', '?')}" + (f" at {machine['commit']}" if machine.get("commit") else "")
+    lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` ({code}) on {machine['cpus']} "
              f"CPUs (load average {result['machine']['load_average']:.2f} at the start; figures are only "
              "comparable on an idle machine). Workers × torch threads per worker.", ""]
     if not result.get("complete", True):

@@ -12,6 +12,7 @@ same. The output folder must be reachable from the workers (a shared filesystem)
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 _ANNOTATORS: dict = {}  # per worker process: (models, codebooks, registry) -> Annotator
@@ -30,8 +31,9 @@ def _annotator(models, codebooks, registry):
     return _ANNOTATORS[key]
 
 
-def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, settings: tuple) -> dict:
-    """Annotate one partition on a worker and write it as a chunk; return its counts."""
+def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, settings: tuple,
+                       index: int) -> tuple[int, dict]:
+    """Annotate one partition on a worker and write it as a chunk; return its index and counts."""
     from attrib.annotator import TABLE_NAMES, annotate_documents, document_counts
     from attrib.dataset import write_rows
     from attrib.parallel import batches
@@ -47,7 +49,7 @@ def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, s
         for name, table_rows in part.items():
             rows[name].extend(table_rows)
     write_rows(Path(folder), chunk, rows, provenance)
-    return {"stats": dict(stats), "replaced": replaced}
+    return index, {"stats": dict(stats), "replaced": replaced}
 
 
 def _client(scheduler: str | None, workers: int):
@@ -60,22 +62,47 @@ def _client(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def run_partitions(todo: list, run, out: Path, settings: tuple, chunk_size: int, scheduler: str | None,
+def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunk_size: int, scheduler: str | None,
                    workers: int) -> Counter:
-    """Annotate ``todo`` ((action, document) pairs) on Dask as chunks of ``run``."""
+    """Annotate ``todo`` ((action, document) pairs) on Dask as chunks of ``run``; read
+    lazily, with at most two partitions per worker in flight, so the driver never holds
+    the whole corpus."""
+    from dask.distributed import as_completed
+
     from attrib.dataset import next_chunk
 
-    first = next_chunk(out, run)
-    parts = [todo[i:i + chunk_size] for i in range(0, len(todo), chunk_size)]
+    first, results = next_chunk(out, run), {}
     client, cluster = _client(scheduler, workers)
     try:
-        futures = [client.submit(annotate_partition, part, str(run.folder(out)), f"chunk-{first + k:05d}",
-                                 run.provenance, settings, pure=False) for k, part in enumerate(parts)]
-        results = client.gather(futures)
+        window, running = 2 * max(sum(client.nthreads().values()), 1), as_completed(with_results=True)
+        for k, part in enumerate(_partitions(todo, chunk_size)):
+            running.add(client.submit(annotate_partition, part, str(run.folder(out)), f"chunk-{first + k:05d}",
+                                      run.provenance, settings, k, pure=False))
+            if running.count() >= window:
+                _, (index, result) = next(running)
+                results[index] = result
+        results.update(result for _, result in running)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+    return _totals(run, [results[k] for k in sorted(results)])
+
+
+def _partitions(todo: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items."""
+    part = []
+    for item in todo:
+        part.append(item)
+        if len(part) == size:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def _totals(run, results: list[dict]) -> Counter:
+    """Add the partitions' counts up and record their replaced documents in the run."""
     total = Counter()
     for result in results:
         total.update(result["stats"])

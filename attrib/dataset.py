@@ -34,7 +34,7 @@ from attrib.atomic import write_json_atomic
 from attrib.errors import AttribError
 from attrib.schema import RUNS
 from attrib.schema import TABLES as SCHEMAS
-from attrib.store import table_from_rows, write_part
+from attrib.store import stream_part, table_from_rows, write_part
 
 TABLES = tuple(SCHEMAS)  # sentences, attributions, framing, documents: documents last, it commits a chunk
 
@@ -175,10 +175,9 @@ def _drop_superseded(root: Path, name: str, doc_ids: set[str], keep: str) -> Non
     for path in sorted((root / name).glob("part-*.parquet")):
         if path.stem == keep or not doc_ids:
             continue
-        table = pq.read_table(path)
-        kept = _without(table, doc_ids)
-        if kept.num_rows != table.num_rows:
-            write_part(kept.replace_schema_metadata(table.schema.metadata), root / name, path.stem)
+        ids = pq.read_table(path, columns=["doc_id"])
+        if _without(ids, doc_ids).num_rows != ids.num_rows:
+            stream_part([path], root / name, path.stem, lambda table: _without(table, doc_ids))
 
 
 def finalize(root: Path, run: Run) -> None:
@@ -192,7 +191,7 @@ def finalize(root: Path, run: Run) -> None:
     for name in TABLES:
         chunks = sorted((run.folder(root) / name).glob("chunk-*.parquet"))
         if chunks:
-            write_part(pa.concat_tables([pq.read_table(p) for p in chunks]), root / name, keep)
+            stream_part(chunks, root / name, keep)
         _drop_superseded(root, name, set(run.replaced), keep)
         if (root / name / f"{keep}.parquet").is_file():
             (root / name / "part-empty.parquet").unlink(missing_ok=True)  # only there to make a new dataset readable

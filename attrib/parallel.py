@@ -10,6 +10,7 @@ output is the same for any number of workers.
 from __future__ import annotations
 
 import multiprocessing as mp
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 # A batch closes once it holds this many characters: short documents (posts, briefs) are
@@ -77,5 +78,18 @@ def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int |
         return
     args = (annotator.models, annotator.codebooks, annotator.registry_files, threads)
     with mp.get_context("spawn").Pool(workers, initializer=_start_worker, initargs=args) as pool:
-        for done in pool.imap(_annotate, batches(items, chunk_size)):
+        for done in _bounded_map(pool, batches(items, chunk_size), 2 * workers):
             yield from done
+
+
+def _bounded_map(pool, batches_in: Iterable, window: int) -> Iterator[list]:
+    """``pool.imap(_annotate, batches_in)`` with at most ``window`` batches in flight:
+    ``imap`` reads its whole input at once, which would hold every document of a large
+    corpus in memory."""
+    pending: deque = deque()
+    for batch in batches_in:
+        pending.append(pool.apply_async(_annotate, (batch,)))
+        if len(pending) >= window:
+            yield pending.popleft().get()
+    while pending:
+        yield pending.popleft().get()

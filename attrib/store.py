@@ -32,6 +32,22 @@ def write_part(table: pa.Table, folder: Path, part: str) -> Path:
     return target
 
 
+def stream_part(sources: list[Path], folder: Path, part: str, keep=None) -> Path:
+    """Write the rows of the Parquet files ``sources`` (one schema) as one part, batch by
+    batch, so memory holds one batch however large the part; atomically (temporary file,
+    then rename). ``keep``, if given, filters each batch (a table to a table)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target, tmp = folder / f"{part}.parquet", folder / f".{part}.parquet.tmp"
+    schema = pq.read_schema(sources[0])
+    with pq.ParquetWriter(tmp, schema) as writer:
+        for path in sources:
+            for batch in pq.ParquetFile(path).iter_batches():
+                table = pa.Table.from_batches([batch], schema=schema)
+                writer.write_table(keep(table) if keep else table)
+    os.replace(tmp, target)
+    return target
+
+
 def read_metadata(path: Path) -> dict:
     """attrib's provenance metadata of a Parquet file."""
     raw = pq.read_schema(path).metadata or {}

@@ -64,3 +64,35 @@ def test_parsing_documents_together_gives_the_rows_of_parsing_them_alone():
     together = annotate_documents(annotator, [_doc(f"d{i}", t) for i, t in enumerate(texts)])
     alone = [annotate_documents(annotator, [_doc(f"d{i}", t)])[0] for i, t in enumerate(texts)]
     assert together == alone and all(r["sentences"] for r in together)
+
+
+def test_workers_read_the_corpus_as_they_go(tmp_path: Path):
+    from attrib.parallel import annotate_stream
+
+    pulled = []
+
+    def items():
+        for i in range(12):
+            pulled.append(i)
+            yield "added", _doc(f"d{i}", ARTICLE)
+
+    stream = annotate_stream(items(), Annotator(_empty_pack(tmp_path)), workers=2, chunk_size=1)
+    first = next(stream)
+    assert first[0][1].doc_id == "d0" and len(pulled) <= 5  # two batches per worker in flight, one more read
+    rest = list(stream)
+    assert [pair[0][1].doc_id for pair in rest] == [f"d{i}" for i in range(1, 12)]
+
+
+def test_dask_partitions_are_cut_lazily():
+    from attrib.dask_engine import _partitions
+
+    pulled = []
+
+    def items():
+        for i in range(7):
+            pulled.append(i)
+            yield i
+
+    parts = _partitions(items(), 3)
+    assert next(parts) == [0, 1, 2] and len(pulled) == 3
+    assert list(parts) == [[3, 4, 5], [6]]
