@@ -35,7 +35,7 @@ from attrib.atomic import write_json_atomic, write_text_atomic
 
 UD_DOCS = ("UD_Greek-GDT/el_gdt-ud-dev.conllu", "UD_Hungarian-Szeged/hu_szeged-ud-dev.conllu",
            "UD_English-GUM/en_gum-ud-dev.conllu")
-CONFIGS = {"articles": (("stanza", 1, 1), ("attrib", 1, 1), ("attrib", 2, 1), ("attrib", 1, 2)),
+CONFIGS = {"articles": (("stanza", 1, 1), ("attrib", 1, 1), ("stanza", 2, 1), ("attrib", 2, 1), ("attrib", 1, 2)),
            "posts": (("stanza", 1, 1), ("attrib", 1, 1))}
 
 
@@ -96,7 +96,6 @@ torch.set_num_threads(threads)
 start = time.perf_counter()
 if kind == "stanza":
     from attrib.codebook import load_codebooks
-    from attrib.nlp import parse_paragraphs
     from attrib.reader import read_corpus
     from attrib.structure import structure_article
     from attrib.models.resolve import available_languages
@@ -104,8 +103,8 @@ if kind == "stanza":
     paras = [(b.lang, b.text) for d in read_corpus([corpus], books) if d.ok
              for b in structure_article(d.text, books).blocks if b.lang in langs]
     start = time.perf_counter()
-    docs = parse_paragraphs(paras, models=models or None)
-    sentences, documents = sum(len(d.sentences) for d in docs), None
+    from attrib.bench import bare_parse
+    sentences, documents = bare_parse(paras, models, workers), None
 else:
     from attrib.annotator import annotate_corpus
     s = annotate_corpus(inputs=[corpus], out=out, models=models or None, progress=False,
@@ -115,6 +114,36 @@ seconds = time.perf_counter() - start
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"seconds": seconds, "sentences": sentences, "documents": documents, "peak_mb": peak / 1024}))
 """
+
+
+def bare_parse(paras: list[tuple[str, str]], models: str | None, workers: int = 1) -> int:
+    """Parse paragraphs with the bare stanza pipelines, all in one ``bulk_process`` call
+    per language, in ``workers`` single-threaded processes (each given an equal share of
+    the characters); return the sentences found. Two processes show what this machine
+    allows two workers."""
+    if workers <= 1:
+        return _parse_share(paras, models)
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    shares, sizes = [[] for _ in range(workers)], [0] * workers
+    for para in sorted(paras, key=lambda p: -len(p[1])):  # longest first, to the lightest share
+        lightest = sizes.index(min(sizes))
+        shares[lightest].append(para)
+        sizes[lightest] += len(para[1])
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+        return sum(pool.map(_parse_share, shares, [models] * workers, [1] * workers))
+
+
+def _parse_share(paras: list[tuple[str, str]], models: str | None, threads: int | None = None) -> int:
+    """One process's part of :func:`bare_parse`: the sentences of its paragraphs."""
+    from attrib.nlp import parse_paragraphs
+
+    if threads:
+        import torch
+
+        torch.set_num_threads(threads)
+    return sum(len(doc.sentences) for doc in parse_paragraphs(paras, models=models or None))
 
 
 def measure(kind: str, corpus: Path, workers: int, threads: int, models: str | None) -> dict:
@@ -128,18 +157,21 @@ def measure(kind: str, corpus: Path, workers: int, threads: int, models: str | N
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str | None = None) -> dict:
-    """Measure every configuration for every corpus and size; write ``out/benchmarks.md``
-    and ``.json`` after each measurement (an interrupted bench keeps what it measured,
-    marked incomplete)."""
+def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str | None = None,
+              repeat: int = 1) -> dict:
+    """Measure every configuration for every corpus and size, ``repeat`` times in turn (the
+    report gives medians: a shared machine's speed drifts); write ``out/benchmarks.md`` and
+    ``.json`` after each measurement (an interrupted bench keeps what it measured, marked
+    incomplete)."""
     result = {"machine": _machine(), "date": time.strftime("%Y-%m-%d"), "complete": False, "rows": []}
     for n in sizes:
         for corpus_kind, configs in CONFIGS.items():
             with tempfile.TemporaryDirectory() as tmp:
                 corpus = Path(tmp) / "corpus"
                 chars = build_corpus(n, corpus, seeds, ud, corpus_kind)
-                for kind, workers, threads in configs:
-                    row = {"n": n, "corpus": corpus_kind, "config": f"{kind} {workers}×{threads}", "chars": chars}
+                for turn, (kind, workers, threads) in ((t, c) for t in range(repeat) for c in configs):
+                    row = {"n": n, "corpus": corpus_kind, "config": f"{kind} {workers}×{threads}",
+                           "chars": chars, "turn": turn}
                     result["rows"].append({**row, **measure(kind, corpus, workers, threads, models)})
                     _write(out, result)
     result["complete"] = True
@@ -149,6 +181,8 @@ def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str
 
 def _write(out: Path, result: dict) -> None:
     """Write the report and its data (atomically)."""
+    from attrib.bench_report import to_markdown
+
     out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out / "benchmarks.json", result)
     write_text_atomic(out / "benchmarks.md", to_markdown(result))
@@ -163,81 +197,3 @@ def _machine() -> dict:
                           cwd=Path(__file__).parent, check=False)
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "torch": torch.__version__,
             "attrib": __version__, "commit": head.stdout.strip() or None, "load_average": os.getloadavg()[0]}
-
-
-def to_markdown(result: dict) -> str:
-    """The benchmark report: the figures, then the targets, met or not."""
-    machine = result["machine"]
-    code = f"attrib {machine.get('attrib', '?')}" + (f" at {machine['commit']}" if machine.get("commit") else "")
-    lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` ({code}) on {machine['cpus']} "
-             f"CPUs (load average {result['machine']['load_average']:.2f} at the start; figures are only "
-             "comparable on an idle machine). Workers × torch threads per worker.", ""]
-    if not result.get("complete", True):
-        lines += ["**Incomplete: the bench was interrupted or is still running.**", ""]
-    lines += ["| corpus | documents | configuration | seconds | documents/s | sentences/s | peak memory (MB) "
-              "| vs stanza | vs 1×1 |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for row in result["rows"]:
-        base, one = _row(result, row, "stanza 1×1"), _row(result, row, "attrib 1×1")
-        docs = row["documents"] if row["documents"] is not None else row["n"]
-        lines.append(f"| {_corpus(row)} | {row['n']} | {row['config']} | {row['seconds']:.1f} | {docs / row['seconds']:.2f} | "
-                     f"{row['sentences'] / row['seconds']:.1f} | {row['peak_mb']:.0f} | "
-                     f"{_ratio(row, base, lambda r, b: f'{r / b - 1:+.1%}')} | "
-                     f"{_ratio(one, row, lambda o, r: f'{o / r:.2f}×')} |")
-    lines += ["", "`vs stanza`: attrib's time over the bare pipelines on the same paragraphs (attrib's "
-              "overhead for 1×1). `vs 1×1`: speed-up over one single-threaded worker.", "",
-              "## Targets", "", *targets(result), ""]
-    return "\n".join(lines)
-
-
-def _corpus(row: dict) -> str:
-    """The corpus kind of a measurement (articles in reports written before posts existed)."""
-    return row.get("corpus", "articles")
-
-
-def _row(result: dict, like: dict, config: str) -> dict | None:
-    """The measurement of ``config`` on the corpus and size of ``like``, if taken."""
-    return next((r for r in result["rows"] if r["n"] == like["n"] and _corpus(r) == _corpus(like)
-                 and r["config"] == config), None)
-
-
-def _ratio(a: dict | None, b: dict | None, show) -> str:
-    """``show(a seconds, b seconds)``, or a dash while one is missing."""
-    return show(a["seconds"], b["seconds"]) if a and b else "–"
-
-
-def targets(result: dict) -> list[str]:
-    """One line per target, corpus and size: the figure and whether it is met."""
-    lines = []
-    for like in _groups(result):
-        name = f"{_corpus(like)}, N={like['n']}"
-        base, one, two = (_row(result, like, c) for c in ("stanza 1×1", "attrib 1×1", "attrib 2×1"))
-        if base and one:
-            over = one["seconds"] / base["seconds"] - 1
-            lines.append(f"- {name}: attrib adds {over:+.1%} to the stanza time (target < 10%): "
-                         f"{'met' if over < 0.10 else 'not met'}")
-        if one and two:
-            gain = one["seconds"] / two["seconds"]
-            lines.append(f"- {name}: 2 workers × 1 thread give {gain:.2f}× 1 × 1 (target ≥ 1.7×): "
-                         f"{'met' if gain >= 1.7 else 'not met'}")
-    return lines + _memory_lines(result)
-
-
-def _groups(result: dict) -> list[dict]:
-    """One row per (corpus, size) measured, in order."""
-    return list({(_corpus(r), r["n"]): r for r in result["rows"]}.values())
-
-
-def _memory_lines(result: dict) -> list[str]:
-    """Peak memory at the largest size against the smallest, per corpus and configuration
-    (flat: within 15%)."""
-    lines = []
-    for corpus, config in dict.fromkeys((_corpus(r), r["config"]) for r in result["rows"]):
-        rows = sorted((r for r in result["rows"] if _corpus(r) == corpus and r["config"] == config),
-                      key=lambda r: r["n"])
-        if len(rows) > 1:
-            small, large = rows[0], rows[-1]
-            growth = large["peak_mb"] / small["peak_mb"] - 1
-            lines.append(f"- {corpus}, {config}: peak memory {small['peak_mb']:.0f} MB at N={small['n']}, "
-                         f"{large['peak_mb']:.0f} MB at N={large['n']} ({growth:+.0%}; target: flat, "
-                         f"within 15%): {'met' if growth <= 0.15 else 'not met'}")
-    return lines

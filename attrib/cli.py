@@ -160,7 +160,8 @@ def _add_parse(sub: argparse._SubParsersAction) -> None:
 def _bench(args: argparse.Namespace) -> int:
     from attrib.bench import run_bench
 
-    result = run_bench(sizes=args.sizes, out=args.out, seeds=args.seeds, ud=args.ud, models=args.models)
+    result = run_bench(sizes=args.sizes, out=args.out, seeds=args.seeds, ud=args.ud, models=args.models,
+                       repeat=args.repeat)
     print(f"{len(result['rows'])} measurements -> {args.out / 'benchmarks.md'}")
     return 0
 
@@ -171,6 +172,8 @@ def _add_bench(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--out", type=Path, default=Path("reports"), help="folder for benchmarks.md/.json")
     bench.add_argument("--seeds", type=Path, default=Path("seeds"), help="seed articles")
     bench.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks (news documents)")
+    bench.add_argument("--repeat", type=int, default=1,
+                       help="measure each configuration this many times, in turn; the report gives medians")
     bench.add_argument("--models", help=MODELS_HELP)
     bench.set_defaults(func=_bench)
 

@@ -17,6 +17,10 @@ from collections.abc import Iterable, Iterator
 # parsed together, which is faster; long articles alone, which is as fast and keeps memory
 # low (measured with `attrib bench`: its "posts" and "articles" corpora).
 BATCH_CHARS = 3_000
+# Batches per worker sent ahead of the one whose results are awaited: enough that a long
+# document does not leave the other workers idle, few enough that the corpus is not read
+# into memory at once.
+IN_FLIGHT = 16
 _WORKER = None  # the Annotator of a worker process
 
 
@@ -78,7 +82,7 @@ def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int |
         return
     args = (annotator.models, annotator.codebooks, annotator.registry_files, threads)
     with mp.get_context("spawn").Pool(workers, initializer=_start_worker, initargs=args) as pool:
-        for done in _bounded_map(pool, batches(items, chunk_size), 2 * workers):
+        for done in _bounded_map(pool, batches(items, chunk_size), IN_FLIGHT * workers):
             yield from done
 
 

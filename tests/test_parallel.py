@@ -66,8 +66,11 @@ def test_parsing_documents_together_gives_the_rows_of_parsing_them_alone():
     assert together == alone and all(r["sentences"] for r in together)
 
 
-def test_workers_read_the_corpus_as_they_go(tmp_path: Path):
+def test_workers_read_the_corpus_as_they_go(tmp_path: Path, monkeypatch):
+    import attrib.parallel
     from attrib.parallel import annotate_stream
+
+    monkeypatch.setattr(attrib.parallel, "IN_FLIGHT", 2)
 
     pulled = []
 
@@ -78,7 +81,7 @@ def test_workers_read_the_corpus_as_they_go(tmp_path: Path):
 
     stream = annotate_stream(items(), Annotator(_empty_pack(tmp_path)), workers=2, chunk_size=1)
     first = next(stream)
-    assert first[0][1].doc_id == "d0" and len(pulled) <= 5  # two batches per worker in flight, one more read
+    assert first[0][1].doc_id == "d0" and len(pulled) <= 5  # 2 workers × 2 batches in flight, one more read
     rest = list(stream)
     assert [pair[0][1].doc_id for pair in rest] == [f"d{i}" for i in range(1, 12)]
 

@@ -1,0 +1,111 @@
+"""The benchmark report: medians of repeated measurements, the table, the targets met or not.
+
+Reads what :func:`attrib.bench.run_bench` measured (``benchmarks.json``); every figure is
+computed from the measurements, none is written by hand.
+"""
+
+from __future__ import annotations
+
+import statistics
+
+
+def summarise(rows: list[dict]) -> list[dict]:
+    """One row per corpus, size and configuration: the median time of its repeats (with
+    the fastest and slowest), the highest peak memory, in the order first measured."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in rows:
+        groups.setdefault((corpus(row), row["n"], row["config"]), []).append(row)
+    return [{**runs[0], "corpus": key[0], "seconds": statistics.median(r["seconds"] for r in runs),
+             "fastest": min(r["seconds"] for r in runs), "slowest": max(r["seconds"] for r in runs),
+             "repeats": len(runs), "peak_mb": max(r["peak_mb"] for r in runs)} for key, runs in groups.items()]
+
+
+def corpus(row: dict) -> str:
+    """The corpus kind of a measurement (articles in reports written before posts existed)."""
+    return row.get("corpus", "articles")
+
+
+def to_markdown(result: dict) -> str:
+    """The benchmark report: the figures, then the targets, met or not."""
+    rows = summarise(result["rows"])
+    return "\n".join([*_header(result, rows), *_table(rows), "",
+                      "`vs stanza`: attrib's time over the bare stanza pipelines on the same paragraphs "
+                      "with as many single-threaded processes (attrib's overhead). `vs 1×1`: speed-up over "
+                      "one single-threaded attrib worker. `stanza 2×1` parses the paragraphs in two "
+                      "processes, half the characters each: the speed-up this machine allows two workers.",
+                      "", "## Targets", "", *targets(rows), ""])
+
+
+def _header(result: dict, rows: list[dict]) -> list[str]:
+    """Title, what was measured where, and whether the bench finished."""
+    machine = result["machine"]
+    code = f"attrib {machine.get('attrib', '?')}" + (f" at {machine['commit']}" if machine.get("commit") else "")
+    repeats = max((r["repeats"] for r in rows), default=1)
+    lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` ({code}) on {machine['cpus']} "
+             f"CPUs (load average {machine['load_average']:.2f} at the start). Workers × torch threads per "
+             "worker." + (f" Each configuration ran {repeats} times, in turn; times are medians "
+                          "(fastest–slowest in brackets)." if repeats > 1 else ""), ""]
+    return lines + (["**Incomplete: the bench was interrupted or is still running.**", ""]
+                    if not result.get("complete", True) else [])
+
+
+def _table(rows: list[dict]) -> list[str]:
+    """The measurements, one line per corpus, size and configuration."""
+    lines = ["| corpus | documents | configuration | seconds | documents/s | sentences/s | peak memory (MB) "
+             "| vs stanza | vs 1×1 |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for row in rows:
+        base = _row(rows, row, "stanza " + row["config"].split()[1])
+        one = _row(rows, row, "attrib 1×1")
+        docs = row["documents"] if row["documents"] is not None else row["n"]
+        spread = f" ({row['fastest']:.1f}–{row['slowest']:.1f})" if row["repeats"] > 1 else ""
+        lines.append(f"| {row['corpus']} | {row['n']} | {row['config']} | {row['seconds']:.1f}{spread} | "
+                     f"{docs / row['seconds']:.2f} | {row['sentences'] / row['seconds']:.1f} | "
+                     f"{row['peak_mb']:.0f} | {_ratio(row, base, lambda r, b: f'{r / b - 1:+.1%}')} | "
+                     f"{_ratio(one, row, lambda o, r: f'{o / r:.2f}×') if row['config'].startswith('attrib') else '–'} |")
+    return lines
+
+
+def _row(rows: list[dict], like: dict, config: str) -> dict | None:
+    """The row of ``config`` on the corpus and size of ``like``, if measured."""
+    return next((r for r in rows if r["n"] == like["n"] and r["corpus"] == like["corpus"]
+                 and r["config"] == config), None)
+
+
+def _ratio(a: dict | None, b: dict | None, show) -> str:
+    """``show(a seconds, b seconds)``, or a dash while one is missing."""
+    return show(a["seconds"], b["seconds"]) if a and b else "–"
+
+
+def targets(rows: list[dict]) -> list[str]:
+    """One line per target, corpus and size: the figure and whether it is met."""
+    lines = []
+    for like in list({(r["corpus"], r["n"]): r for r in rows}.values()):
+        name = f"{like['corpus']}, N={like['n']}"
+        base, one, two, bare_two = (_row(rows, like, c) for c in
+                                    ("stanza 1×1", "attrib 1×1", "attrib 2×1", "stanza 2×1"))
+        if base and one:
+            over = one["seconds"] / base["seconds"] - 1
+            lines.append(f"- {name}: attrib adds {over:+.1%} to the stanza time (target < 10%): "
+                         f"{'met' if over < 0.10 else 'not met'}")
+        if one and two:
+            gain = one["seconds"] / two["seconds"]
+            ceiling = (f"; bare stanza in two processes: {base['seconds'] / bare_two['seconds']:.2f}×"
+                       if base and bare_two else "")
+            lines.append(f"- {name}: 2 workers × 1 thread give {gain:.2f}× 1 × 1 (target ≥ 1.7×): "
+                         f"{'met' if gain >= 1.7 else 'not met'}{ceiling}")
+    return lines + _memory_lines(rows)
+
+
+def _memory_lines(rows: list[dict]) -> list[str]:
+    """Peak memory at the largest size against the smallest, per corpus and configuration
+    (flat: within 15%)."""
+    lines = []
+    for kind, config in dict.fromkeys((r["corpus"], r["config"]) for r in rows):
+        mine = sorted((r for r in rows if r["corpus"] == kind and r["config"] == config), key=lambda r: r["n"])
+        if len(mine) > 1:
+            small, large = mine[0], mine[-1]
+            growth = large["peak_mb"] / small["peak_mb"] - 1
+            lines.append(f"- {kind}, {config}: peak memory {small['peak_mb']:.0f} MB at N={small['n']}, "
+                         f"{large['peak_mb']:.0f} MB at N={large['n']} ({growth:+.0%}; target: flat, "
+                         f"within 15%): {'met' if growth <= 0.15 else 'not met'}")
+    return lines
