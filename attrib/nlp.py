@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import time
 from collections import defaultdict
 
 from attrib.models.resolve import load_pipeline
+
+TIMING = {"seconds": 0.0}  # time this process spent in parse_paragraphs (models loading included)
 
 
 def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.PathLike | None = None,
@@ -25,6 +28,7 @@ def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.Path
     """
     import stanza
 
+    start = time.perf_counter()
     by_lang: dict[str, list[int]] = defaultdict(list)
     for index, (lang, _) in enumerate(paragraphs):
         by_lang[lang].append(index)
@@ -34,4 +38,5 @@ def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.Path
         docs = nlp.bulk_process([stanza.Document([], text=paragraphs[i][1]) for i in indexes])
         for index, doc in zip(indexes, docs):
             out[index] = doc
+    TIMING["seconds"] += time.perf_counter() - start
     return out

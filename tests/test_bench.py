@@ -68,3 +68,13 @@ def test_repeats_are_summarised_by_their_median_and_the_ceiling_is_shown():
     assert "| 900 |" in text  # the highest peak of the repeats
     assert "2 workers × 1 thread give 1.57× 1 × 1 (target ≥ 1.7×): not met; bare stanza in two processes: 2.00×" in text
     assert "| articles | 100 | stanza 2×1 | 5.5 | 18.18 | 1.8 | 800 | +0.0% | – |" in text
+
+
+def test_time_outside_stanza_is_reported_from_the_run_itself():
+    from attrib.bench_report import to_markdown
+
+    rows = _rows(100, 10.0, 11.0, 6.0, 800)
+    rows[1]["in_stanza"] = 10.45
+    text = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
+    assert "within the attrib 1×1 run itself, 5.0% of the time is spent outside stanza" in text
+    assert "(reading, rules, writing; +5.3% over its stanza calls)" in text
