@@ -53,7 +53,8 @@ def _header(result: dict, rows: list[dict]) -> list[str]:
     repeats = max((r["repeats"] for r in rows), default=1)
     lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` ({code}) on {machine['cpus']} "
              f"CPUs (load average {machine['load_average']:.2f} at the start). Workers × torch threads per "
-             "worker." + (f" Each configuration ran {repeats} times, in turn; times are medians "
+             "worker. On a shared machine the speed drifts during a bench (a speed-up above the number "
+             "of cores is the sign): compare the figures of one size, and prefer `--repeat`." + (f" Each configuration ran {repeats} times, in turn; times are medians "
                           "(fastest–slowest in brackets)." if repeats > 1 else ""), ""]
     return lines + (["**Incomplete: the bench was interrupted or is still running.**", ""]
                     if not result.get("complete", True) else [])
