@@ -12,7 +12,7 @@ same. The output folder must be reachable from the workers (a shared filesystem)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 _ANNOTATORS: dict = {}  # per worker process: (models, codebooks, registry) -> Annotator
@@ -34,15 +34,14 @@ def _annotator(models, codebooks, registry):
 def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, settings: tuple,
                        index: int) -> tuple[int, dict]:
     """Annotate one partition on a worker and write it as a chunk; return its index and counts."""
-    from attrib.annotator import TABLE_NAMES, annotate_documents, document_counts
+    from attrib.annotator import TABLE_NAMES, document_counts
     from attrib.dataset import write_rows
-    from attrib.parallel import batches
+    from attrib.parallel import annotate_batch, batches
 
     annotator = _annotator(*settings)
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
     stats, replaced = Counter(), []
-    done = [pair for batch in batches(items, len(items))
-            for pair in zip(batch, annotate_documents(annotator, [doc for _, doc in batch]))]
+    done = (pair for batch in batches(items, len(items)) for pair in annotate_batch(annotator, batch))
     for (action, doc), part in done:
         stats.update(document_counts(action, part))
         replaced += [doc.doc_id] if action == "replaced" else []
@@ -70,12 +69,13 @@ def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunk_size: 
     from dask.distributed import as_completed
 
     from attrib.dataset import next_chunk
+    from attrib.parallel import chunks
 
     first, results = next_chunk(out, run), {}
     client, cluster = _client(scheduler, workers)
     try:
         window, running = 2 * max(sum(client.nthreads().values()), 1), as_completed(with_results=True)
-        for k, part in enumerate(_partitions(todo, chunk_size)):
+        for k, part in enumerate(chunks(todo, chunk_size)):
             running.add(client.submit(annotate_partition, part, str(run.folder(out)), f"chunk-{first + k:05d}",
                                       run.provenance, settings, k, pure=False))
             if running.count() >= window:
@@ -87,18 +87,6 @@ def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunk_size: 
         if cluster is not None:
             cluster.close()
     return _totals(run, [results[k] for k in sorted(results)])
-
-
-def _partitions(todo: Iterable, size: int) -> Iterator[list]:
-    """Consecutive lists of ``size`` items."""
-    part = []
-    for item in todo:
-        part.append(item)
-        if len(part) == size:
-            yield part
-            part = []
-    if part:
-        yield part
 
 
 def _totals(run, results: list[dict]) -> Counter:

@@ -24,20 +24,32 @@ IN_FLIGHT = 16
 _WORKER = None  # the Annotator of a worker process
 
 
+def chunks(items: Iterable, size: int) -> Iterator[list]:
+    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def batches(items: Iterable, chunk_size: int, limit: int = BATCH_CHARS) -> Iterator[list]:
     """Cut (action, document) pairs into batches of about ``limit`` characters that never
     cross a chunk boundary (every ``chunk_size`` documents), so the local and the Dask
     engine, which annotates one chunk per task, form the very same batches."""
-    batch, size, count = [], 0, 0
-    for item in items:
-        batch.append(item)
-        size += len(item[1].text or "")
-        count += 1
-        if size >= limit or count % chunk_size == 0:
+    for chunk in chunks(items, chunk_size):
+        batch, size = [], 0
+        for item in chunk:
+            batch.append(item)
+            size += len(item[1].text or "")
+            if size >= limit:
+                yield batch
+                batch, size = [], 0
+        if batch:
             yield batch
-            batch, size = [], 0
-    if batch:
-        yield batch
 
 
 def _start_worker(models, codebooks, registry, threads) -> None:
@@ -51,11 +63,16 @@ def _start_worker(models, codebooks, registry, threads) -> None:
     _WORKER = Annotator(models, codebooks, registry)
 
 
-def _annotate(batch: list) -> list:
-    """Annotate one batch of (action, document) pairs in a worker."""
+def annotate_batch(annotator, batch: list) -> list:
+    """((action, document), rows) for one batch of (action, document) pairs."""
     from attrib.annotator import annotate_documents
 
-    return list(zip(batch, annotate_documents(_WORKER, [doc for _, doc in batch])))
+    return list(zip(batch, annotate_documents(annotator, [doc for _, doc in batch])))
+
+
+def _annotate(batch: list) -> list:
+    """Annotate one batch in a worker, with the worker's Annotator."""
+    return annotate_batch(_WORKER, batch)
 
 
 def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int | None = None,

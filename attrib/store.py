@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -22,30 +23,34 @@ def table_from_rows(name: str, rows: list[dict], metadata: dict) -> pa.Table:
     return pa.Table.from_pydict(columns, schema=schema)
 
 
+@contextmanager
+def _replacing(folder: Path, part: str):
+    """Yield a hidden temporary path for ``folder/part.parquet``; rename it into place when
+    the block ends (atomic: a reader never sees a half-written part)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    target, tmp = folder / f"{part}.parquet", folder / f".{part}.parquet.tmp"
+    yield tmp
+    os.replace(tmp, target)
+
+
 def write_part(table: pa.Table, folder: Path, part: str) -> Path:
     """Write one part of a table atomically (temporary file, then rename)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{part}.parquet"
-    tmp = folder / f".{part}.parquet.tmp"
-    pq.write_table(table, tmp)
-    os.replace(tmp, target)
-    return target
+    with _replacing(folder, part) as tmp:
+        pq.write_table(table, tmp)
+    return folder / f"{part}.parquet"
 
 
 def stream_part(sources: list[Path], folder: Path, part: str, keep=None) -> Path:
     """Write the rows of the Parquet files ``sources`` (one schema) as one part, batch by
     batch, so memory holds one batch however large the part; atomically (temporary file,
     then rename). ``keep``, if given, filters each batch (a table to a table)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    target, tmp = folder / f"{part}.parquet", folder / f".{part}.parquet.tmp"
     schema = pq.read_schema(sources[0])
-    with pq.ParquetWriter(tmp, schema) as writer:
+    with _replacing(folder, part) as tmp, pq.ParquetWriter(tmp, schema) as writer:
         for path in sources:
             for batch in pq.ParquetFile(path).iter_batches():
                 table = pa.Table.from_batches([batch], schema=schema)
                 writer.write_table(keep(table) if keep else table)
-    os.replace(tmp, target)
-    return target
+    return folder / f"{part}.parquet"
 
 
 def read_metadata(path: Path) -> dict:

@@ -87,7 +87,7 @@ def test_workers_read_the_corpus_as_they_go(tmp_path: Path, monkeypatch):
 
 
 def test_dask_partitions_are_cut_lazily():
-    from attrib.dask_engine import _partitions
+    from attrib.parallel import chunks
 
     pulled = []
 
@@ -96,6 +96,6 @@ def test_dask_partitions_are_cut_lazily():
             pulled.append(i)
             yield i
 
-    parts = _partitions(items(), 3)
+    parts = chunks(items(), 3)
     assert next(parts) == [0, 1, 2] and len(pulled) == 3
     assert list(parts) == [[3, 4, 5], [6]]
