@@ -8,16 +8,19 @@ them (otherwise the run would skip the copies as duplicates):
 - ``posts``: two consecutive sentences of those UD files per document, the size of a post
   or a news brief (attrib parses short documents in batches, see attrib.parallel).
 
-Each configuration runs in its own process, so its peak memory (the process and its
-largest child, ``ru_maxrss``) is its own:
+Each configuration is a whole run in its own process, so its peak memory (the process and
+its largest child, ``ru_maxrss``) is its own. The processes of one corpus take turns on the
+machine, ``TURN`` seconds each (stopped and continued as process groups): the speed of a
+shared machine drifts by 10-30 % within minutes, and taking turns lets the drift fall on
+every configuration alike instead of on whichever ran at the wrong moment.
 
 - ``stanza 1×1``: the bare stanza pipelines on the very paragraphs attrib parses, one
   thread, all paragraphs in one ``bulk_process`` call per language;
 - ``stanza 2×1``: the same in two single-threaded processes, half the characters each:
   the speed-up this machine allows two workers;
 - ``attrib``: ``attrib annotate`` with 1 worker × 1 thread, 2 workers × 1 thread, and
-  1 worker × 2 threads (posts: 1 × 1 only). A one-process run also records the time it
-  spent inside stanza, so its own share is measured free of the machine's drift.
+  1 worker × 2 threads (posts: 1 × 1 only). A one-process run also records the CPU time
+  it spent inside stanza, so its own share is measured within the run itself.
 
 Run it on an idle machine: a training job on the other core halves every figure.
 """
@@ -28,10 +31,12 @@ import json
 import os
 import platform
 import re
+import signal
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from attrib.atomic import write_json_atomic, write_text_atomic
@@ -40,6 +45,7 @@ UD_DOCS = ("UD_Greek-GDT/el_gdt-ud-dev.conllu", "UD_Hungarian-Szeged/hu_szeged-u
            "UD_English-GUM/en_gum-ud-dev.conllu")
 CONFIGS = {"articles": (("stanza", 1, 1), ("attrib", 1, 1), ("stanza", 2, 1), ("attrib", 2, 1), ("attrib", 1, 2)),
            "posts": (("stanza", 1, 1), ("attrib", 1, 1))}
+TURN = 5.0  # seconds a configuration runs before the next one's turn
 
 
 def ud_documents(path: Path) -> list[str]:
@@ -91,12 +97,11 @@ def build_corpus(n: int, folder: Path, seeds: Path, ud: Path, kind: str = "artic
 
 
 WORKER = r"""
-import json, resource, sys, time
+import json, os, resource, signal, sys, time
 kind, corpus, out, workers, threads, models = sys.argv[1:7]
 workers, threads = int(workers), int(threads)
 import torch  # both configurations need it: its import is not attrib's overhead
 torch.set_num_threads(threads)
-start = time.perf_counter()
 if kind == "stanza":
     from attrib.codebook import load_codebooks
     from attrib.reader import read_corpus
@@ -105,7 +110,9 @@ if kind == "stanza":
     books, langs = load_codebooks(), set(available_languages(models or None))
     paras = [(b.lang, b.text) for d in read_corpus([corpus], books) if d.ok
              for b in structure_article(d.text, books).blocks if b.lang in langs]
-    start = time.perf_counter()
+os.kill(os.getpid(), signal.SIGSTOP)  # ready: the bench's clock starts at the next turn
+cpu = time.process_time()
+if kind == "stanza":
     from attrib.bench import bare_parse
     sentences, documents, in_stanza = bare_parse(paras, models, workers), None, None
 else:
@@ -114,11 +121,10 @@ else:
                         workers=workers, threads=threads)
     sentences, documents = s["sentences"], s["added"] + s["failed"]
     from attrib.nlp import TIMING
-    in_stanza = TIMING["seconds"] if workers == 1 else None
-seconds = time.perf_counter() - start
+    in_stanza = TIMING["cpu"] if workers == threads == 1 else None
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-print(json.dumps({"seconds": seconds, "sentences": sentences, "documents": documents, "peak_mb": peak / 1024,
-                  "in_stanza": in_stanza}))
+print(json.dumps({"sentences": sentences, "documents": documents, "peak_mb": peak / 1024,
+                  "cpu": time.process_time() - cpu, "in_stanza": in_stanza}))
 """
 
 
@@ -152,34 +158,109 @@ def _parse_share(paras: list[tuple[str, str]], models: str | None, threads: int 
     return sum(len(doc.sentences) for doc in parse_paragraphs(paras, models=models or None))
 
 
-def measure(kind: str, corpus: Path, workers: int, threads: int, models: str | None) -> dict:
-    """Run one configuration in a fresh process and return its figures."""
-    with tempfile.TemporaryDirectory() as out:
-        cmd = [sys.executable, "-c", WORKER, kind, str(corpus), out, str(workers), str(threads), models or ""]
-        done = subprocess.run(cmd, capture_output=True, text=True, check=False,
-                              env={**os.environ, "OMP_NUM_THREADS": str(threads)})
-    if done.returncode != 0:
-        raise RuntimeError(f"benchmark run {kind} failed: {done.stderr.strip()[-800:]}")
-    return json.loads(done.stdout.strip().splitlines()[-1])
+def measure_together(configs: tuple, corpus: Path, models: str | None) -> Iterator[tuple[int, dict]]:
+    """Run configurations (kind, workers, threads) on one corpus as processes that take
+    turns on the machine, ``TURN`` seconds each, and yield (index, figures) as each ends.
+
+    Each process prepares (imports, reads the paragraphs a bare run needs) and stops
+    itself; from then on only one runs at a time, so a drift of the machine's speed falls
+    on all of them alike, and the time a configuration took is the sum of its turns. Each
+    is a whole run on the whole corpus, so its peak memory is that of the size measured.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        procs = [_start([sys.executable, "-c", WORKER, kind, str(corpus), str(Path(tmp) / str(i) / "out"),
+                         str(workers), str(threads), models or ""], Path(tmp) / str(i), threads)
+                 for i, (kind, workers, threads) in enumerate(configs)]
+        try:
+            yield from _take_turns(procs)
+        finally:
+            for proc in procs:
+                _end(proc)
+
+
+def _start(cmd: list[str], folder: Path, threads: int):
+    """Start one configuration's process in its own process group (output in ``folder``)
+    and wait until it has prepared and stopped itself."""
+    folder.mkdir(parents=True)
+    with open(folder / "stdout", "w") as out, open(folder / "stderr", "w") as err:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True,
+                                env={**os.environ, "OMP_NUM_THREADS": str(threads)})
+    proc.folder = folder
+    while _state(proc.pid) != "T":
+        if proc.poll() is not None:
+            raise RuntimeError(f"benchmark run {' '.join(cmd[3:6])} failed: {_tail(folder / 'stderr')}")
+        time.sleep(0.05)
+    return proc
+
+
+def _take_turns(procs: list) -> Iterator[tuple[int, dict]]:
+    """Give the processes turns until all have ended; yield (index, figures) as each ends."""
+    seconds, running = [0.0] * len(procs), list(range(len(procs)))
+    while running:
+        for i in list(running):
+            seconds[i] += _turn(procs[i])
+            if procs[i].poll() is not None:
+                running.remove(i)
+                yield i, {**_figures(procs[i]), "seconds": seconds[i]}
+
+
+def _turn(proc) -> float:
+    """Let a process group run for ``TURN`` seconds (or until it ends); return the time."""
+    start = time.perf_counter()
+    os.killpg(proc.pid, signal.SIGCONT)
+    try:
+        proc.wait(timeout=TURN)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGSTOP)
+    return time.perf_counter() - start
+
+
+def _figures(proc) -> dict:
+    """What an ended process reported, or the error it ended with."""
+    if proc.returncode != 0:
+        raise RuntimeError(f"benchmark run failed: {_tail(proc.folder / 'stderr')}")
+    return json.loads((proc.folder / "stdout").read_text().strip().splitlines()[-1])
+
+
+def _end(proc) -> None:
+    """Kill a process group that is still there (an interrupted bench leaves none stopped)."""
+    if proc.poll() is None:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+
+
+def _state(pid: int) -> str:
+    """A process's state letter (``T``: stopped)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "?"
+
+
+def _tail(path: Path) -> str:
+    """The end of a process's error output."""
+    return path.read_text(errors="replace").strip()[-800:]
 
 
 def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str | None = None,
               repeat: int = 1) -> dict:
-    """Measure every configuration for every corpus and size, ``repeat`` times in turn (the
-    report gives medians: a shared machine's speed drifts); write ``out/benchmarks.md`` and
-    ``.json`` after each measurement (an interrupted bench keeps what it measured, marked
-    incomplete)."""
+    """Measure every configuration for every corpus and size (the configurations of one
+    corpus taking turns, see :func:`measure_together`), ``repeat`` times (the report gives
+    medians); write ``out/benchmarks.md`` and ``.json`` as each measurement ends (an
+    interrupted bench keeps what it measured, marked incomplete)."""
     result = {"machine": _machine(), "date": time.strftime("%Y-%m-%d"), "complete": False, "rows": []}
-    for n in sizes:
-        for corpus_kind, configs in CONFIGS.items():
-            with tempfile.TemporaryDirectory() as tmp:
-                corpus = Path(tmp) / "corpus"
-                chars = build_corpus(n, corpus, seeds, ud, corpus_kind)
-                for turn, (kind, workers, threads) in ((t, c) for t in range(repeat) for c in configs):
-                    row = {"n": n, "corpus": corpus_kind, "config": f"{kind} {workers}×{threads}",
-                           "chars": chars, "turn": turn}
-                    result["rows"].append({**row, **measure(kind, corpus, workers, threads, models)})
-                    _write(out, result)
+    for n, corpus_kind, turn in ((n, k, t) for n in sizes for k in CONFIGS for t in range(repeat)):
+        configs = CONFIGS[corpus_kind]
+        with tempfile.TemporaryDirectory() as tmp:
+            corpus = Path(tmp) / "corpus"
+            chars = build_corpus(n, corpus, seeds, ud, corpus_kind)
+            for i, figures in measure_together(configs, corpus, models):
+                kind, workers, threads = configs[i]
+                result["rows"].append({"n": n, "corpus": corpus_kind, "config": f"{kind} {workers}×{threads}",
+                                       "chars": chars, "turn": turn, "order": i, **figures})
+                result["rows"].sort(key=lambda r: (sizes.index(r["n"]), list(CONFIGS).index(r["corpus"]),
+                                                   r["turn"], r["order"]))
+                _write(out, result)
     result["complete"] = True
     _write(out, result)
     return result
@@ -202,4 +283,5 @@ def _machine() -> dict:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                           cwd=Path(__file__).parent, check=False)
     return {"cpus": os.cpu_count(), "python": platform.python_version(), "torch": torch.__version__,
-            "attrib": __version__, "commit": head.stdout.strip() or None, "load_average": os.getloadavg()[0]}
+            "attrib": __version__, "commit": head.stdout.strip() or None, "load_average": os.getloadavg()[0],
+            "turn": TURN}

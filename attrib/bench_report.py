@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import statistics
 
+TURN = 5.0  # the turn of attrib.bench before turns were recorded
+
 
 def summarise(rows: list[dict]) -> list[dict]:
     """One row per corpus, size and configuration: the median time of its repeats (with
@@ -23,8 +25,9 @@ def summarise(rows: list[dict]) -> list[dict]:
 
 def _own_share(runs: list[dict]) -> float | None:
     """The median share of a one-process attrib run spent outside stanza (reading, rules,
-    writing), measured within the run itself, so the machine's drift does not enter it."""
-    shares = [1 - r["in_stanza"] / r["seconds"] for r in runs if r.get("in_stanza") is not None]
+    writing), measured within the run itself in CPU time, so the machine's drift does not
+    enter it."""
+    shares = [1 - r["in_stanza"] / r.get("cpu", r["seconds"]) for r in runs if r.get("in_stanza") is not None]
     return statistics.median(shares) if shares else None
 
 
@@ -53,8 +56,9 @@ def _header(result: dict, rows: list[dict]) -> list[str]:
     repeats = max((r["repeats"] for r in rows), default=1)
     lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` ({code}) on {machine['cpus']} "
              f"CPUs (load average {machine['load_average']:.2f} at the start). Workers × torch threads per "
-             "worker. On a shared machine the speed drifts during a bench (a speed-up above the number "
-             "of cores is the sign): compare the figures of one size, and prefer `--repeat`." + (f" Each configuration ran {repeats} times, in turn; times are medians "
+             "worker. The configurations of a corpus run as processes that take turns on the machine, "
+             f"{machine.get('turn', TURN):g} seconds each, so the drift of a shared machine's speed falls "
+             "on all of them alike; a configuration's time is the sum of its turns." + (f" Each corpus was measured {repeats} times; times are medians "
                           "(fastest–slowest in brackets)." if repeats > 1 else ""), ""]
     return lines + (["**Incomplete: the bench was interrupted or is still running.**", ""]
                     if not result.get("complete", True) else [])

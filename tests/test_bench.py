@@ -64,7 +64,7 @@ def test_repeats_are_summarised_by_their_median_and_the_ceiling_is_shown():
     rows = _rows(100, 10.0, 10.5, 6.0, 800) + _rows(100, 12.0, 13.0, 7.0, 900) + _rows(100, 11.0, 11.0, 9.0, 700)
     rows += [{**rows[0], "config": "stanza 2×1", "seconds": 5.5}]
     text = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
-    assert "| articles | 100 | attrib 1×1 | 11.0 (10.5–13.0) |" in text and "ran 3 times" in text
+    assert "| articles | 100 | attrib 1×1 | 11.0 (10.5–13.0) |" in text and "measured 3 times" in text
     assert "| 900 |" in text  # the highest peak of the repeats
     assert "2 workers × 1 thread give 1.57× 1 × 1 (target ≥ 1.7×): not met; bare stanza in two processes: 2.00×" in text
     assert "| articles | 100 | stanza 2×1 | 5.5 | 18.18 | 1.8 | 800 | +0.0% | – |" in text
@@ -78,3 +78,39 @@ def test_time_outside_stanza_is_reported_from_the_run_itself():
     text = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
     assert "within the attrib 1×1 run itself, 5.0% of the time is spent outside stanza" in text
     assert "(reading, rules, writing; +5.3% over its stanza calls)" in text
+
+
+BUSY = """import json, os, signal, sys, time
+os.kill(os.getpid(), signal.SIGSTOP)
+start = time.process_time()
+while time.process_time() - start < float(sys.argv[1]):
+    pass
+print(json.dumps({"cpu": time.process_time() - start}))
+"""
+
+
+def test_configurations_take_turns_and_are_timed_by_their_turns(tmp_path: Path, monkeypatch):
+    import sys
+
+    from attrib import bench
+
+    monkeypatch.setattr(bench, "TURN", 0.2)
+    procs = [bench._start([sys.executable, "-c", BUSY, str(cpu)], tmp_path / str(i), 1)
+             for i, cpu in enumerate((0.3, 0.9))]
+    try:
+        ended = list(bench._take_turns(procs))
+    finally:
+        for proc in procs:
+            bench._end(proc)
+    assert [i for i, _ in ended] == [0, 1]  # the short one ends first although both started together
+    for (_, figures), cpu in zip(ended, (0.3, 0.9)):
+        assert figures["cpu"] >= cpu and cpu <= figures["seconds"] < cpu + 0.6  # waiting turns is not counted
+
+
+def test_a_failing_configuration_says_why(tmp_path: Path):
+    import sys
+
+    from attrib import bench
+
+    with pytest.raises(RuntimeError, match="ZeroDivisionError"):
+        bench._start([sys.executable, "-c", "1/0"], tmp_path / "x", 1)
