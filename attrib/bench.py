@@ -167,6 +167,9 @@ def measure_together(configs: tuple, corpus: Path, models: str | None) -> Iterat
     on all of them alike, and the time a configuration took is the sum of its turns. Each
     is a whole run on the whole corpus, so its peak memory is that of the size measured.
     """
+    if not hasattr(signal, "SIGSTOP"):
+        raise RuntimeError("attrib bench needs Linux or macOS: its configurations take turns by being "
+                           "stopped and continued (SIGSTOP, SIGCONT)")
     with tempfile.TemporaryDirectory() as tmp:
         procs = [_start([sys.executable, "-c", WORKER, kind, str(corpus), str(Path(tmp) / str(i) / "out"),
                          str(workers), str(threads), models or ""], Path(tmp) / str(i), threads)
@@ -186,11 +189,14 @@ def _start(cmd: list[str], folder: Path, threads: int):
         proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True,
                                 env={**os.environ, "OMP_NUM_THREADS": str(threads)})
     proc.folder = folder
-    while _state(proc.pid) != "T":
-        if proc.poll() is not None:
+    while True:
+        pid, status = os.waitpid(proc.pid, os.WUNTRACED | os.WNOHANG)
+        if pid and os.WIFSTOPPED(status):
+            return proc
+        if pid:  # it ended before it was ready
+            proc.returncode = os.waitstatus_to_exitcode(status)
             raise RuntimeError(f"benchmark run {' '.join(cmd[3:6])} failed: {_tail(folder / 'stderr')}")
         time.sleep(0.05)
-    return proc
 
 
 def _take_turns(procs: list) -> Iterator[tuple[int, dict]]:
@@ -227,14 +233,6 @@ def _end(proc) -> None:
     if proc.poll() is None:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
-
-
-def _state(pid: int) -> str:
-    """A process's state letter (``T``: stopped)."""
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return "?"
 
 
 def _tail(path: Path) -> str:

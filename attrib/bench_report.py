@@ -103,9 +103,9 @@ def targets(rows: list[dict]) -> list[str]:
             lines.append(f"- {name}: attrib adds {over:+.1%} to the stanza time (target < 10%): "
                          f"{'met' if over < 0.10 else 'not met'}")
         if one and one.get("own") is not None:
-            lines.append(f"- {name}: within the attrib 1×1 run itself, {one['own']:.1%} of the time is spent "
-                         f"outside stanza (reading, rules, writing; {one['own'] / (1 - one['own']):+.1%} over "
-                         "its stanza calls)")
+            lines.append(f"- {name}: within the attrib 1×1 run itself, {one['own']:.1%} of its CPU time is "
+                         f"spent outside stanza (reading, rules, writing; {one['own'] / (1 - one['own']):+.1%} "
+                         "over its stanza calls)")
         if one and two:
             gain = one["seconds"] / two["seconds"]
             ceiling = (f"; bare stanza in two processes: {base['seconds'] / bare_two['seconds']:.2f}×"

@@ -76,8 +76,8 @@ def test_time_outside_stanza_is_reported_from_the_run_itself():
     rows = _rows(100, 10.0, 11.0, 6.0, 800)
     rows[1]["in_stanza"] = 10.45
     text = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
-    assert "within the attrib 1×1 run itself, 5.0% of the time is spent outside stanza" in text
-    assert "(reading, rules, writing; +5.3% over its stanza calls)" in text
+    assert "within the attrib 1×1 run itself, 5.0% of its CPU time is spent outside stanza" in text
+    assert "spent outside stanza (reading, rules, writing; +5.3% over its stanza calls)" in text
 
 
 BUSY = """import json, os, signal, sys, time
