@@ -20,6 +20,27 @@ def test_corpus_documents_are_real_text_and_unique(tmp_path: Path, ud_root):
     assert any("η" in p for p in posts) and any(" the " in p for p in posts)  # languages alternate
 
 
+def test_a_treebank_without_document_marks_is_cut_into_documents(tmp_path: Path, ud_root):
+    from attrib import bench
+
+    lines = [f"# sent_id = {i}\n# text = Sentence number {i} is here.\n1\tSentence\t_\t_\t_\t_\t0\troot\t_\t_"
+             for i in range(400)]
+    (tmp_path / "x.conllu").write_text("\n\n".join(lines) + "\n\n", "utf-8")
+    docs = bench.ud_documents(tmp_path / "x.conllu")
+    assert len(docs) > 3 and all(len(d) >= bench.DOC_CHARS for d in docs[:-1])
+    assert docs[0].split("\n\n")[0] == "Sentence number 0 is here. Sentence number 1 is here. Sentence number 2 is here."
+    assert "".join(docs).count("Sentence number") == 400  # every sentence once, in order
+
+
+def test_the_articles_corpus_has_hundreds_of_distinct_texts_mixing_languages(ud_root):
+    from attrib.bench import base_texts
+
+    texts = base_texts(ROOT / "seeds", ud_root)
+    assert len(set(texts)) == len(texts) > 500
+    first = texts[5:14]  # after the seeds: one document of each treebank file in turn
+    assert any("η" in t for t in first) and any(" a " in t for t in first) and any(" the " in t for t in first)
+
+
 @pytest.mark.model
 @pytest.mark.slow
 def test_smoke_run_writes_the_report(tmp_path: Path, ud_root):
