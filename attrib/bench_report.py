@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import statistics
 
-TURN = 5.0  # the turn of attrib.bench before turns were recorded
-
 
 def summarise(rows: list[dict]) -> list[dict]:
     """One row per corpus, size and configuration: the median time of its repeats (with
@@ -56,12 +54,19 @@ def _header(result: dict, rows: list[dict]) -> list[str]:
     repeats = max((r["repeats"] for r in rows), default=1)
     lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` ({code}) on {machine['cpus']} "
              f"CPUs (load average {machine['load_average']:.2f} at the start). Workers × torch threads per "
-             "worker. The configurations of a corpus run as processes that take turns on the machine, "
-             f"{machine.get('turn', TURN):g} seconds each, so the drift of a shared machine's speed falls "
-             "on all of them alike; a configuration's time is the sum of its turns." + (f" Each corpus was measured {repeats} times; times are medians "
+             f"worker. {_how_timed(machine)}" + (f" Each corpus was measured {repeats} times; times are medians "
                           "(fastest–slowest in brackets)." if repeats > 1 else ""), ""]
     return lines + (["**Incomplete: the bench was interrupted or is still running.**", ""]
                     if not result.get("complete", True) else [])
+
+
+def _how_timed(machine: dict) -> str:
+    """How the configurations shared the machine (benches before turns ran them in a row)."""
+    if "turn" not in machine:
+        return "The configurations ran one after another; a shared machine's speed drifts meanwhile."
+    return (f"The configurations of a corpus run as processes that take turns on the machine, {machine['turn']:g} "
+            "seconds each, so the drift of a shared machine's speed falls on all of them alike; a "
+            "configuration's time is the sum of its turns.")
 
 
 def _table(rows: list[dict]) -> list[str]:

@@ -135,3 +135,13 @@ def test_a_failing_configuration_says_why(tmp_path: Path):
 
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
         bench._start([sys.executable, "-c", "1/0"], tmp_path / "x", 1)
+
+
+def test_the_report_says_how_the_configurations_shared_the_machine():
+    from attrib.bench_report import to_markdown
+
+    rows = _rows(100, 10.0, 10.5, 6.0, 800)
+    older = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
+    taking_turns = to_markdown({"machine": {"cpus": 2, "load_average": 0.1, "turn": 5.0}, "date": "d", "rows": rows})
+    assert "ran one after another" in older and "take turns" not in older
+    assert "take turns on the machine, 5 seconds each" in taking_turns
