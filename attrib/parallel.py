@@ -13,10 +13,14 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-# A batch closes once it holds this many characters: short documents (posts, briefs) are
-# parsed together, which is faster; long articles alone, which is as fast and keeps memory
-# low (measured with `attrib bench`: its "posts" and "articles" corpora).
-BATCH_CHARS = 3_000
+# A batch closes once it holds this many characters. stanza sorts the sentences of a call
+# by length before batching them, so the more sentences per language a call holds, the
+# less padding: calls of one article (3,000 characters, a third of it per language in a
+# mixed corpus) made the parser 30-40 % slower than one call for the whole corpus did;
+# 30,000 characters come within about 5-10 % of it (with DEPPARSE_BATCH_WORDS, measured on
+# Greek GDT), while a batch stays small beside a worker's models and the batches of
+# a 100-document corpus still keep two workers busy.
+BATCH_CHARS = 30_000
 # Batches per worker sent ahead of the one whose results are awaited: enough that a long
 # document does not leave the other workers idle, few enough that the corpus is not read
 # into memory at once.

@@ -22,6 +22,12 @@ from attrib.models import pack as packlib
 SHIPPED_PACK = Path(__file__).resolve().parents[2] / "data" / "models"
 STANZA = "stanza"
 PIPELINE_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
+# Words per batch of the dependency parser (stanza's default: 5,000). stanza sorts a call's
+# sentences by length and pads each batch to its longest; the parser's scores grow with the
+# square of that length, so batches of sentences of like length matter more than big ones.
+# Measured (Greek GDT, 125k characters, one thread): 500 words cut the parser's time by
+# about 20 % in one call for all of it and by 25-50 % in calls of 10,000-30,000 characters.
+DEPPARSE_BATCH_WORDS = 500
 
 
 @dataclass(frozen=True)
@@ -168,7 +174,8 @@ def load_pipeline(lang: str, *, models: str | os.PathLike | None = None,
         models: pack folder, ``stanza``, or None (``$ATTRIB_MODELS`` or the shipped pack).
         processors: processors wanted (a pack's missing optional ``mwt`` is skipped);
             None for every processor the pack has.
-        **kwargs: passed on to ``stanza.Pipeline`` (e.g. ``tokenize_batch_size``).
+        **kwargs: passed on to ``stanza.Pipeline`` (e.g. ``tokenize_batch_size``);
+            ``depparse_batch_size`` defaults to ``DEPPARSE_BATCH_WORDS``.
 
     Returns:
         A ready ``stanza.Pipeline``.
@@ -177,6 +184,7 @@ def load_pipeline(lang: str, *, models: str | os.PathLike | None = None,
         ModelError: when a model is missing, corrupt or cannot be loaded.
     """
     source = resolve_models(models)
+    kwargs.setdefault("depparse_batch_size", DEPPARSE_BATCH_WORDS)
     options = tuple(sorted(kwargs.items()))
     request = (lang, source, processors, options)
     if request not in _RESOLVED:  # the pack is read and checked once per request, not per call
