@@ -20,6 +20,7 @@ from attrib.codebook import load_codebooks
 from attrib.errors import ModelError
 from attrib.extract.sent import Sent, Word, from_stanza
 from attrib.models.resolve import pack_processors, resolve_models
+from attrib.parallel import CHUNK_SIZE
 from attrib.reader import Document
 from attrib.registry import load_registry
 from attrib.schema import TABLES
@@ -288,7 +289,7 @@ def _progress(docs, enabled: bool):
 
 
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
-                    registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = 50,
+                    registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = CHUNK_SIZE,
                     workers: int = 1, threads: int | None = None, engine: str = "local",
                     scheduler: str | None = None, refresh: bool = False) -> dict:
     """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset`), incrementally.

@@ -17,6 +17,9 @@ every configuration alike instead of on whichever ran at the wrong moment.
 
 - ``stanza 1×1``: the bare stanza pipelines on the very paragraphs attrib parses, one
   thread, all paragraphs in one ``bulk_process`` call per language;
+- ``stanza-50 1×1``: the same pipelines given 50 documents per call (a chunk, as attrib
+  and stanza's own ``Pipeline.stream`` do), so their memory does not grow with the corpus;
+  the like-for-like baseline for attrib, whose memory must not grow either;
 - ``stanza 2×1``: the same in two single-threaded processes, half the characters each:
   the speed-up this machine allows two workers;
 - ``attrib``: ``attrib annotate`` with 1 worker × 1 thread, 2 workers × 1 thread, and
@@ -54,8 +57,9 @@ POST_FILES = ("UD_Greek-GDT/el_gdt-ud-dev.conllu", "UD_Hungarian-Szeged/hu_szege
 # A treebank without document marks (Hungarian Szeged) is cut into documents of consecutive
 # sentences: paragraphs of this many sentences, documents of at least this many characters.
 PARA_SENTENCES, DOC_CHARS = 3, 2_000
-CONFIGS = {"articles": (("stanza", 1, 1), ("attrib", 1, 1), ("stanza", 2, 1), ("attrib", 2, 1), ("attrib", 1, 2)),
-           "posts": (("stanza", 1, 1), ("attrib", 1, 1))}
+CONFIGS = {"articles": (("stanza", 1, 1), ("stanza-50", 1, 1), ("attrib", 1, 1), ("stanza", 2, 1), ("attrib", 2, 1),
+                        ("attrib", 1, 2)),
+           "posts": (("stanza", 1, 1), ("stanza-50", 1, 1), ("attrib", 1, 1))}
 TURN = 5.0  # seconds a configuration runs before the next one's turn
 
 
@@ -130,19 +134,22 @@ kind, corpus, out, workers, threads, models = sys.argv[1:7]
 workers, threads = int(workers), int(threads)
 import torch  # both configurations need it: its import is not attrib's overhead
 torch.set_num_threads(threads)
-if kind == "stanza":
+if kind.startswith("stanza"):
     from attrib.codebook import load_codebooks
     from attrib.reader import read_corpus
     from attrib.structure import structure_article
     from attrib.models.resolve import available_languages
     books, langs = load_codebooks(), set(available_languages(models or None))
-    paras = [(b.lang, b.text) for d in read_corpus([corpus], books) if d.ok
-             for b in structure_article(d.text, books).blocks if b.lang in langs]
+    docs = [[(b.lang, b.text) for b in structure_article(d.text, books).blocks if b.lang in langs]
+            for d in read_corpus([corpus], books) if d.ok]
 os.kill(os.getpid(), signal.SIGSTOP)  # ready: the bench's clock starts at the next turn
 cpu = time.process_time()
 if kind == "stanza":
     from attrib.bench import bare_parse
-    sentences, documents, in_stanza = bare_parse(paras, models, workers), None, None
+    sentences, documents, in_stanza = bare_parse([p for d in docs for p in d], models, workers), None, None
+elif kind == "stanza-50":
+    from attrib.bench import streamed_parse
+    sentences, documents, in_stanza = streamed_parse(docs, models), None, None
 else:
     from attrib.annotator import annotate_corpus
     s = annotate_corpus(inputs=[corpus], out=out, models=models or None, progress=False,
@@ -173,6 +180,16 @@ def bare_parse(paras: list[tuple[str, str]], models: str | None, workers: int = 
         sizes[lightest] += len(para[1])
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
         return sum(pool.map(_parse_share, shares, [models] * workers, [1] * workers))
+
+
+def streamed_parse(docs: list[list[tuple[str, str]]], models: str | None) -> int:
+    """Parse documents' paragraphs with the bare stanza pipelines, ``CHUNK_SIZE`` documents
+    per call and language (what stanza's own ``Pipeline.stream`` does, 50 documents at a
+    time): bare stanza with memory that does not grow with the corpus, as attrib's must not.
+    Returns the sentences found."""
+    from attrib.parallel import CHUNK_SIZE, chunks
+
+    return sum(_parse_share([p for doc in chunk for p in doc], models) for chunk in chunks(docs, CHUNK_SIZE))
 
 
 def _parse_share(paras: list[tuple[str, str]], models: str | None, threads: int | None = None) -> int:

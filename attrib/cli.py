@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from attrib.errors import AttribError
+from attrib.parallel import CHUNK_SIZE
 
 MODELS_HELP = ("model pack folder, or 'stanza' for stanza's official models "
                "(default: $ATTRIB_MODELS, else the pack in data/models)")
@@ -81,8 +82,8 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.add_argument("--wait", action="store_true", help="if another run is writing OUT, wait for it")
     ann.add_argument("--refresh", action="store_true",
                      help="annotate unchanged documents again (after changing codebooks, registry or models)")
-    ann.add_argument("--chunk-size", type=int, default=50,
-                     help="documents per committed chunk: what an interrupted run keeps (default 50)")
+    ann.add_argument("--chunk-size", type=int, default=CHUNK_SIZE,
+                     help=f"documents per committed chunk: what an interrupted run keeps (default {CHUNK_SIZE})")
     ann.set_defaults(func=_annotate)
 
 

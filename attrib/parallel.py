@@ -13,18 +13,19 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 
-# A batch closes once it holds this many characters. stanza sorts the sentences of a call
-# by length before batching them, so the more sentences per language a call holds, the
-# less padding: calls of one article (3,000 characters, a third of it per language in a
-# mixed corpus) made the parser 30-40 % slower than one call for the whole corpus did;
-# 30,000 characters come within about 5-10 % of it (with DEPPARSE_BATCH_WORDS, measured on
-# Greek GDT), while a batch stays small beside a worker's models and the batches of
-# a 100-document corpus still keep two workers busy.
-BATCH_CHARS = 30_000
+# Documents per committed chunk (``--chunk-size``): a killed run loses at most this much work.
+CHUNK_SIZE = 50
+# A batch closes once it holds this many characters, or at the end of its chunk; a batch's
+# paragraphs of one language are one stanza call. stanza sorts a call's sentences by length
+# before batching them, so the more sentences per call, the less padding: calls of one
+# article (3,000 characters, a third of it per language in a mixed corpus) made the parser
+# 30-40 % slower than one call for the whole corpus. So a chunk of news articles is one
+# batch; the limit only keeps chunks of very long documents from one huge call.
+BATCH_CHARS = 250_000
 # Batches per worker sent ahead of the one whose results are awaited: enough that a long
-# document does not leave the other workers idle, few enough that the corpus is not read
-# into memory at once.
-IN_FLIGHT = 16
+# batch does not leave the other workers idle, few enough that the corpus is not read into
+# memory at once.
+IN_FLIGHT = 2
 _WORKER = None  # the Annotator of a worker process
 
 
@@ -80,7 +81,7 @@ def _annotate(batch: list) -> list:
 
 
 def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int | None = None,
-                    chunk_size: int = 50) -> Iterator:
+                    chunk_size: int = CHUNK_SIZE) -> Iterator:
     """Yield ((action, document), rows) for every (action, document), in order.
 
     Args:
