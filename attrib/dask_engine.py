@@ -36,12 +36,12 @@ def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, s
     """Annotate one partition on a worker and write it as a chunk; return its index and counts."""
     from attrib.annotator import TABLE_NAMES, document_counts
     from attrib.dataset import write_rows
-    from attrib.parallel import annotate_batch, batches
+    from attrib.parallel import annotate_batches, batches
 
     annotator = _annotator(*settings)
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
     stats, replaced = Counter(), []
-    done = (pair for batch in batches(items, len(items)) for pair in annotate_batch(annotator, batch))
+    done = annotate_batches(annotator, batches(items, len(items)))
     for (action, doc), part in done:
         stats.update(document_counts(action, part))
         replaced += [doc.doc_id] if action == "replaced" else []

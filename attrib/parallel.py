@@ -9,6 +9,7 @@ output is the same for any number of workers.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -75,9 +76,37 @@ def annotate_batch(annotator, batch: list) -> list:
     return list(zip(batch, annotate_documents(annotator, [doc for _, doc in batch])))
 
 
+def settle() -> None:
+    """Collect the garbage, then move the survivors (the models, codebooks and registry once
+    loaded) out of the garbage collector's sight (``gc.freeze``).
+
+    stanza creates millions of short-lived objects; without this, every full collection
+    walks the hundreds of thousands of objects of the loaded models again, which cost 3-5 %
+    of the parse time (measured in one process, 100 news articles, collections as they
+    come against frozen). Collecting first means no garbage is frozen: a batch's garbage is
+    freed before its survivors are set aside, so memory does not grow with the corpus.
+    """
+    gc.collect()
+    gc.freeze()
+
+
+def annotate_batches(annotator, batches_in: Iterable[list]) -> Iterator:
+    """((action, document), rows) for every batch in order, the heap settled after each
+    batch (:func:`settle`) and handed back to the collector at the end."""
+    try:
+        for batch in batches_in:
+            yield from annotate_batch(annotator, batch)
+            settle()
+    finally:
+        gc.unfreeze()
+
+
 def _annotate(batch: list) -> list:
-    """Annotate one batch in a worker, with the worker's Annotator."""
-    return annotate_batch(_WORKER, batch)
+    """Annotate one batch in a worker process (its heap settled after each batch: the
+    process only annotates), with the worker's Annotator."""
+    done = annotate_batch(_WORKER, batch)
+    settle()
+    return done
 
 
 def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int | None = None,
@@ -92,15 +121,12 @@ def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int |
         threads: torch threads per worker (default 1 with several workers).
         chunk_size: documents per committed chunk (batches never cross one).
     """
-    global _WORKER
     if workers <= 1:
         if threads:
             import torch
 
             torch.set_num_threads(threads)
-        _WORKER = annotator
-        for batch in batches(items, chunk_size):
-            yield from _annotate(batch)
+        yield from annotate_batches(annotator, batches(items, chunk_size))
         return
     args = (annotator.models, annotator.codebooks, annotator.registry_files, threads)
     with mp.get_context("spawn").Pool(workers, initializer=_start_worker, initargs=args) as pool:

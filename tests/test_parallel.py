@@ -99,3 +99,31 @@ def test_dask_partitions_are_cut_lazily():
     parts = chunks(items(), 3)
     assert next(parts) == [0, 1, 2] and len(pulled) == 3
     assert list(parts) == [[3, 4, 5], [6]]
+
+
+def test_the_heap_is_settled_between_batches_without_keeping_their_garbage(bare: Annotator, monkeypatch):
+    import gc
+    import weakref
+
+    import attrib.parallel
+    from attrib.parallel import annotate_batches
+
+    class Cycle:
+        def __init__(self):
+            self.me = self  # freed only by the collector, never by reference counting
+
+    garbage, frozen = [], []
+
+    def annotate(annotator, batch):
+        cycle = Cycle()
+        garbage.append(weakref.ref(cycle))
+        frozen.append(gc.get_freeze_count())
+        return [(item, {"documents": []}) for item in batch]
+
+    monkeypatch.setattr(attrib.parallel, "annotate_batch", annotate)
+    items = [("added", _doc(f"d{i}", "x")) for i in range(3)]
+    done = list(annotate_batches(bare, ([item] for item in items)))
+    assert [pair[0] for pair in done] == items
+    assert frozen[0] == 0 < frozen[1]  # the survivors of the first batch were set aside
+    assert all(ref() is None for ref in garbage)  # each batch's cyclic garbage was freed
+    assert gc.get_freeze_count() == 0  # and the collector sees everything again at the end
