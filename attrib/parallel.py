@@ -20,8 +20,9 @@ CHUNK_SIZE = 50
 # paragraphs of one language are one stanza call. stanza sorts a call's sentences by length
 # before batching them, so the more sentences per call, the less padding: calls of one
 # article (3,000 characters, a third of it per language in a mixed corpus) made the parser
-# 30-40 % slower than one call for the whole corpus (stanza's default parser batches). So a chunk of news articles is one
-# batch; the limit only keeps chunks of very long documents from one huge call.
+# 30-40 % slower than one call for the whole corpus (with stanza's default parser batches).
+# So a chunk of news articles is one batch; the limit only keeps chunks of very long
+# documents from one huge call.
 BATCH_CHARS = 250_000
 # Batches per worker sent ahead of the one whose results are awaited: enough that a long
 # batch does not leave the other workers idle, few enough that the corpus is not read into
