@@ -7,7 +7,7 @@ them (otherwise the run would skip the copies as duplicates):
   (Greek GDT, Hungarian Szeged, English GUM and EWT): 532 distinct texts, so the
   1,000-document corpus repeats each about twice;
 - ``posts``: two consecutive sentences of those UD files per document, the size of a post
-  or a news brief (attrib parses short documents in batches, see attrib.parallel).
+  or a news brief (attrib parses a chunk of documents together, see attrib.parallel).
 
 Each configuration is a whole run in its own process, so its peak memory (the process and
 its largest child, ``ru_maxrss``) is its own. The processes of one corpus take turns on the
