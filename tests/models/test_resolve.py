@@ -70,14 +70,14 @@ def test_unreadable_resources_file(tmp_path):
         verify_pack(resolve_models(tmp_path), "el", ["tokenize"])
 
 
-def test_pipelines_batch_the_parser_by_like_length_sentences(monkeypatch, tmp_path):
+def test_pipelines_batch_the_parser_by_padded_cells(monkeypatch, tmp_path):
     from attrib.models import resolve
 
     _fake_pack(tmp_path)
     built = []
     monkeypatch.setattr(resolve, "_stanza_pipeline", lambda lang, source, procs, **kw: built.append(kw) or kw)
     assert resolve.load_pipeline("el", models=tmp_path, processors=("tokenize",)) == {
-        "depparse_batch_size": resolve.DEPPARSE_BATCH_WORDS}
+        "depparse_batch_size": resolve.DEPPARSE_BATCH_CELLS}
     assert resolve.load_pipeline("el", models=tmp_path, processors=("tokenize",), depparse_batch_size=5000) == {
         "depparse_batch_size": 5000}
     assert len(built) == 2  # a different batch size is a different pipeline, not the cached one
