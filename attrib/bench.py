@@ -286,14 +286,18 @@ def _tail(path: Path) -> str:
 
 
 def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str | None = None,
-              repeat: int = 1) -> dict:
+              repeat: int = 1, append: bool = False) -> dict:
     """Measure every configuration for every corpus and size (the configurations of one
     corpus taking turns, see :func:`measure_together`), ``repeat`` times (the report gives
     medians); write ``out/benchmarks.md`` and ``.json`` as each measurement ends (an
-    interrupted bench keeps what it measured, marked incomplete)."""
-    result = {"machine": _machine(), "date": time.strftime("%Y-%m-%d"), "complete": False, "rows": []}
-    for n, corpus_kind, turn in ((n, k, t) for n in sizes for k in CONFIGS for t in range(repeat)):
-        configs = CONFIGS[corpus_kind]
+    interrupted bench keeps what it measured, marked incomplete). ``append`` adds the
+    measurements to those already in ``out`` (taken at the same commit) as further repeats."""
+    from attrib.bench_report import corpus as kind_of
+
+    result = _earlier(out, _machine()) if append else _fresh(_machine())
+    for n, corpus_kind, _ in ((n, k, t) for n in sizes for k in CONFIGS for t in range(repeat)):
+        configs, turn = CONFIGS[corpus_kind], 1 + max(
+            (r["turn"] for r in result["rows"] if r["n"] == n and kind_of(r) == corpus_kind), default=-1)
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
             chars = build_corpus(n, corpus, seeds, ud, corpus_kind)
@@ -301,12 +305,29 @@ def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str
                 kind, workers, threads = configs[i]
                 result["rows"].append({"n": n, "corpus": corpus_kind, "config": f"{kind} {workers}×{threads}",
                                        "chars": chars, "turn": turn, "order": i, **figures})
-                result["rows"].sort(key=lambda r: (sizes.index(r["n"]), list(CONFIGS).index(r["corpus"]),
-                                                   r["turn"], r["order"]))
+                result["rows"].sort(key=lambda r: (r["n"], list(CONFIGS).index(kind_of(r)), r["turn"], r["order"]))
                 _write(out, result)
     result["complete"] = True
     _write(out, result)
     return result
+
+
+def _fresh(machine: dict) -> dict:
+    """A report with no measurements yet."""
+    return {"machine": machine, "date": time.strftime("%Y-%m-%d"), "complete": False, "rows": []}
+
+
+def _earlier(out: Path, machine: dict) -> dict:
+    """The report in ``out`` to add measurements to, if it measured the same code."""
+    path = out / "benchmarks.json"
+    if not path.is_file():
+        return _fresh(machine)
+    earlier = json.loads(path.read_text("utf-8"))
+    if earlier["machine"].get("commit") != machine.get("commit"):
+        raise RuntimeError(f"{path} measured attrib at {earlier['machine'].get('commit')}, this is "
+                           f"{machine.get('commit')}: measurements of different code are not pooled; "
+                           "drop --append to start a new report")
+    return {**earlier, "complete": False}
 
 
 def _write(out: Path, result: dict) -> None:

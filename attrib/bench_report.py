@@ -65,11 +65,12 @@ def _header(result: dict, rows: list[dict]) -> list[str]:
     """Title, what was measured where, and whether the bench finished."""
     machine = result["machine"]
     code = f"attrib {machine.get('attrib', '?')}" + (f" at {machine['commit']}" if machine.get("commit") else "")
-    repeats = max((r["repeats"] for r in rows), default=1)
+    counts = sorted({r["repeats"] for r in rows}) or [1]
+    repeats = f"{counts[0]}–{counts[-1]}" if len(counts) > 1 else counts[0]
     lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` ({code}) on {machine['cpus']} "
              f"CPUs (load average {machine['load_average']:.2f} at the start). Workers × torch threads per "
-             f"worker. {_how_timed(machine)}" + (f" Each corpus was measured {repeats} times; times are medians "
-                          "(fastest–slowest in brackets)." if repeats > 1 else ""), ""]
+             f"worker. {_how_timed(machine)}" + (f" Each configuration was measured {repeats} times; times are medians "
+                          "(fastest–slowest in brackets)." if counts[-1] > 1 else ""), ""]
     return lines + (["**Incomplete: the bench was interrupted or is still running.**", ""]
                     if not result.get("complete", True) else [])
 

@@ -162,7 +162,7 @@ def _bench(args: argparse.Namespace) -> int:
     from attrib.bench import run_bench
 
     result = run_bench(sizes=args.sizes, out=args.out, seeds=args.seeds, ud=args.ud, models=args.models,
-                       repeat=args.repeat)
+                       repeat=args.repeat, append=args.append)
     print(f"{len(result['rows'])} measurements -> {args.out / 'benchmarks.md'}")
     return 0
 
@@ -175,6 +175,8 @@ def _add_bench(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks (news documents)")
     bench.add_argument("--repeat", type=int, default=1,
                        help="measure each configuration this many times, in turn; the report gives medians")
+    bench.add_argument("--append", action="store_true",
+                       help="add these measurements to those in --out (same commit) as further repeats")
     bench.add_argument("--models", help=MODELS_HELP)
     bench.set_defaults(func=_bench)
 

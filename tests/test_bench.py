@@ -91,7 +91,7 @@ def test_repeats_are_summarised_by_their_median_and_the_ceiling_is_shown():
     rows = _rows(100, 10.0, 10.5, 6.0, 800) + _rows(100, 12.0, 13.0, 7.0, 900) + _rows(100, 11.0, 11.0, 9.0, 700)
     rows += [{**rows[0], "config": "stanza 2×1", "seconds": 5.5}]
     text = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
-    assert "| articles | 100 | attrib 1×1 | 11.0 (10.5–13.0) |" in text and "measured 3 times" in text
+    assert "| articles | 100 | attrib 1×1 | 11.0 (10.5–13.0) |" in text and "measured 1–3 times" in text
     assert "| 900 |" in text  # the highest peak of the repeats
     assert "2 workers × 1 thread give 1.57× 1 × 1 (target ≥ 1.7×): not met; bare stanza in two processes: 2.00×" in text
     assert "| articles | 100 | stanza 2×1 | 5.5 | 18.18 | 1.8 | 800 | +0.0% | – |" in text
@@ -151,3 +151,28 @@ def test_the_report_says_how_the_configurations_shared_the_machine():
     taking_turns = to_markdown({"machine": {"cpus": 2, "load_average": 0.1, "turn": 5.0}, "date": "d", "rows": rows})
     assert "ran one after another" in older and "take turns" not in older
     assert "take turns on the machine, 5 seconds each" in taking_turns
+
+
+def test_append_adds_repeats_of_the_same_code_and_refuses_other_code(tmp_path: Path, monkeypatch):
+    from attrib import bench
+
+    def measure(configs, corpus, models):
+        for i in range(len(configs)):
+            yield i, {"seconds": 10.0 + i, "sentences": 5, "documents": 2, "peak_mb": 500.0, "cpu": 1.0,
+                      "in_stanza": None}
+
+    monkeypatch.setattr(bench, "build_corpus", lambda *a: 100)
+    monkeypatch.setattr(bench, "measure_together", measure)
+    monkeypatch.setattr(bench, "_machine", lambda: {"cpus": 2, "load_average": 0.1, "commit": "abc"})
+    args = {"out": tmp_path, "seeds": tmp_path, "ud": tmp_path}
+    bench.run_bench(sizes=[1000, 100], repeat=2, **args)
+    result = bench.run_bench(sizes=[100], append=True, **args)
+    turns = {(r["n"], r["corpus"], r["config"]): [] for r in result["rows"]}
+    for row in result["rows"]:
+        turns[(row["n"], row["corpus"], row["config"])].append(row["turn"])
+    assert turns[(100, "articles", "attrib 1×1")] == [0, 1, 2] and turns[(1000, "posts", "stanza 1×1")] == [0, 1]
+    assert [r["n"] for r in result["rows"]] == sorted(r["n"] for r in result["rows"])
+    assert "measured 2–3 times" in (tmp_path / "benchmarks.md").read_text("utf-8")
+    monkeypatch.setattr(bench, "_machine", lambda: {"cpus": 2, "load_average": 0.1, "commit": "def"})
+    with pytest.raises(RuntimeError, match="measured attrib at abc, this is def"):
+        bench.run_bench(sizes=[100], append=True, **args)
