@@ -6,8 +6,8 @@ scorer then holds tensors of (sentences × longest) × hidden × labels floats, 
 (sentences × longest²) × labels. When a call mixes one long sentence with many short ones
 (a post with a tweet, an article with datelines and captions), a 500-word batch of one
 59-word sentence and 34 short ones is 35 × 60 = 2,100 cells: measured on the English
-parser, a 180 MB spike for 490 words, and the padding is computed for nothing. The worst
-case is one long sentence among hundreds of one-word lines: gigabytes.
+parser, a 180 MB spike for 490 words, and the padding is computed for nothing. By the
+same arithmetic, one long sentence among hundreds of one-word lines would take gigabytes.
 
 attrib reads the same setting as a budget of padded cells (sentences × the longest one's
 length): a batch never holds more cells than the budget (a sentence longer than it is a
@@ -53,7 +53,8 @@ def bound_parser_batches(pipeline) -> None:
 
 def parse_bounded(processor, document):
     """What stanza's ``DepparseProcessor.process`` does, with :func:`padded_batches`: parse
-    ``document``'s sentences in place and return it."""
+    ``document``'s sentences in place and return it (without stanza's check that POS tags
+    are there: a pipeline always tags before it parses)."""
     import torch
     from stanza.models.common import doc as fields
     from stanza.models.common.utils import unsort

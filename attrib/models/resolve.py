@@ -17,8 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from attrib.errors import ModelError
-from attrib.models.batching import bound_parser_batches
 from attrib.models import pack as packlib
+from attrib.models.batching import bound_parser_batches
 
 SHIPPED_PACK = Path(__file__).resolve().parents[2] / "data" / "models"
 STANZA = "stanza"
