@@ -295,9 +295,8 @@ def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str
     from attrib.bench_report import corpus as kind_of
 
     result = _earlier(out, _machine()) if append else _fresh(_machine())
-    for n, corpus_kind, _ in ((n, k, t) for n in sizes for k in CONFIGS for t in range(repeat)):
-        configs, turn = CONFIGS[corpus_kind], 1 + max(
-            (r["turn"] for r in result["rows"] if r["n"] == n and kind_of(r) == corpus_kind), default=-1)
+    for n, corpus_kind in ((n, k) for n in sizes for k in CONFIGS for _ in range(repeat)):
+        configs, turn = CONFIGS[corpus_kind], _next_turn(result["rows"], n, corpus_kind)
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
             chars = build_corpus(n, corpus, seeds, ud, corpus_kind)
@@ -310,6 +309,13 @@ def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str
     result["complete"] = True
     _write(out, result)
     return result
+
+
+def _next_turn(rows: list[dict], n: int, corpus_kind: str) -> int:
+    """The number of the next repeat of a corpus kind and size (after those in ``rows``)."""
+    from attrib.bench_report import corpus
+
+    return 1 + max((r["turn"] for r in rows if r["n"] == n and corpus(r) == corpus_kind), default=-1)
 
 
 def _fresh(machine: dict) -> dict:
