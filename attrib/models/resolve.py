@@ -19,6 +19,7 @@ from pathlib import Path
 from attrib.errors import ModelError
 from attrib.models import pack as packlib
 from attrib.models.batching import bound_parser_batches
+from attrib.models.windows import bound_tokenizer_windows
 
 SHIPPED_PACK = Path(__file__).resolve().parents[2] / "data" / "models"
 STANZA = "stanza"
@@ -146,8 +147,8 @@ def _unloadable(source: ModelSource, lang: str, processors: list[str]) -> str | 
 
 
 def _stanza_pipeline(lang: str, source: ModelSource, processors: list[str], **kwargs):
-    """Construct the stanza pipeline (its parser batched by padded cells), translating its
-    failures into ModelError."""
+    """Construct the stanza pipeline (its parser batched by padded cells, its tokenizer's
+    windows over unfinished paragraphs only), translating its failures into ModelError."""
     import stanza
 
     download = None if source.kind == "pack" else stanza.DownloadMethod.REUSE_RESOURCES
@@ -167,6 +168,7 @@ def _stanza_pipeline(lang: str, source: ModelSource, processors: list[str], **kw
         raise ModelError(f"stanza could not load {what} from {source.path} "
                          f"({type(exc).__name__}: {exc}); {_how_to_build(lang, bad)}") from exc
     bound_parser_batches(pipeline)
+    bound_tokenizer_windows(pipeline)
     return pipeline
 
 
