@@ -10,10 +10,17 @@ GAP = "..."
 MAX_GAP = 3
 
 
-def forms(word: Word) -> set[str]:
+def forms(word: Word) -> frozenset[str]:
     """The folded lemma and surface form of a word."""
-    lemma = fold(word.lemma)
-    return {lemma, lemma.replace("+", ""), fold(word.text)}  # Szeged writes preverbs as "ki+jelent"
+    return _forms(word.lemma, word.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _forms(lemma: str, text: str) -> frozenset[str]:
+    """:func:`forms` by lemma and text (cached: rules ask for every word's forms again and
+    again, once per codebook list they try)."""
+    lemma = fold(lemma)
+    return frozenset((lemma, lemma.replace("+", ""), fold(text)))  # Szeged: preverbs as "ki+jelent"
 
 
 def vocab(words) -> frozenset[str]:
