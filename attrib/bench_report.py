@@ -39,7 +39,7 @@ def to_markdown(result: dict) -> str:
     rows = summarise(result["rows"])
     return "\n".join([*_header(result, rows), *_table(rows), "",
                       "`vs stanza`: the time over the bare stanza pipelines (loaded as attrib loads them, "
-                      "parser batches included) on the same paragraphs, all "
+                      "parser batches and tokenizer windows included) on the same paragraphs, all "
                       "in one call per language, with as many single-threaded processes. `vs stanza-50`: "
                       "the time over the bare stanza pipelines given 50 documents per call (memory that "
                       "does not grow with the corpus, like attrib's). `vs 1×1`: speed-up over "
@@ -58,7 +58,7 @@ def _memory_bound() -> str:
     return (f"attrib's is bounded by construction: one chunk at a time ({CHUNK_SIZE} documents, at most "
             f"{BATCH_CHARS:,} characters per stanza call, or one longer document) and parser batches "
             f"of at most {DEPPARSE_BATCH_CELLS} padded cells, so it grows with N only until the corpus "
-            "holds its heaviest chunk.")
+            "holds its heaviest chunk (and the memory allocator's leftovers settle).")
 
 
 def _header(result: dict, rows: list[dict]) -> list[str]:
