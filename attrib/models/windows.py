@@ -35,34 +35,34 @@ def bound_tokenizer_windows(pipeline) -> None:
 
 
 def tokenize_windowed(processor, document):
-    """What stanza's ``TokenizeProcessor.process`` does for raw text (a string, a list of
-    paragraph strings or a Document's text), with :func:`predict`; return a new Document."""
+    """What stanza's ``TokenizeProcessor.process`` does for raw text (a string or a
+    Document's text), with :func:`predict`; return a new Document. Other input (lists of
+    paragraphs with ``no_ssplit``, or wrong types) goes to stanza's own ``process``."""
     import torch
     from stanza.models.common import doc as fields
     from stanza.models.tokenization.data import TokenizationDataset
     from stanza.pipeline.tokenize_processor import TOKEN_TOO_LONG_REPLACEMENT, TokenizeProcessor
 
-    text = document.text if isinstance(document, fields.Document) else document
-    raw_text = "\n\n".join(text) if isinstance(text, list) else text
+    if not isinstance(document, (str, fields.Document)):
+        return type(processor).process(processor, document)
+    raw_text = document.text if isinstance(document, fields.Document) else document
     config = processor.config
     dataset = TokenizationDataset(config, input_text=raw_text, vocab=processor.vocab, evaluation=True,
                                   dictionary=processor.trainer.dictionary)
-    with torch.no_grad():
-        sentences = _decode(processor, dataset, raw_text)
     longest = config.get("max_seqlen", TokenizeProcessor.MAX_SEQ_LENGTH_DEFAULT)
+    with torch.no_grad():
+        sentences = _decode(processor, dataset, raw_text, max(WINDOW, longest))
     for token in (token for sentence in sentences for token in sentence):
         if len(token["text"]) > longest:  # as stanza: spare later processors huge tokens
             token["text"] = TOKEN_TOO_LONG_REPLACEMENT
     return fields.Document(sentences, raw_text)
 
 
-def _decode(processor, dataset, raw_text) -> list:
+def _decode(processor, dataset, raw_text: str, window: int) -> list:
     """Predictions turned into stanza's sentence dicts (stanza's ``output_predictions``)."""
     from stanza.models.tokenization import utils
-    from stanza.pipeline.tokenize_processor import TokenizeProcessor
 
     trainer, config = processor.trainer, processor.config
-    window = max(WINDOW, config.get("max_seqlen", TokenizeProcessor.MAX_SEQ_LENGTH_DEFAULT))
     preds, raws = predict(trainer, dataset, window, config.get("num_workers", 0))
     _, _, sentences = utils.decode_predictions(
         processor.vocab, None, raw_text, raws, preds, config.get("no_ssplit", False),

@@ -84,3 +84,5 @@ def test_pipeline_tokenizes_as_stanzas_own_windows_do():
     assert tokenizer.process.func.__name__ == "tokenize_windowed"
     ours, theirs = tokenizer.process(text), type(tokenizer).process(tokenizer, text)
     assert ours.to_dict() == theirs.to_dict() and len(ours.sentences) > 60
+    with pytest.raises(ValueError, match="no_ssplit"):  # stanza's own answer to a list without no_ssplit
+        tokenizer.process(["Μία παράγραφος.", "Άλλη μία."])
