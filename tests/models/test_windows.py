@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 import torch
 
-from attrib.models.windows import windows
+from attrib.models.windows import bound_tokenizer_windows, windows
 from tests.conftest import PACK, need_models
 
 
@@ -67,6 +67,24 @@ def test_a_paragraph_without_breaks_advances_a_whole_window():
     assert trainer.rows == [2, 1, 1]
     assert [len(labels) for labels in out] == [2500, 18]
     assert list(out[1]) == _expected(paragraphs[1])
+
+
+class _Tokenizer:
+    def __init__(self, **config):
+        self.config, self._speaker_opener = config, config.pop("speaker", None)
+
+    def process(self, document):
+        return "stanza's"
+
+
+@pytest.mark.parametrize("config", [{"pretokenized": True}, {"speaker": "<"}])
+def test_tokenizers_stanza_handles_otherwise_are_left_alone(config):
+    tokenizer = _Tokenizer(**config)
+    bound_tokenizer_windows(type("Pipeline", (), {"processors": {"tokenize": tokenizer}}))
+    assert tokenizer.process("text") == "stanza's"
+    plain = _Tokenizer()
+    bound_tokenizer_windows(type("Pipeline", (), {"processors": {"tokenize": plain}}))
+    assert plain.process.func.__name__ == "tokenize_windowed"
 
 
 @pytest.mark.model
