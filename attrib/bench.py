@@ -45,6 +45,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from attrib.atomic import write_json_atomic, write_text_atomic
+from attrib.bench_report import corpus as kind_of
+from attrib.bench_report import to_markdown
 
 # Treebank files whose documents make the articles corpus, every split: the bench needs
 # over 500 distinct documents, or the 1,000-document corpus repeats each text many times,
@@ -292,8 +294,6 @@ def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str
     medians); write ``out/benchmarks.md`` and ``.json`` as each measurement ends (an
     interrupted bench keeps what it measured, marked incomplete). ``append`` adds the
     measurements to those already in ``out`` (taken at the same commit) as further repeats."""
-    from attrib.bench_report import corpus as kind_of
-
     result = _earlier(out, _machine()) if append else _fresh(_machine())
     for n, corpus_kind in ((n, k) for n in sizes for k in CONFIGS for _ in range(repeat)):
         configs, turn = CONFIGS[corpus_kind], _next_turn(result["rows"], n, corpus_kind)
@@ -313,9 +313,7 @@ def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str
 
 def _next_turn(rows: list[dict], n: int, corpus_kind: str) -> int:
     """The number of the next repeat of a corpus kind and size (after those in ``rows``)."""
-    from attrib.bench_report import corpus
-
-    return 1 + max((r["turn"] for r in rows if r["n"] == n and corpus(r) == corpus_kind), default=-1)
+    return 1 + max((r["turn"] for r in rows if r["n"] == n and kind_of(r) == corpus_kind), default=-1)
 
 
 def _fresh(machine: dict) -> dict:
@@ -338,8 +336,6 @@ def _earlier(out: Path, machine: dict) -> dict:
 
 def _write(out: Path, result: dict) -> None:
     """Write the report and its data (atomically)."""
-    from attrib.bench_report import to_markdown
-
     out.mkdir(parents=True, exist_ok=True)
     write_json_atomic(out / "benchmarks.json", result)
     write_text_atomic(out / "benchmarks.md", to_markdown(result))

@@ -8,7 +8,7 @@ characters, each paragraph advancing to its last sentence break; but every windo
 paragraph with thirty short ones (a Greek treebank article without paragraph marks among
 50 documents) drags the short ones, as padding, through all seven windows. Measured on the
 bench's 1,000 articles, tokenizer alone, one thread, 50 documents per call: Greek 30.8 s
-with stanza's windows, 12.8 s with these; English 23.8 → 18.2 s; Hungarian (no paragraph
+with stanza's windows, 12.7 s with these; English 23.8 → 17.1 s; Hungarian (no paragraph
 over 1,000 characters) unchanged. The whole corpus in one call takes 10.5 s either way.
 
 attrib runs each window over the unfinished paragraphs only. A window's length is set by
