@@ -20,7 +20,7 @@ from attrib.codebook import load_codebooks
 from attrib.errors import ModelError
 from attrib.extract.sent import Sent, Word, from_stanza
 from attrib.models.resolve import pack_processors, resolve_models
-from attrib.parallel import CHUNK_SIZE
+from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS, Chunking
 from attrib.reader import Document
 from attrib.registry import load_registry
 from attrib.schema import TABLES
@@ -258,9 +258,10 @@ def run_documents(annotator: Annotator, docs, progress: bool = False) -> dict[st
     from attrib.parallel import annotate_stream
 
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
-    for _, part in annotate_stream((("added", doc) for doc in _progress(list(docs), progress)), annotator):
-        for name, table_rows in part.items():
-            rows[name].extend(table_rows)
+    for done in annotate_stream((("added", doc) for doc in _progress(list(docs), progress)), annotator):
+        for _, part in done:
+            for name, table_rows in part.items():
+                rows[name].extend(table_rows)
     return rows
 
 
@@ -289,8 +290,8 @@ def _progress(docs, enabled: bool):
 
 
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
-                    registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = CHUNK_SIZE,
-                    workers: int = 1, threads: int | None = None, engine: str = "local",
+                    registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = CHUNK_DOCS,
+                    chunk_chars: int = CHUNK_CHARS, workers: int = 1, threads: int | None = None, engine: str = "local",
                     scheduler: str | None = None, refresh: bool = False) -> dict:
     """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset`), incrementally.
 
@@ -298,8 +299,10 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     their rows, and a run killed earlier is completed first. With ``workers`` > 1, that
     many processes annotate (each loads the models once); with ``engine="dask"`` the
     documents go to a Dask cluster (a local one of ``workers`` processes, or the one at
-    ``scheduler``); the output is the same either way. ``refresh`` annotates unchanged
-    documents again (after a change of codebooks, registry or models).
+    ``scheduler``); the output is the same either way. Documents go through stanza and into
+    the dataset in chunks of at most ``chunk_size`` documents and ``chunk_chars`` characters
+    (:func:`attrib.parallel.chunks`). ``refresh`` annotates unchanged documents again (after
+    a change of codebooks, registry or models).
 
     Returns:
         Counts for the summary line: documents read, added, replaced, unchanged, failed,
@@ -309,28 +312,30 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     from attrib.parallel import annotate_stream
     from attrib.reader import read_corpus
 
+    chunking = Chunking(chunk_size, chunk_chars)
     annotator, out = Annotator(models, tuple(codebooks), tuple(registry)), Path(out)
     with ds.locked(out, wait):
         run, seen = _start_run(out, provenance(annotator))
         summary = Counter()
-        todo = _todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary, refresh)
+        todo = _progress(_todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary,
+                               refresh), progress)
         if engine == "dask":
-            _on_dask(_progress(todo, progress), run, out, annotator, summary, chunk_size, scheduler, workers)
+            _on_dask(todo, run, out, annotator, summary, chunking, scheduler, workers)
             return _summary(summary)
-        rows, pending = {name: [] for name in TABLE_NAMES}, 0
-        for (action, doc), part in annotate_stream(_progress(todo, progress), annotator, workers, threads,
-                                                   chunk_size):
-            _count(summary, run, action, doc, part)
-            for name, table_rows in part.items():
-                rows[name].extend(table_rows)
-            pending += 1
-            if pending >= chunk_size:
-                ds.write_chunk(out, run, rows)
-                rows, pending = {name: [] for name in TABLE_NAMES}, 0
-        if pending:
-            ds.write_chunk(out, run, rows)
+        for done in annotate_stream(todo, annotator, workers, threads, chunking):
+            ds.write_chunk(out, run, _chunk_rows(done, summary, run))
         _publish(out, run, summary)
     return _summary(summary)
+
+
+def _chunk_rows(done: list, summary: Counter, run) -> dict[str, list[dict]]:
+    """The rows of every table of an annotated chunk, its documents counted."""
+    rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
+    for (action, doc), part in done:
+        _count(summary, run, action, doc, part)
+        for name, table_rows in part.items():
+            rows[name].extend(table_rows)
+    return rows
 
 
 def _publish(out: Path, run, summary: Counter) -> None:
@@ -347,13 +352,13 @@ def _summary(summary: Counter) -> dict:
                                     "sentences", "attributed")}
 
 
-def _on_dask(todo, run, out: Path, annotator: Annotator, summary: Counter, chunk_size: int,
+def _on_dask(todo, run, out: Path, annotator: Annotator, summary: Counter, chunking: Chunking,
              scheduler: str | None, workers: int) -> None:
     """Annotate on Dask, then publish the run as the local engine does."""
     from attrib.dask_engine import run_partitions
 
     settings = (annotator.models, annotator.codebooks, annotator.registry_files)
-    total = run_partitions(todo, run, out, settings, chunk_size, scheduler, max(workers, 1))
+    total = run_partitions(todo, run, out, settings, chunking, scheduler, max(workers, 1))
     summary.update(total)
     run.counts.update({k: total[k] for k in RUN_COUNTS})
     _publish(out, run, summary)

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from attrib.errors import AttribError
-from attrib.parallel import CHUNK_SIZE
+from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS
 
 MODELS_HELP = ("model pack folder, or 'stanza' for stanza's official models "
                "(default: $ATTRIB_MODELS, else the pack in data/models)")
@@ -54,6 +54,7 @@ def _annotate(args: argparse.Namespace) -> int:
     summary = annotate_corpus(inputs=args.inputs, out=args.out, models=args.models,
                               codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
                               progress=not args.quiet, wait=args.wait, chunk_size=args.chunk_size,
+                              chunk_chars=args.chunk_chars,
                               workers=args.workers, threads=args.threads, engine=args.engine,
                               scheduler=args.scheduler, refresh=args.refresh)
     resumed = f", {summary['done']} already done by an interrupted run" if summary["done"] else ""
@@ -82,8 +83,11 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.add_argument("--wait", action="store_true", help="if another run is writing OUT, wait for it")
     ann.add_argument("--refresh", action="store_true",
                      help="annotate unchanged documents again (after changing codebooks, registry or models)")
-    ann.add_argument("--chunk-size", type=int, default=CHUNK_SIZE,
-                     help=f"documents per committed chunk: what an interrupted run keeps (default {CHUNK_SIZE})")
+    ann.add_argument("--chunk-chars", type=int, default=CHUNK_CHARS,
+                     help=f"a chunk (one stanza call per language, committed when done: what an interrupted "
+                     f"run keeps) closes before it would pass this many characters (default {CHUNK_CHARS:,})")
+    ann.add_argument("--chunk-size", type=int, default=CHUNK_DOCS,
+                     help=f"at most this many documents per chunk (default {CHUNK_DOCS:,})")
     ann.set_defaults(func=_annotate)
 
 

@@ -1,8 +1,8 @@
 """``--engine dask``: the same annotation run on Dask (dask.distributed).
 
 The driver decides, as the local engine does, which documents a run must annotate (new,
-changed, the rest of an interrupted run); it cuts them into partitions of ``chunk_size``
-documents in input order and sends each to a Dask worker. Every worker builds its
+changed, the rest of an interrupted run); it cuts them into the chunks the local engine
+would (:func:`attrib.parallel.chunks`) and sends each to a Dask worker as a partition. Every worker builds its
 Annotator once, annotates its partition and writes it as one chunk of the run
 (``history/run=<id>/<table>/chunk-<k>.parquet``, documents last) straight from the
 worker; the driver then publishes the run like the local engine, so the tables are the
@@ -14,6 +14,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from attrib.parallel import Chunking
 
 _ANNOTATORS: dict = {}  # per worker process: (models, codebooks, registry) -> Annotator
 
@@ -36,12 +40,12 @@ def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, s
     """Annotate one partition on a worker and write it as a chunk; return its index and counts."""
     from attrib.annotator import TABLE_NAMES, document_counts
     from attrib.dataset import write_rows
-    from attrib.parallel import annotate_batches, batches
+    from attrib.parallel import annotate_chunks
 
     annotator = _annotator(*settings)
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
     stats, replaced = Counter(), []
-    done = annotate_batches(annotator, batches(items, len(items)))
+    [done] = annotate_chunks(annotator, [items])  # the heap settled, then handed back to the collector
     for (action, doc), part in done:
         stats.update(document_counts(action, part))
         replaced += [doc.doc_id] if action == "replaced" else []
@@ -61,7 +65,7 @@ def _client(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunk_size: int, scheduler: str | None,
+def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunking: Chunking, scheduler: str | None,
                    workers: int) -> Counter:
     """Annotate ``todo`` ((action, document) pairs) on Dask as chunks of ``run``; read
     lazily, with at most two partitions per worker in flight, so the driver never holds
@@ -75,7 +79,7 @@ def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunk_size: 
     client, cluster = _client(scheduler, workers)
     try:
         window, running = 2 * max(sum(client.nthreads().values()), 1), as_completed(with_results=True)
-        for k, part in enumerate(chunks(todo, chunk_size)):
+        for k, part in enumerate(chunks(todo, chunking)):
             running.add(client.submit(annotate_partition, part, str(run.folder(out)), f"chunk-{first + k:05d}",
                                       run.provenance, settings, k, pure=False))
             if running.count() >= window:

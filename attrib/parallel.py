@@ -1,10 +1,11 @@
 """Annotate documents in one process or in a pool of worker processes, in input order.
 
-Documents travel in batches (:func:`batches`): a batch's paragraphs go through stanza
-together, so the models batch across documents. Each worker builds its own
-:class:`attrib.annotator.Annotator` once (codebooks, registry, models) and then annotates
-the batches it is sent; results come back in the order the documents went in, so a run's
-output is the same for any number of workers.
+Documents travel in chunks (:func:`chunks`): a chunk's paragraphs go through stanza
+together, so the models batch across documents, and each chunk is committed to the dataset
+as it is done. Each worker builds its own :class:`attrib.annotator.Annotator` once
+(codebooks, registry, models) and then annotates the chunks it is sent; results come back
+in the order the documents went in, so a run's output is the same for any number of
+workers.
 """
 
 from __future__ import annotations
@@ -12,51 +13,73 @@ from __future__ import annotations
 import gc
 import multiprocessing as mp
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
-# Documents per committed chunk (``--chunk-size``): a killed run loses at most this much work.
-CHUNK_SIZE = 50
-# A batch closes once it holds this many characters, or at the end of its chunk; a batch's
-# paragraphs of one language are one stanza call. stanza sorts a call's sentences by length
-# before batching them, so the more sentences per call, the less padding: calls of one
-# article (3,000 characters, a third of it per language in a mixed corpus) made the parser
-# 30-40 % slower than one call for the whole corpus (with stanza's default parser batches).
-# So a chunk of news articles is one batch; the limit only keeps chunks of very long
-# documents from one huge call.
-BATCH_CHARS = 250_000
-# Batches per worker sent ahead of the one whose results are awaited: enough that a long
-# batch does not leave the other workers idle, few enough that the corpus is not read into
+from attrib.errors import AttribError
+
+# A chunk is the unit of work: its documents' paragraphs go through stanza together, one
+# call per language, and it is committed to the dataset as one Parquet part per table (a
+# killed run loses at most the chunk in progress). It closes before it would pass
+# ``CHUNK_CHARS`` characters (a longer document is a chunk of its own) or hold more than
+# ``CHUNK_DOCS`` documents (``--chunk-chars``, ``--chunk-size``). Characters, not documents,
+# because stanza's cost per character depends on how much it is given per call: it sorts a
+# call's sentences by length before batching them, and a call's paragraphs fill its
+# tokenizer batches. Bare pipelines, one thread, CPU seconds: 1,000 two-sentence posts
+# (270 characters each) in 50-post calls (14,000 characters) 48.1 s, in calls of 50,000
+# characters 39.6 s, of 100,000 39.4 s, in one call 40.2 s; 1,000 news articles (2,200
+# characters on average), run side by side, calls of 50,000 characters 346.4 s, of 100,000
+# 334.8 s (the tokenizers fill fewer batches). Memory is one chunk's either way (posts: 703
+# and 701 MB).
+CHUNK_CHARS = 100_000
+CHUNK_DOCS = 1_000
+# Chunks per worker sent ahead of the one whose results are awaited: enough that a long
+# chunk does not leave the other workers idle, few enough that the corpus is not read into
 # memory at once.
 IN_FLIGHT = 2
 _WORKER = None  # the Annotator of a worker process
 
 
-def chunks(items: Iterable, size: int) -> Iterator[list]:
-    """Consecutive lists of ``size`` items (the last may be shorter), read lazily."""
-    chunk = []
+@dataclass(frozen=True)
+class Chunking:
+    """Where chunks close: at ``docs`` documents, or before passing ``chars`` characters."""
+
+    docs: int = CHUNK_DOCS
+    chars: int = CHUNK_CHARS
+
+    def __post_init__(self):
+        if self.docs < 1 or self.chars < 1:
+            raise AttribError(f"chunks need at least one document and one character (got --chunk-size "
+                              f"{self.docs}, --chunk-chars {self.chars}); give positive numbers")
+
+
+def _characters(item) -> int:
+    """The characters of an (action, document) pair's text."""
+    return len(item[1].text or "")
+
+
+def chunks(items: Iterable, chunking: Chunking = Chunking(), size: Callable = _characters) -> Iterator[list]:
+    """Cut items into consecutive chunks (:class:`Chunking`), read lazily, in order.
+
+    Args:
+        items: (action, Document) pairs, or anything ``size`` measures.
+        chunking: the limits of a chunk.
+        size: an item's characters.
+
+    Yields:
+        Lists of items; the local and the Dask engine cut the same chunks, so stanza is
+        given the same calls and the tables are the same.
+    """
+    chunk, chars = [], 0
     for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
+        n = size(item)
+        if chunk and (chars + n > chunking.chars or len(chunk) >= chunking.docs):
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
+        chunk.append(item)
+        chars += n
     if chunk:
         yield chunk
-
-
-def batches(items: Iterable, chunk_size: int, limit: int = BATCH_CHARS) -> Iterator[list]:
-    """Cut (action, document) pairs into batches of about ``limit`` characters that never
-    cross a chunk boundary (every ``chunk_size`` documents), so the local and the Dask
-    engine, which annotates one chunk per task, form the very same batches."""
-    for chunk in chunks(items, chunk_size):
-        batch, size = [], 0
-        for item in chunk:
-            batch.append(item)
-            size += len(item[1].text or "")
-            if size >= limit:
-                yield batch
-                batch, size = [], 0
-        if batch:
-            yield batch
 
 
 def _start_worker(models, codebooks, registry, threads) -> None:
@@ -70,11 +93,14 @@ def _start_worker(models, codebooks, registry, threads) -> None:
     _WORKER = Annotator(models, codebooks, registry)
 
 
-def annotate_batch(annotator, batch: list) -> list:
-    """((action, document), rows) for one batch of (action, document) pairs."""
+def annotate_chunk(annotator, chunk: list) -> list:
+    """((action, document), rows) for one chunk of (action, document) pairs, the heap
+    settled afterwards (:func:`settle`)."""
     from attrib.annotator import annotate_documents
 
-    return list(zip(batch, annotate_documents(annotator, [doc for _, doc in batch])))
+    done = list(zip(chunk, annotate_documents(annotator, [doc for _, doc in chunk])))
+    settle()
+    return done
 
 
 def settle() -> None:
@@ -84,35 +110,32 @@ def settle() -> None:
     stanza creates millions of short-lived objects; without this, every full collection
     walks the hundreds of thousands of objects of the loaded models again, which cost 3-5 %
     of the parse time (measured in one process, 100 news articles, collections as they
-    come against frozen). Collecting first means no garbage is frozen: a batch's garbage is
+    come against frozen). Collecting first means no garbage is frozen: a chunk's garbage is
     freed before its survivors are set aside, so memory does not grow with the corpus.
     """
     gc.collect()
     gc.freeze()
 
 
-def annotate_batches(annotator, batches_in: Iterable[list]) -> Iterator:
-    """((action, document), rows) for every batch in order, the heap settled after each
-    batch (:func:`settle`) and handed back to the collector at the end."""
+def annotate_chunks(annotator, chunks_in: Iterable[list]) -> Iterator[list]:
+    """:func:`annotate_chunk` for every chunk in order, the heap handed back to the
+    collector at the end (``gc.unfreeze``)."""
     try:
-        for batch in batches_in:
-            yield from annotate_batch(annotator, batch)
-            settle()
+        for chunk in chunks_in:
+            yield annotate_chunk(annotator, chunk)
     finally:
         gc.unfreeze()
 
 
-def _annotate(batch: list) -> list:
-    """Annotate one batch in a worker process (its heap settled after each batch: the
-    process only annotates), with the worker's Annotator."""
-    done = annotate_batch(_WORKER, batch)
-    settle()
-    return done
+def _annotate(chunk: list) -> list:
+    """Annotate one chunk in a worker process with the worker's Annotator (the heap stays
+    settled: the process only annotates)."""
+    return annotate_chunk(_WORKER, chunk)
 
 
 def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int | None = None,
-                    chunk_size: int = CHUNK_SIZE) -> Iterator:
-    """Yield ((action, document), rows) for every (action, document), in order.
+                    chunking: Chunking = Chunking()) -> Iterator[list]:
+    """Annotate (action, document) pairs chunk by chunk, in order.
 
     Args:
         items: (action, Document) pairs.
@@ -120,28 +143,30 @@ def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int |
             as the recipe for the workers' own).
         workers: processes; 1 annotates in this process.
         threads: torch threads per worker (default 1 with several workers).
-        chunk_size: documents per committed chunk (batches never cross one).
+        chunking: where chunks close (:func:`chunks`).
+
+    Yields:
+        One list per chunk of ((action, document), rows) pairs.
     """
     if workers <= 1:
         if threads:
             import torch
 
             torch.set_num_threads(threads)
-        yield from annotate_batches(annotator, batches(items, chunk_size))
+        yield from annotate_chunks(annotator, chunks(items, chunking))
         return
     args = (annotator.models, annotator.codebooks, annotator.registry_files, threads)
     with mp.get_context("spawn").Pool(workers, initializer=_start_worker, initargs=args) as pool:
-        for done in _bounded_map(pool, batches(items, chunk_size), IN_FLIGHT * workers):
-            yield from done
+        yield from _bounded_map(pool, chunks(items, chunking), IN_FLIGHT * workers)
 
 
-def _bounded_map(pool, batches_in: Iterable, window: int) -> Iterator[list]:
-    """``pool.imap(_annotate, batches_in)`` with at most ``window`` batches in flight:
+def _bounded_map(pool, chunks_in: Iterable, window: int) -> Iterator[list]:
+    """``pool.imap(_annotate, chunks_in)`` with at most ``window`` chunks in flight:
     ``imap`` reads its whole input at once, which would hold every document of a large
     corpus in memory."""
     pending: deque = deque()
-    for batch in batches_in:
-        pending.append(pool.apply_async(_annotate, (batch,)))
+    for chunk in chunks_in:
+        pending.append(pool.apply_async(_annotate, (chunk,)))
         if len(pending) >= window:
             yield pending.popleft().get()
     while pending:

@@ -1,12 +1,13 @@
-"""Batches of documents: how they are cut, that batching changes nothing, that one bad
-document in a batch fails alone."""
+"""Chunks of documents: how they are cut, that annotating documents together changes
+nothing, that one bad document in a chunk fails alone."""
 
 from pathlib import Path
 
 import pytest
 
 from attrib.annotator import Annotator, annotate_documents
-from attrib.parallel import batches
+from attrib.errors import AttribError
+from attrib.parallel import Chunking, chunks
 from attrib.reader import Document
 from tests.test_annotator import ARTICLE, _empty_pack
 
@@ -15,12 +16,27 @@ def _doc(doc_id: str, text: str) -> Document:
     return Document(doc_id=doc_id, source="memory", text=text, encoding="utf-8", sha256=None)
 
 
-def test_batches_close_at_the_size_limit_and_never_cross_a_chunk():
+def _cut(items, **limits) -> list[list[str]]:
+    return [[d.doc_id for _, d in chunk] for chunk in chunks(items, Chunking(**limits))]
+
+
+def test_chunks_close_before_passing_the_character_limit():
     items = [("added", _doc(f"d{i}", "x" * 30)) for i in range(7)]
-    cut = [[d.doc_id for _, d in b] for b in batches(items, chunk_size=3, limit=70)]
-    assert cut == [["d0", "d1", "d2"], ["d3", "d4", "d5"], ["d6"]]
-    cut = [[d.doc_id for _, d in b] for b in batches(items, chunk_size=5, limit=50)]
-    assert cut == [["d0", "d1"], ["d2", "d3"], ["d4"], ["d5", "d6"]]
+    assert _cut(items, chars=70) == [["d0", "d1"], ["d2", "d3"], ["d4", "d5"], ["d6"]]
+    assert _cut(items, chars=90) == [["d0", "d1", "d2"], ["d3", "d4", "d5"], ["d6"]]
+    assert _cut(items, chars=29) == [[f"d{i}"] for i in range(7)]  # a longer document is a chunk of its own
+
+
+def test_chunks_close_at_the_document_limit_and_count_no_text_as_nothing():
+    items = [("added", _doc(f"d{i}", None if i % 2 else "x" * 10)) for i in range(7)]
+    assert _cut(items, docs=3, chars=1000) == [["d0", "d1", "d2"], ["d3", "d4", "d5"], ["d6"]]
+    assert _cut(items, docs=100, chars=25) == [["d0", "d1", "d2", "d3"], ["d4", "d5", "d6"]]
+
+
+def test_chunks_need_positive_limits():
+    for limits in ({"docs": 0}, {"chars": -5}):
+        with pytest.raises(AttribError, match="give positive numbers"):
+            Chunking(**limits)
 
 
 @pytest.fixture
@@ -79,16 +95,14 @@ def test_workers_read_the_corpus_as_they_go(tmp_path: Path, monkeypatch):
             pulled.append(i)
             yield "added", _doc(f"d{i}", ARTICLE)
 
-    stream = annotate_stream(items(), Annotator(_empty_pack(tmp_path)), workers=2, chunk_size=1)
+    stream = annotate_stream(items(), Annotator(_empty_pack(tmp_path)), workers=2, chunking=Chunking(docs=1))
     first = next(stream)
-    assert first[0][1].doc_id == "d0" and len(pulled) <= 5  # 2 workers × 2 batches in flight, one more read
+    assert first[0][0][1].doc_id == "d0" and len(pulled) <= 5  # 2 workers × 2 chunks in flight, one more read
     rest = list(stream)
-    assert [pair[0][1].doc_id for pair in rest] == [f"d{i}" for i in range(1, 12)]
+    assert [[pair[0][1].doc_id for pair in chunk] for chunk in rest] == [[f"d{i}"] for i in range(1, 12)]
 
 
-def test_dask_partitions_are_cut_lazily():
-    from attrib.parallel import chunks
-
+def test_chunks_are_cut_lazily():
     pulled = []
 
     def items():
@@ -96,17 +110,17 @@ def test_dask_partitions_are_cut_lazily():
             pulled.append(i)
             yield i
 
-    parts = chunks(items(), 3)
-    assert next(parts) == [0, 1, 2] and len(pulled) == 3
+    parts = chunks(items(), Chunking(docs=100, chars=30), size=lambda i: 10)
+    assert next(parts) == [0, 1, 2] and len(pulled) == 4  # the fourth item closed the first chunk
     assert list(parts) == [[3, 4, 5], [6]]
 
 
-def test_the_heap_is_settled_between_batches_without_keeping_their_garbage(bare: Annotator, monkeypatch):
+def test_the_heap_is_settled_between_chunks_without_keeping_their_garbage(bare: Annotator, monkeypatch):
     import gc
     import weakref
 
-    import attrib.parallel
-    from attrib.parallel import annotate_batches
+    import attrib.annotator
+    from attrib.parallel import annotate_chunks
 
     class Cycle:
         def __init__(self):
@@ -114,16 +128,16 @@ def test_the_heap_is_settled_between_batches_without_keeping_their_garbage(bare:
 
     garbage, frozen = [], []
 
-    def annotate(annotator, batch):
+    def annotate(annotator, docs):
         cycle = Cycle()
         garbage.append(weakref.ref(cycle))
         frozen.append(gc.get_freeze_count())
-        return [(item, {"documents": []}) for item in batch]
+        return [{"documents": []} for _ in docs]
 
-    monkeypatch.setattr(attrib.parallel, "annotate_batch", annotate)
+    monkeypatch.setattr(attrib.annotator, "annotate_documents", annotate)
     items = [("added", _doc(f"d{i}", "x")) for i in range(3)]
-    done = list(annotate_batches(bare, ([item] for item in items)))
-    assert [pair[0] for pair in done] == items
-    assert frozen[0] == 0 < frozen[1]  # the survivors of the first batch were set aside
-    assert all(ref() is None for ref in garbage)  # each batch's cyclic garbage was freed
+    done = list(annotate_chunks(bare, ([item] for item in items)))
+    assert [chunk[0][0] for chunk in done] == items
+    assert frozen[0] == 0 < frozen[1]  # the survivors of the first chunk were set aside
+    assert all(ref() is None for ref in garbage)  # each chunk's cyclic garbage was freed
     assert gc.get_freeze_count() == 0  # and the collector sees everything again at the end
