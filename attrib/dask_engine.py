@@ -2,10 +2,10 @@
 
 The driver decides, as the local engine does, which documents a run must annotate (new,
 changed, the rest of an interrupted run); it cuts them into the chunks the local engine
-would (:func:`attrib.parallel.chunks`) and sends each to a Dask worker as a partition. Every worker builds its
-Annotator once, annotates its partition and writes it as one chunk of the run
-(``history/run=<id>/<table>/chunk-<k>.parquet``, documents last) straight from the
-worker; the driver then publishes the run like the local engine, so the tables are the
+would (:func:`attrib.parallel.chunks`) and sends each to a Dask worker as a partition.
+Every worker builds its Annotator once, annotates its partition and writes it as one chunk
+of the run (``history/run=<id>/<table>/chunk-<k>.parquet``, documents last) straight from
+the worker; the driver then publishes the run like the local engine, so the tables are the
 same. The output folder must be reachable from the workers (a shared filesystem).
 """
 

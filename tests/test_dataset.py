@@ -160,6 +160,28 @@ def test_two_workers_write_the_same_tables_as_one(tmp_path: Path):
         pd.testing.assert_frame_equal(tables[1][name], tables[2][name])
 
 
+def test_chunks_close_by_characters_and_change_no_row(tmp_path: Path):
+    texts = {f"d{i:02d}": f"Report {i}. The ministry said {i} people were detained." for i in range(12)}
+    corpus = _corpus(tmp_path / "in", texts)
+    tables = {}
+    for chars in (110, 100_000):  # 51-53 characters each: two per chunk, or all in one
+        out = tmp_path / f"out{chars}"
+        annotate_corpus(inputs=[str(corpus)], out=out, models=_pack(tmp_path), progress=False, chunk_chars=chars)
+        parts = list((out / "history").glob("run=*/documents/chunk-*.parquet"))
+        assert len(parts) == (6 if chars == 110 else 1)
+        tables[chars] = {name: pd.read_parquet(out / name) for name in ("sentences", "documents")}
+    for name in ("sentences", "documents"):
+        pd.testing.assert_frame_equal(tables[110][name], tables[100_000][name])
+
+
+def test_a_chunk_limit_below_one_is_refused_with_what_to_do(tmp_path: Path, capsys):
+    from attrib.cli import main
+
+    corpus = _corpus(tmp_path / "in", {"a": "One sentence."})
+    assert main(["annotate", str(corpus), "--out", str(tmp_path / "out"), "--chunk-chars", "0", "--quiet"]) == 2
+    assert "give positive numbers" in capsys.readouterr().err and not (tmp_path / "out").exists()
+
+
 @pytest.mark.slow
 def test_dask_engine_writes_the_same_tables_as_the_local_one(tmp_path: Path):
     pytest.importorskip("dask.distributed")
