@@ -257,11 +257,16 @@ def run_documents(annotator: Annotator, docs, progress: bool = False) -> dict[st
     """Annotate documents in order and collect the rows of every table."""
     from attrib.parallel import annotate_stream
 
+    stream = annotate_stream((("added", doc) for doc in _progress(list(docs), progress)), annotator)
+    return collect_rows(part for done in stream for _, part in done)
+
+
+def collect_rows(parts) -> dict[str, list[dict]]:
+    """The rows of every table, in order, from annotated documents' parts (table -> rows)."""
     rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
-    for done in annotate_stream((("added", doc) for doc in _progress(list(docs), progress)), annotator):
-        for _, part in done:
-            for name, table_rows in part.items():
-                rows[name].extend(table_rows)
+    for part in parts:
+        for name, table_rows in part.items():
+            rows[name].extend(table_rows)
     return rows
 
 
@@ -330,12 +335,9 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
 
 def _chunk_rows(done: list, summary: Counter, run) -> dict[str, list[dict]]:
     """The rows of every table of an annotated chunk, its documents counted."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
     for (action, doc), part in done:
         _count(summary, run, action, doc, part)
-        for name, table_rows in part.items():
-            rows[name].extend(table_rows)
-    return rows
+    return collect_rows(part for _, part in done)
 
 
 def _publish(out: Path, run, summary: Counter) -> None:

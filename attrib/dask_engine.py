@@ -38,20 +38,17 @@ def _annotator(models, codebooks, registry):
 def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, settings: tuple,
                        index: int) -> tuple[int, dict]:
     """Annotate one partition on a worker and write it as a chunk; return its index and counts."""
-    from attrib.annotator import TABLE_NAMES, document_counts
+    from attrib.annotator import collect_rows, document_counts
     from attrib.dataset import write_rows
     from attrib.parallel import annotate_chunks
 
     annotator = _annotator(*settings)
-    rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
     stats, replaced = Counter(), []
     [done] = annotate_chunks(annotator, [items])  # the heap settled, then handed back to the collector
     for (action, doc), part in done:
         stats.update(document_counts(action, part))
         replaced += [doc.doc_id] if action == "replaced" else []
-        for name, table_rows in part.items():
-            rows[name].extend(table_rows)
-    write_rows(Path(folder), chunk, rows, provenance)
+    write_rows(Path(folder), chunk, collect_rows(part for _, part in done), provenance)
     return index, {"stats": dict(stats), "replaced": replaced}
 
 
