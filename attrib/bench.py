@@ -100,11 +100,13 @@ def _cut_documents(sentences: list[str]) -> list[str]:
 
 def base_texts(seeds: Path, ud: Path) -> list[str]:
     """Seed articles, then the UD documents longer than 300 characters, taking one from
-    each treebank file in turn (so any first N documents mix languages and genres)."""
+    each treebank file in turn (so any first N documents mix languages and genres), each
+    distinct text once."""
     per_file = [[d for d in ud_documents(ud / rel) if len(d) > 300] for rel in ARTICLE_FILES
                 if (ud / rel).is_file()]
     mixed = [doc for turn in itertools.zip_longest(*per_file) for doc in turn if doc]
-    return [p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))] + mixed
+    texts = [p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))] + mixed
+    return list(dict.fromkeys(texts))  # a text twice in a treebank (GUM train) once: a copy is an error row
 
 
 def post_texts(ud: Path) -> list[str]:
