@@ -92,21 +92,17 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from attrib.evaluate import evaluate_gold, evaluate_gold_parses, training_overlap, write_report
+    from attrib.evaluate import evaluate_sets, training_overlap, write_report
 
-    extra = {"codebooks": tuple(args.codebook or ()), "registry": tuple(args.registry or ())}
-    if args.parses == "gold":
-        results = {f"{Path(g).stem} (treebank parses)": evaluate_gold_parses(gold_file=Path(g), ud=args.ud, **extra)
-                   for g in args.gold}
-    else:
-        results = {Path(g).stem: evaluate_gold(gold_file=Path(g), ud=args.ud, seeds=args.seeds,
-                                               models=args.models, **extra) for g in args.gold}
-    notes = [] if args.parses == "gold" else [n for g in args.gold for n in training_overlap(Path(g))]
-    path = write_report(results, args.out, notes=notes)
+    results = evaluate_sets(gold_files=args.gold, ud=args.ud, seeds=args.seeds, models=args.models,
+                            parses=tuple(args.parses), codebooks=tuple(args.codebook or ()),
+                            registry=tuple(args.registry or ()))
+    notes = [n for g in args.gold for n in training_overlap(Path(g))] if "models" in args.parses else []
+    path = write_report(results, args.out, notes=notes, held_out=args.held_out)
     for name, res in results.items():
         s = res["overall"]
         print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "
-              f"({s['sentences']} sentences)")
+              f"exact {s['exact_chain_accuracy']} ({s['sentences']} sentences)")
     print(f"wrote {path}")
     return 0
 
@@ -120,8 +116,11 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--models", help=MODELS_HELP)
     ev.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML")
     ev.add_argument("--registry", action="append", type=Path, help="extra registry YAML")
-    ev.add_argument("--parses", choices=("models", "gold"), default="models",
-                    help="parse with the models (default) or score the rules on the treebank's gold parses")
+    ev.add_argument("--parses", nargs="+", choices=("models", "gold"), default=["models"],
+                    help="parse with the models (default), score the rules on the treebank's gold parses, "
+                    "or both ('--parses models gold')")
+    ev.add_argument("--held-out", default="news-test",
+                    help="gold set the targets are judged on; its misses are counted, not listed")
     ev.set_defaults(func=_eval)
 
 
