@@ -92,13 +92,14 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from attrib.evaluate import evaluate_sets, training_overlap, write_report
+    from attrib.evaluate import agreement, evaluate_sets, training_overlap, write_report
 
     results = evaluate_sets(gold_files=args.gold, ud=args.ud, seeds=args.seeds, models=args.models,
                             parses=tuple(args.parses), codebooks=tuple(args.codebook or ()),
                             registry=tuple(args.registry or ()))
     notes = [n for g in args.gold for n in training_overlap(Path(g))] if "models" in args.parses else []
-    path = write_report(results, args.out, notes=notes, held_out=args.held_out)
+    agree = agreement(first=args.gold, second=args.second) if args.second else None
+    path = write_report(results, args.out, notes=notes, held_out=args.held_out, agree=agree)
     for name, res in results.items():
         s = res["overall"]
         print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "
@@ -121,6 +122,8 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
                     "or both ('--parses models gold')")
     ev.add_argument("--held-out", default="news-test",
                     help="gold set the targets are judged on; its misses are counted, not listed")
+    ev.add_argument("--second", type=Path, help="a second annotation of some gold documents: report the "
+                    "inter-annotator agreement against the gold files given")
     ev.set_defaults(func=_eval)
 
 
