@@ -143,11 +143,12 @@ def _check_attribution(data: dict, text: str, where: str) -> None:
     if not isinstance(verbs, dict):
         raise config_error(where, text, ("attribution", "speech_verbs"), "must map lemmas to options ({} or {needs_content: true})")
     for lemma, options in verbs.items():
-        if not isinstance(options, dict) or not set(options) <= {"needs_content", "deponent", "forms"} \
-                or not isinstance(options.get("forms", []), list):
+        if not isinstance(options, dict) or not set(options) <= {"needs_content", "deponent", "forms", "except"} \
+                or not all(isinstance(options.get(k, []), list) for k in ("forms", "except")):
             raise config_error(where, text, ("attribution", "speech_verbs", lemma),
                                "options must be {} or some of {needs_content: true, deponent: true, "
-                               "forms: [inflected forms a lemmatizer may miss]}")
+                               "forms: [inflected forms a lemmatizer may miss], except: [dependents that "
+                               "make it no reporting verb]}")
     if not _word_lists(section.get("according_to", [])):
         raise config_error(where, text, ("attribution", "according_to"), "must be a list of word sequences like [according, to]")
     for index, entry in enumerate(section.get("anaphora", [])):

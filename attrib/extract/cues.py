@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from attrib.codebook import Codebook
-from attrib.extract.match import built_once, find_all, is_in, vocab
+from attrib.extract.match import find_all, is_in, vocab
+from attrib.extract.verbs import verb_key
 from attrib.extract.sent import Sent, Word, fold
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"}
@@ -33,25 +34,6 @@ class Cue:
     anchor: Word
     source: Word | None
     passive: bool = False
-
-
-def _verb_index(verbs: dict) -> dict[str, str]:
-    """Folded lemma or listed form -> the codebook lemma it stands for."""
-    folded = {fold(form): k for k, options in verbs.items() for form in (options or {}).get("forms", [])}
-    folded.update({fold(k): k for k in verbs})
-    return folded
-
-
-def _lemma_key(word: Word, verbs: dict, preverbs: list[Word] = ()) -> str | None:
-    """The codebook lemma a word matches, if any (a separated preverb joins the lemma:
-    "számolt be" is beszámol; a verb's listed ``forms`` catch what the lemmatizer misses)."""
-    folded = built_once(verbs, _verb_index)
-    own = [fold(word.lemma), fold(word.lemma).replace("+", ""), fold(word.text)]  # lemma before surface
-    candidates = [fold(p.text) + form for p in preverbs for form in own] + own
-    for form in candidates:
-        if form in folded:
-            return folded[form]
-    return None
 
 
 def is_parenthetical(sent: Sent, verb: Word) -> bool:
@@ -298,22 +280,30 @@ def _could_be_subject(sent: Sent, word: Word) -> bool:
             and word.rel not in (("obj", "iobj") if caseless else ("obj", "obl", "iobj")))
 
 
+def speaks_for_outlet(sent: Sent, verb: Word) -> bool:
+    """The author's own voice: a verb in the first person, or with a first-person subject
+    ("we wrote", "γράψαμε", "írtunk", "I said", "as I told the Nation")."""
+    if verb.feats.get("Person") == "1":
+        return True
+    return any(k.rel == "nsubj" and k.feats.get("Person") == "1" for k in sent.children(verb))
+
+
 def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> list[Cue]:
     """Reporting-verb cues of a sentence (``quoted``: ids of words inside quotation marks)."""
     verbs = book.section("attribution").get("speech_verbs", {})
+    banned = frozenset(book.section("attribution").get("non_subject_cases") or [])
     cues = []
     for word in sent.words:
-        preverbs = [k for k in sent.children(word) if k.deprel == "compound:preverb"]
-        key = _lemma_key(word, verbs, preverbs) if word.upos in ("VERB", "AUX", "ADJ") else None
-        if key is None or word.id in quoted or word.feats.get("Person") == "1":
+        key = verb_key(sent, word, verbs)
+        if key is None or word.id in quoted or speaks_for_outlet(sent, word):
             continue  # inside a quotation, or the outlet's own "we wrote"
-        if verbs[key].get("needs_content") and not has_content(sent, word, book, quoted):
+        options = verbs[key] or {}
+        if options.get("needs_content") and not has_content(sent, word, book, quoted):
             continue
         excluded = set(quoted)
         if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
             excluded |= {w.id for w in sent.words if w.id > _clause_end(sent, word)}
-        banned = frozenset(book.section("attribution").get("non_subject_cases") or [])
-        source, passive = _subject(sent, word, bool(verbs[key].get("deponent")), excluded, banned)
+        source, passive = _subject(sent, word, bool(options.get("deponent")), excluded, banned)
         cues.append(Cue("verb", key, word, source, passive))
     return cues
 

@@ -34,15 +34,15 @@ def _folded(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(fold(w) for w in words)
 
 
-_BUILT: dict[int, tuple[object, object]] = {}
+_BUILT: dict[tuple[int, object], tuple[object, object]] = {}
 
 
 def built_once(source, build):
     """``build(source)`` computed once per object ``source`` (a codebook or one of its
-    sections), which is kept alive with the result so its id cannot be reused."""
-    hit = _BUILT.get(id(source))
+    sections) and builder, the object kept alive with the result so its id cannot be reused."""
+    hit = _BUILT.get((id(source), build))
     if hit is None or hit[0] is not source:
-        hit = _BUILT[id(source)] = (source, build(source))
+        hit = _BUILT[(id(source), build)] = (source, build(source))
     return hit[1]
 
 
