@@ -15,11 +15,12 @@ from attrib.extract.cues import Cue, according_cues, has_as_marker, is_parenthet
 from attrib.extract.framing import Frame, cue_frame, framing_rows
 from attrib.extract.hedges import hedges
 from attrib.extract.match import vocab
-from attrib.extract.quotes import quote_spans
+from attrib.extract.quotes import left_open, quote_spans
 from attrib.extract.repair import repair
 from attrib.extract.resolve import Link, noun_type, resolve_link, slug
 from attrib.extract.sent import Sent, Word, fold
-from attrib.extract.sources import chain_from_cue
+from attrib.extract.interview import Interview, find_interview, is_answer
+from attrib.extract.sources import RawLink, chain_from_cue, phrase
 from attrib.registry import Registry
 from attrib.structure import Block
 
@@ -45,6 +46,22 @@ class SentenceAttribution:
 
 
 @dataclass
+class Quotations:
+    """Speech quotations of an article, across paragraphs.
+
+    A quotation is keyed by (paragraph, span) where it opens; a paragraph that goes on with
+    a quotation the previous one left open shares its key. ``pending`` holds sentences of a
+    quotation whose speaker is named only later, with what finishing them needs.
+    """
+
+    open_pair: str | None = None
+    open_key: tuple | None = None
+    chains: dict[tuple, list[Link]] = field(default_factory=dict)
+    pending: dict[tuple, list] = field(default_factory=dict)
+    colon_chain: list[Link] = field(default_factory=list)  # a paragraph ending in a colon hands it on
+
+
+@dataclass
 class ArticleContext:
     """What the attribution of an article carries from sentence to sentence."""
 
@@ -53,6 +70,7 @@ class ArticleContext:
     history: list[Link] = field(default_factory=list)
     block_chains: list[list[Link]] = field(default_factory=list)
     post_authors: dict[int, Link] = field(default_factory=dict)  # post_id -> author, for multi-paragraph posts
+    quotes: Quotations = field(default_factory=Quotations)
 
 
 def looks_like_source(registry: Registry, book: Codebook):
@@ -132,24 +150,36 @@ def _speech_span(sent: Sent, spans: list[tuple[int, int, str]], share: float = I
     return None
 
 
-def _share_quotes(results: list[SentenceAttribution], touching: list[int | None],
-                  ends_with_colon: list[bool]) -> None:
+def _share_quotes(results: list[SentenceAttribution], touching: list[int | None], ends_with_colon: list[bool],
+                  keys: list[tuple], state: Quotations, finish) -> None:
     """Sentences of one quotation share its attribution; a colon hands it to the next ones.
 
     ``touching`` is, per sentence, the speech quotation it has any words in: an attributed
-    sentence there ("..., δήλωσε ο Πούτιν.") attributes the whole quotation.
+    sentence there ("..., δήλωσε ο Πούτιν.") attributes the whole quotation, also its
+    sentences in earlier paragraphs (``state.pending``, finished again with ``finish``).
     """
-    by_span: dict[int, list[Link]] = {}
     for res, span in zip(results, touching):
-        if span is not None and res.chain and span not in by_span:
-            by_span[span] = res.chain
+        if span is not None and res.chain and keys[span] not in state.chains:
+            _settle(state, keys[span], res.chain)
     for index, res in enumerate(results):
         if res.chain or res.speech_span is None:
             continue
-        res.chain = list(by_span.get(res.speech_span, []))
+        key = keys[res.speech_span]
+        res.chain = list(state.chains.get(key, []))
         if not res.chain and index and ends_with_colon[index - 1] and results[index - 1].chain:
+            _settle(state, key, results[index - 1].chain)
             res.chain = list(results[index - 1].chain)
-            by_span[res.speech_span] = res.chain
+        if not res.chain:
+            state.pending.setdefault(key, []).append((res, finish))
+
+
+def _settle(state: Quotations, key: tuple, chain: list[Link]) -> None:
+    """Give a quotation its chain, and its sentences waiting in earlier paragraphs."""
+    state.chains[key] = chain
+    for res, finish in state.pending.pop(key, []):
+        if not res.chain:
+            res.chain = list(chain)
+            finish(res)
 
 
 def _quote_kind(res: SentenceAttribution, quoted: set[int], is_post: bool) -> str:
@@ -208,14 +238,35 @@ def post_author(block: Block, ctx: ArticleContext, previous: Block | None) -> Li
     return intro or Link("unknown-account", "unidentified account", "social_media", "", "post", "unknown")
 
 
+def _quotations(block: Block, book: Codebook, state: Quotations) -> tuple[list[tuple[int, int, str]], list[tuple]]:
+    """The block's quotation spans (document offsets, kind) and their keys; remembers the
+    quotation the block leaves open for the next one."""
+    found = quote_spans(block.text, book, state.open_pair)
+    keys = [state.open_key if q.continued and state.open_key else (block.para_id, i) for i, q in enumerate(found)]
+    state.open_pair = left_open(found)
+    state.open_key = keys[-1] if state.open_pair else None
+    return [(block.start + q.start, block.start + q.end, q.kind) for q in found], keys
+
+
+def _colon_handoff(block: Block, sents: list[Sent], results: list[SentenceAttribution], state: Quotations) -> None:
+    """A paragraph ending in a colon ("the Church denied these allegations:") hands its
+    chain to the unattributed sentences of the paragraph after it."""
+    if state.colon_chain and block.kind == "paragraph":
+        for res in results:
+            res.chain = res.chain or list(state.colon_chain)
+    last = results[-1] if results else None
+    state.colon_chain = list(last.chain) if last and sents[-1].text.rstrip().endswith(":") else []
+
+
 def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
-                    previous: Block | None = None) -> list[SentenceAttribution]:
-    """Attribute every sentence of one paragraph (``sents`` carry document offsets)."""
+                    previous: Block | None = None, speaker: Link | None = None) -> list[SentenceAttribution]:
+    """Attribute every sentence of one paragraph (``sents`` carry document offsets);
+    ``speaker``: the interviewee whose answer the paragraph is, if it is one."""
     book = ctx.books.get(block.lang)
     if book is None or not sents:
         ctx.block_chains.append([])
         return [SentenceAttribution() for _ in sents]
-    spans = [(block.start + q.start, block.start + q.end, q.kind) for q in quote_spans(block.text, book)]
+    spans, keys = _quotations(block, book, ctx.quotes)
     results, quoted_sets = [], []
     for sent in sents:
         quoted = _quoted_ids(sent, spans)
@@ -225,7 +276,12 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
         quoted_sets.append(quoted)
         ctx.history.extend(chain + _mentions(sent, book, ctx))
     touching = [_speech_span(s, spans, share=0.0) for s in sents]
-    _share_quotes(results, touching, [s.text.rstrip().endswith(":") for s in sents])
+    finishers = [_finisher(sent, book, quoted, spans, block.kind == "post" or speaker is not None)
+                 for sent, quoted in zip(sents, quoted_sets)]
+    by_result = {id(res): fin for res, fin in zip(results, finishers)}
+    _share_quotes(results, touching, [s.text.rstrip().endswith(":") for s in sents], keys, ctx.quotes,
+                  lambda res: by_result[id(res)](res))
+    _colon_handoff(block, sents, results, ctx.quotes)
     _mark_direct(results, touching)
     if block.kind == "post":
         author = post_author(block, ctx, previous)
@@ -233,12 +289,33 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
         for res in results:
             res.chain = [author] + [l for l in res.chain if l.source_id != author.source_id]
         ctx.history.append(author)
-    narrator = results[0].chain[0] if block.kind == "post" and results else None
-    for sent, res, quoted in zip(sents, results, quoted_sets):
-        res.quote = _quote_kind(res, quoted, block.kind == "post")
-        res.framing = framing_rows(sent, book, res.chain, res.frames, [(a, b) for a, b, _ in spans], narrator)
+    if speaker is not None:
+        for res in results:
+            res.chain = [speaker] + [l for l in res.chain if l.source_id != speaker.source_id]
+    narrator = results[0].chain[0] if (block.kind == "post" or speaker is not None) and results else None
+    for res, finish in zip(results, finishers):
+        finish(res, narrator)
     ctx.block_chains.append(next((r.chain for r in reversed(results) if r.chain), []))
     return results
+
+
+def _finisher(sent: Sent, book: Codebook, quoted: set[int], spans: list[tuple[int, int, str]], is_post: bool):
+    """What finishes a sentence's attribution once its chain is known: quote kind and the
+    framing rows (again, when a later paragraph names the speaker of its quotation)."""
+    def finish(res: SentenceAttribution, narrator: Link | None = None) -> None:
+        res.quote = _quote_kind(res, quoted, is_post)
+        res.framing = framing_rows(sent, book, res.chain, res.frames, [(a, b) for a, b, _ in spans], narrator)
+    return finish
+
+
+def interviewee(parsed: list[tuple[Block, list[Sent]]], ctx: ArticleContext) -> tuple[Interview | None, Link | None]:
+    """The interview the article presents and its interviewee as a source, if any."""
+    book = ctx.books.get(parsed[0][0].lang) if parsed else None
+    found = find_interview(parsed, book)
+    if found is None:
+        return None, None
+    raw = RawLink(found.head, tuple(phrase(found.sent, found.head)), "interview")
+    return found, resolve_link(found.sent, raw, book, ctx.registry, [])
 
 
 def attribute_article(parsed: list[tuple[Block, list[Sent]]], books: dict[str, Codebook],
@@ -254,8 +331,10 @@ def attribute_article(parsed: list[tuple[Block, list[Sent]]], books: dict[str, C
         Per block, per sentence, the attribution.
     """
     ctx = ArticleContext(registry, books)
+    found, speaker = interviewee(parsed, ctx)
     out, previous = [], None
-    for block, sents in parsed:
-        out.append(attribute_block(block, sents, ctx, previous))
+    for index, (block, sents) in enumerate(parsed):
+        answer = speaker if is_answer(found, index, block) else None
+        out.append(attribute_block(block, sents, ctx, previous, answer))
         previous = block
     return out

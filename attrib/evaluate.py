@@ -115,7 +115,7 @@ def evaluate_gold_parses(*, gold_file: Path, ud: Path, codebooks: tuple = (), re
     gold, predicted, cache = [], [], {}
     for doc in (d for d in read_gold(Path(gold_file)) if "ud_file" in d):
         blocks = ud_blocks(Path(ud) / doc["ud_file"], cache, doc["doc_id"])
-        parsed, placed = _gold_parse_blocks([blocks[s["ud_sent_id"]] for s in doc["sentences"]], doc["lang"])
+        parsed, placed = _gold_parse_blocks([blocks[s["ud_sent_id"]] for s in doc["sentences"]], doc["lang"], books)
         results = [res for block_results in attribute_article(parsed, books, reg) for res in block_results]
         for entry, sent, res in zip(doc["sentences"], placed, results):
             gold.append(GoldSentence(doc["doc_id"], doc["lang"], sent.text, list(entry.get("chain") or []), sent.start))
@@ -123,11 +123,12 @@ def evaluate_gold_parses(*, gold_file: Path, ud: Path, codebooks: tuple = (), re
     return summarise(gold, predicted, reg)
 
 
-def _gold_parse_blocks(blocks: list[str], lang: str) -> tuple[list, list]:
+def _gold_parse_blocks(blocks: list[str], lang: str, books: dict) -> tuple[list, list]:
     """The treebank's own parses of one document as attribution input: (block, sentences)
-    per paragraph, and every sentence placed in the document text."""
+    per paragraph (headlines and captions marked as attrib's structure marks them), and
+    every sentence placed in the document text."""
     from attrib.extract.sent import from_conllu, with_offsets
-    from attrib.structure import Block
+    from attrib.structure import Block, mark_kinds
 
     sents = [from_conllu(b, lang)[0] for b in blocks]
     parsed, placed, offset = [], [], 0
@@ -140,7 +141,8 @@ def _gold_parse_blocks(blocks: list[str], lang: str) -> tuple[list, list]:
         parsed.append((Block(number, offset, text, "paragraph", lang), mine))
         placed += mine
         offset += len(text) + 2
-    return parsed, placed
+    kinds = mark_kinds([block for block, _ in parsed], books, lang)
+    return [(block, mine) for block, (_, mine) in zip(kinds, parsed)], placed
 
 
 def summarise(gold: list[GoldSentence], predicted: list[dict], registry: Registry | None = None) -> dict:

@@ -167,7 +167,7 @@ def is_caption(text: str, books: dict[str, Codebook]) -> bool:
     return "\n" not in text and any(m in text for m in markers)
 
 
-def _kinds(blocks: list[Block], books: dict[str, Codebook], main: str) -> list[Block]:
+def mark_kinds(blocks: list[Block], books: dict[str, Codebook], main: str) -> list[Block]:
     """Mark captions and headlines among the plain paragraphs."""
     out = []
     for block in blocks:
@@ -194,5 +194,5 @@ def structure_article(text: str, codebooks: dict[str, Codebook], lang: str | Non
     published, blocks = split_blocks(text)
     blocks = [with_signature(b) for b in blocks]
     main, blocks = _label_languages(blocks, codebooks, lang)
-    blocks = _kinds(blocks, codebooks, main)
+    blocks = mark_kinds(blocks, codebooks, main)
     return Article(published, main, tuple(mark_posts(blocks, main)))

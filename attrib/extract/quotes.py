@@ -20,12 +20,16 @@ class QuoteSpan:
         end: one past the last character inside.
         kind: ``speech`` (direct speech) or ``term`` (a word or short phrase).
         closed: False when the quotation runs to the end of the paragraph unclosed.
+        continued: True when it goes on with a quotation an earlier paragraph left open.
+        pair: the opening and closing mark.
     """
 
     start: int
     end: int
     kind: str
     closed: bool = True
+    continued: bool = False
+    pair: str = ""
 
 
 def _kind(inside: str) -> str:
@@ -35,23 +39,43 @@ def _kind(inside: str) -> str:
     return "speech"
 
 
-def _marked_spans(text: str, pairs: list[str]) -> list[QuoteSpan]:
-    """Spans between matching marks; nested quotes stay inside their outer span."""
+def _continuation(text: str, pair: str) -> tuple[QuoteSpan | None, int]:
+    """The part of a paragraph that goes on with a quotation left open before it, and where
+    the rest of the paragraph starts. A paragraph that opens with the mark again reopens the
+    same quotation (the convention for quotations over several paragraphs); otherwise the
+    quotation runs to its first closing mark."""
+    lead = len(text) - len(text.lstrip())
+    start = lead + 1 if text[lead:lead + 1] == pair[0] else lead
+    close = text.find(pair[1], start)
+    if close < 0:
+        return QuoteSpan(start, len(text), "speech", closed=False, continued=True, pair=pair), len(text)
+    return QuoteSpan(start, close, "speech", continued=True, pair=pair), close + 1
+
+
+def _marked_spans(text: str, pairs: list[str], open_pair: str | None = None) -> list[QuoteSpan]:
+    """Spans between matching marks; nested quotes stay inside their outer span.
+
+    ``open_pair``: the marks of a quotation an earlier paragraph left open, if any.
+    """
+    spans, offset = [], 0
+    if open_pair:
+        first, offset = _continuation(text, open_pair)
+        spans.append(first)
     openers = {p[0]: p for p in pairs}
     stack: list[tuple[str, int]] = []
-    spans = []
-    for pos, ch in enumerate(text):
+    for pos in range(offset, len(text)):
+        ch = text[pos]
         if stack and ch == stack[-1][0][1]:
             pair, start = stack.pop()
             if not stack:
-                spans.append(QuoteSpan(start, pos, _kind(text[start:pos])))
+                spans.append(QuoteSpan(start, pos, _kind(text[start:pos]), pair=pair))
         elif ch in openers and not (openers[ch][0] == openers[ch][1] and stack and stack[-1][0] == openers[ch]):
             if ch in ("'", "’") and pos > 0 and text[pos - 1].isalpha():
                 continue  # an apostrophe, not a quotation mark
             stack.append((openers[ch], pos + 1))
     if stack:
-        start = stack[0][1]
-        spans.append(QuoteSpan(start, len(text), _kind(text[start:]), closed=False))
+        pair, start = stack[0]
+        spans.append(QuoteSpan(start, len(text), _kind(text[start:]), closed=False, pair=pair))
     return spans
 
 
@@ -66,15 +90,22 @@ def _dash_dialogue(text: str) -> list[QuoteSpan]:
     return [QuoteSpan(start, start + end, "speech")]
 
 
-def quote_spans(text: str, book: Codebook) -> list[QuoteSpan]:
+def quote_spans(text: str, book: Codebook, open_pair: str | None = None) -> list[QuoteSpan]:
     """All quotation spans of a paragraph, in order.
 
     Args:
         text: the paragraph.
         book: the language's codebook (``quotes.pairs``, ``quotes.dash_dialogue``).
+        open_pair: the marks of a speech quotation the previous paragraph left unclosed.
     """
     section = book.section("quotes")
-    spans = _marked_spans(text, section.get("pairs") or ["\"\""])
+    spans = _marked_spans(text, section.get("pairs") or ["\"\""], open_pair)
     if section.get("dash_dialogue"):
         spans += _dash_dialogue(text)
     return sorted(spans, key=lambda s: s.start)
+
+
+def left_open(spans: list[QuoteSpan]) -> str | None:
+    """The marks of a speech quotation a paragraph leaves unclosed, if any."""
+    last = spans[-1] if spans else None
+    return last.pair if last is not None and not last.closed and last.kind == "speech" and last.pair else None

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.match import find_sequence, forms, is_in, vocab
+from attrib.extract.names import name_words
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink
 from attrib.registry import Registry, Source
@@ -117,7 +118,8 @@ def by_role(history: list[Link], registry: Registry, head: Word) -> Link | None:
 
 
 def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -> Link:
-    """A source the registry does not know, typed as well as the text allows."""
+    """A source the registry does not know, typed as well as the text allows, named by the
+    words of its phrase that name it (:func:`attrib.extract.names.name_words`)."""
     surface = surface_of(raw.words)
     kind = noun_type(raw.head, book)
     if kind == "unnamed":
@@ -125,10 +127,12 @@ def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -
         if inside is not None:  # "αξιωματούχοι του υπουργείου Εσωτερικών"
             src = inside.source
             return Link(f"{src.id}:unnamed", f"{src.name} (unnamed)", "unnamed", surface, raw.cue, "explicit")
+    marks = vocab(book.section("attribution").get("genitive_markers"))
+    named = name_words(sent, raw.head, list(raw.words), marks) or [raw.head]
     if kind is None:
         kind = "person" if raw.head.upos == "PROPN" and raw.head.feats.get("Gender") else "unknown"
-    lemma_phrase = " ".join(w.lemma for w in raw.words)
-    return Link(f"x:{slug(lemma_phrase)}", surface, kind, surface, raw.cue, "explicit")
+    return Link(f"x:{slug(' '.join(w.lemma for w in named))}", surface_of(named), kind, surface, raw.cue, "explicit")
+
 
 
 def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,

@@ -1,0 +1,75 @@
+"""A source's name within the phrase that mentions it.
+
+"η αεροπορική εταιρεία χαμηλού κόστους Jazeera Airways του Κουβέιτ" names Jazeera Airways;
+"Tunisia's coach Nabil Maaloul" names Nabil Maaloul; "NetBlocks εν μέσω των ταραχών" names
+NetBlocks. A phrase without a proper name is named by its head noun with the words that
+say whose it is ("αξιωματούχοι του υπουργείου Εσωτερικών"), not with the places, times and
+circumstances around it.
+"""
+
+from __future__ import annotations
+
+from attrib.extract.sent import Sent, Word
+
+NAME_PARTS = ("flat", "goeswith")
+IDENTITY = ("appos", "flat", "compound")
+OWNER_RELS = ("amod", "nmod:poss", "det:poss", "nmod:att", "compound", "nummod")
+MAX_NAME = 8
+
+
+def is_name(word: Word) -> bool:
+    """A proper noun, or a capitalised foreign word (GDT tags "Λαβρόφ" X, Foreign=Yes)."""
+    return word.upos == "PROPN" or (word.upos == "X" and word.text[:1].isupper())
+
+
+def proper_name(sent: Sent, head: Word) -> list[Word]:
+    """A proper noun and its name parts ("Suleiman al-Amr"), in order."""
+    ids, todo = {head.id}, [head]
+    while todo:
+        for kid in sent.children(todo.pop(), *NAME_PARTS):
+            if kid.id not in ids:
+                ids.add(kid.id)
+                todo.append(kid)
+    words = [w for w in sent.words if w.id in ids]
+    return words if max(ids) - min(ids) < len(ids) + 2 else [head]
+
+
+def _named_by(sent: Sent, head: Word, inside: set[int]) -> Word | None:
+    """The proper noun a phrase's head is, or stands in apposition with ("coach Nabil")."""
+    if is_name(head):
+        return head
+    return next((k for k in sent.children(head, *IDENTITY) if is_name(k) and k.id in inside), None)
+
+
+def _owners(sent: Sent, head: Word, inside: set[int], genitive_marks: frozenset[str]) -> list[Word]:
+    """The head's own modifiers: adjectives and the genitive or possessor saying whose it
+    is, each with its own subtree inside the phrase (prepositional phrases left out)."""
+    keep = [head]
+    for kid in sent.children(head):
+        if kid.id not in inside or kid.upos == "PUNCT":
+            continue
+        cases = [c for c in sent.children(kid, "case")]
+        genitive = kid.rel == "nmod" and all(c.lemma.casefold() in genitive_marks for c in cases)
+        if kid.deprel in OWNER_RELS or kid.rel in ("amod", "compound") or genitive:
+            keep += [w for w in sent.subtree(kid) if w.id in inside]
+    return keep
+
+
+def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: frozenset[str] = frozenset()) -> list[Word]:
+    """The words of ``phrase`` (the source's noun phrase, ``head`` its head) that name it.
+
+    Args:
+        sent: the sentence.
+        head: the phrase's head word.
+        phrase: the whole noun phrase, in order.
+        genitive_marks: adpositions that mark a possessor ("of"): an nmod behind one stays.
+    """
+    inside = {w.id for w in phrase} | {head.id}
+    named = _named_by(sent, head, inside)
+    if named is not None:
+        return proper_name(sent, named)
+    ids = {w.id for w in _owners(sent, head, inside, genitive_marks)}
+    words = [w for w in phrase if w.id in ids]
+    while len(words) > 1 and words[-1] is not head and words[-1].upos in ("DET", "ADP", "CCONJ", "PUNCT"):
+        words.pop()
+    return words[:MAX_NAME]
