@@ -20,7 +20,8 @@ from attrib.extract.repair import repair
 from attrib.extract.resolve import Link, noun_type, resolve_link, slug
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.interview import Interview, find_interview, is_answer
-from attrib.extract.sources import RawLink, chain_from_cue, phrase
+from attrib.extract.names import is_name
+from attrib.extract.sources import RawLink, chain_from_cue, is_relative, phrase
 from attrib.registry import Registry
 from attrib.structure import Block
 
@@ -198,15 +199,23 @@ def _mark_direct(results: list[SentenceAttribution], touching: list[int | None])
             res.speech_span = span
 
 
-def _mentions(sent: Sent, book: Codebook, ctx: ArticleContext) -> list[Link]:
-    """Known sources that are subjects of the sentence: candidates for later pro-drop."""
+MENTION_TYPES = ("person", "government", "media", "unnamed", "eyewitness")
+
+
+def _mentions(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
+    """Who a sentence names as a subject outside quotations (a name, a known source, or a
+    noun of a person, body or medium): what later pronouns, role nouns and dropped
+    subjects refer back to ("Harry Kane won the award. He said, ...")."""
     out = []
     for word in sent.words:
-        if word.deprel == "nsubj" and (head := sent.word(word.head)) is not None and head.head == 0:
-            found = ctx.registry.match(sent, [w for w in sent.subtree(word)][:12], word)
-            if found is not None and found.covers_head:
-                src = found.source
-                out.append(Link(src.id, src.name, src.type, word.text, "", "mention"))
+        if word.rel != "nsubj" or word.id in quoted or is_relative(word) or word.upos not in ("NOUN", "PROPN", "X"):
+            continue
+        named = is_name(word) or any(is_name(k) for k in sent.children(word, "appos", "flat"))
+        if not named and noun_type(word, book) not in MENTION_TYPES:
+            continue
+        link = resolve_link(sent, RawLink(word, tuple(phrase(sent, word)), ""), book, ctx.registry, ctx.history)
+        if link.resolution != "unknown":
+            out.append(Link(link.source_id, link.name, link.type, link.surface, "", "mention"))
     return out
 
 
@@ -274,7 +283,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
         results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans),
                                            frames=frames))
         quoted_sets.append(quoted)
-        ctx.history.extend(chain + _mentions(sent, book, ctx))
+        ctx.history.extend(chain + _mentions(sent, book, ctx, quoted))
     touching = [_speech_span(s, spans, share=0.0) for s in sents]
     finishers = [_finisher(sent, book, quoted, spans, block.kind == "post" or speaker is not None)
                  for sent, quoted in zip(sents, quoted_sets)]

@@ -155,7 +155,7 @@ def _check_attribution(data: dict, text: str, where: str) -> None:
         if not isinstance(entry, dict) or not entry.get("words") or not entry.get("types"):
             raise config_error(where, text, ("attribution", "anaphora", index), "needs words: [...] and types: [...]")
     for key in ("relay_verbs", "content_nouns", "as_markers", "weak_markers", "post_intro", "complementizers",
-                "from_cases", "from_markers", "non_subject_cases"):
+                "from_cases", "from_markers", "non_subject_cases", "non_sources", "genitive_markers"):
         value = section.get(key, [])
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             raise config_error(where, text, ("attribution", key), "must be a list of words")

@@ -44,6 +44,8 @@ def is_parenthetical(sent: Sent, verb: Word) -> bool:
     before = sent.word(verb.id - 1)
     if before is None or before.text not in (",", "»", "”", '"', "–", "—") or verb.id < 4:
         return False
+    if any(k.rel == "nsubj" and k.id < verb.id for k in sent.children(verb)):
+        return False  # "Ο πρόεδρος, Μπαράκ Ομπάμα, δήλωσε ...": the comma closes an apposition
     rest = [w for w in sent.words[verb.id:] if w.upos != "PUNCT"]
     at_end = 0 < len(rest) <= 8 and rest[0].upos in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "X", "NUM")
     return at_end or _aside(sent, verb)
@@ -280,6 +282,18 @@ def _could_be_subject(sent: Sent, word: Word) -> bool:
             and word.rel not in (("obj", "iobj") if caseless else ("obj", "obl", "iobj")))
 
 
+def names_no_one(word: Word, book: Codebook) -> bool:
+    """A subject or marker noun that is never a source: a first- or second-person pronoun
+    (the author, the addressee), a demonstrative standing for a thing ("Ez azt jelenti,
+    hogy", "this means that"), or a word of the codebook's ``non_sources`` (experience,
+    custom, "everyone")."""
+    if word.upos in ("PRON", "DET") and word.feats.get("Person") in ("1", "2"):
+        return True
+    if word.feats.get("PronType") == "Dem" and word.feats.get("Gender") == "Neut":
+        return True
+    return is_in(word, vocab(book.section("attribution").get("non_sources")))
+
+
 def speaks_for_outlet(sent: Sent, verb: Word) -> bool:
     """The author's own voice: a verb in the first person, or with a first-person subject
     ("we wrote", "γράψαμε", "írtunk", "I said", "as I told the Nation")."""
@@ -304,7 +318,8 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
         if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
             excluded |= {w.id for w in sent.words if w.id > _clause_end(sent, word)}
         source, passive = _subject(sent, word, bool(options.get("deponent")), excluded, banned)
-        cues.append(Cue("verb", key, word, source, passive))
+        if source is None or not names_no_one(source, book):
+            cues.append(Cue("verb", key, word, source, passive))
     return cues
 
 
@@ -336,6 +351,8 @@ def according_cues(sent: Sent, book: Codebook, looks_like_source) -> list[Cue]:
         if wanted and source.feats.get("Case") not in (None, wanted):
             continue
         if is_in(match[0], weak) and len(match) == 1 and not looks_like_source(sent, source):
+            continue
+        if names_no_one(source, book):
             continue
         cues.append(Cue("according", lemma, match[0], source))
     return cues
