@@ -11,16 +11,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from attrib.codebook import Codebook
-from attrib.extract.cues import Cue, according_cues, has_as_marker, is_parenthetical, verb_cues
+from attrib.extract.cues import Cue, according_cues, verb_cues
 from attrib.extract.framing import Frame, cue_frame, framing_rows
 from attrib.extract.hedges import hedges
+from attrib.extract.interview import Interview, find_interview, is_answer
 from attrib.extract.match import vocab
+from attrib.extract.names import is_name
+from attrib.extract.nesting import chain_cues, outermost_first
 from attrib.extract.quotes import left_open, quote_spans
 from attrib.extract.repair import repair
 from attrib.extract.resolve import Link, noun_type, resolve_link, slug
 from attrib.extract.sent import Sent, Word, fold
-from attrib.extract.interview import Interview, find_interview, is_answer
-from attrib.extract.names import is_name
 from attrib.extract.sources import RawLink, chain_from_cue, is_relative, phrase
 from attrib.registry import Registry
 from attrib.structure import Block
@@ -39,6 +40,7 @@ class SentenceAttribution:
     speech_span: int | None = None  # index of the speech quotation the sentence lies in
     frames: list[Frame] = field(default_factory=list)  # who tells which words (framing voice)
     framing: list[dict] = field(default_factory=list)  # framing-table rows, without doc and sentence ids
+    inner: list[Link] = field(default_factory=list)  # links of cues inside its quotations
 
     @property
     def attributed(self) -> bool:
@@ -83,42 +85,62 @@ def looks_like_source(registry: Registry, book: Codebook):
     return check
 
 
-def _depth(sent: Sent, word: Word) -> int:
-    """How far below the root a word is."""
-    return len(sent.ancestors(word))
-
-
 def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int]) -> list[Cue]:
-    """Cues of a sentence, outermost reporter first.
-
-    "According to" forms and "as X reported" clauses frame the clause they attach to, so
-    they come before that clause's own reporting verb; nested reporting verbs come after
-    the verbs whose content they are part of.
-    """
+    """Cues of a sentence outside quotations, outermost reporter first
+    (:func:`attrib.extract.nesting.outermost_first`)."""
     cues = verb_cues(sent, book, quoted) + according_cues(sent, book, looks_like_source(registry, book))
+    return outermost_first(sent, [c for c in cues if c.source is None or c.source.id not in quoted], book)
 
-    def key(cue: Cue) -> float:
-        framing = (cue.kind == "according" or cue.anchor.rel == "parataxis" or is_parenthetical(sent, cue.anchor)
-                   or has_as_marker(sent, cue.anchor, book))
-        return _depth(sent, cue.anchor) - (1.5 if framing else 0)
-    return sorted((c for c in cues if c.source is None or c.source.id not in quoted), key=key)
+
+def _resolved(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext, chain: list[Link]) -> list[Link]:
+    """The links one cue gives, resolved against the registry and what came before."""
+    before = _known_names_before(sent, cue.anchor, ctx.registry)
+    return [resolve_link(sent, raw, book, ctx.registry, ctx.history + before + chain)
+            for raw in chain_from_cue(sent, cue, book)]
+
+
+def _extend(chain: list[Link], links: list[Link]) -> list[Link]:
+    """``chain`` with ``links`` added, a source never twice in a row."""
+    for link in links:
+        if not chain or chain[-1].source_id != link.source_id:
+            chain = chain + [link]
+    return chain
 
 
 def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext,
-                   quoted: set[int]) -> tuple[list[Link], list[Frame]]:
-    """The resolved reporting chain of one sentence (without post authorship), and the
-    frame of each cue with the link that tells it (None: the narrator)."""
+                   quoted: set[int]) -> tuple[list[Link], list[Frame], list[Link]]:
+    """The resolved reporting chain of one sentence (without post authorship), the frame
+    of each cue with the link that tells it (None: the narrator), and the links of cues
+    inside its quotations (a further link once the quotation's speaker is known).
+
+    Only cues nested in the outermost one make its chain; an independent cue ("..., ενώ το
+    47% θεωρεί ότι ...") tells its own clause but adds no link.
+    """
     chain: list[Link] = []
     frames: list[Frame] = []
     sent = repair(sent, book)
-    for cue in ordered_cues(sent, book, ctx.registry, quoted):
+    kept, others = chain_cues(sent, ordered_cues(sent, book, ctx.registry, quoted), book)
+    for cue in kept:
         frames.append((cue_frame(sent, cue, quoted, book), chain[-1] if chain else None))
-        before = _known_names_before(sent, cue.anchor, ctx.registry)
-        for raw in chain_from_cue(sent, cue, book):
-            link = resolve_link(sent, raw, book, ctx.registry, ctx.history + before + chain)
-            if not chain or chain[-1].source_id != link.source_id:
-                chain.append(link)
-    return chain, frames
+        chain = _extend(chain, _resolved(sent, cue, book, ctx, chain))
+    for cue in others:
+        own = _resolved(sent, cue, book, ctx, [])
+        frames.append((frozenset(w.id for w in sent.subtree(cue.anchor)) - quoted, own[-1] if own else None))
+    return chain, frames, _quoted_chain(sent, book, ctx, quoted)
+
+
+def _quoted_chain(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
+    """The chain of the cues inside a sentence's quotations ("«Σύμφωνα με τις πηγές μας,
+    ...», κατέληξε ο Γκατίλοφ": the sources are Gatilov's)."""
+    if not quoted:
+        return []
+    cues = verb_cues(sent, book) + according_cues(sent, book, looks_like_source(ctx.registry, book))
+    inside = [c for c in cues if c.anchor.id in quoted and (c.source is None or c.source.id in quoted)]
+    chain: list[Link] = []
+    for cue in chain_cues(sent, inside, book)[0]:
+        if cue.source is not None:  # a dropped subject inside a quotation is its speaker
+            chain = _extend(chain, _resolved(sent, cue, book, ctx, chain))
+    return chain
 
 
 def _known_names_before(sent: Sent, anchor: Word, registry: Registry) -> list[Link]:
@@ -279,9 +301,9 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
     results, quoted_sets = [], []
     for sent in sents:
         quoted = _quoted_ids(sent, spans)
-        chain, frames = sentence_chain(sent, book, ctx, quoted)
+        chain, frames, inner = sentence_chain(sent, book, ctx, quoted)
         results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans),
-                                           frames=frames))
+                                           frames=frames, inner=inner))
         quoted_sets.append(quoted)
         ctx.history.extend(chain + _mentions(sent, book, ctx, quoted))
     touching = [_speech_span(s, spans, share=0.0) for s in sents]
@@ -312,6 +334,9 @@ def _finisher(sent: Sent, book: Codebook, quoted: set[int], spans: list[tuple[in
     """What finishes a sentence's attribution once its chain is known: quote kind and the
     framing rows (again, when a later paragraph names the speaker of its quotation)."""
     def finish(res: SentenceAttribution, narrator: Link | None = None) -> None:
+        if res.chain and res.inner:  # the quotation's speaker known: whom they cite follows
+            res.chain = _extend(res.chain, [link for link in res.inner if link not in res.chain])
+            res.inner = []
         res.quote = _quote_kind(res, quoted, is_post)
         res.framing = framing_rows(sent, book, res.chain, res.frames, [(a, b) for a, b, _ in spans], narrator)
     return finish

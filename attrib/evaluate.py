@@ -12,7 +12,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from attrib.extract.sent import fold
-from attrib.gold import GoldSentence, gold_description, load_gold, paragraphs, read_gold, ud_blocks
+from attrib.gold import (
+    GoldSentence,
+    gold_description,
+    load_gold,
+    paragraphs,
+    read_gold,
+    ud_blocks,
+)
 from attrib.registry import Registry, load_registry
 
 LINK_FIELDS = ("source_id", "name", "surface")

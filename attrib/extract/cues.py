@@ -10,9 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from attrib.codebook import Codebook
+from attrib.extract.clauses import clause_end, has_as_marker, is_parenthetical
 from attrib.extract.match import find_all, is_in, vocab
-from attrib.extract.verbs import verb_key
 from attrib.extract.sent import Sent, Word, fold
+from attrib.extract.subjects import find_subject
+from attrib.extract.verbs import verb_key
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"}
 
@@ -34,49 +36,6 @@ class Cue:
     anchor: Word
     source: Word | None
     passive: bool = False
-
-
-def is_parenthetical(sent: Sent, verb: Word) -> bool:
-    """A reporting verb after a comma, followed only by its subject: "..., μετέδωσε το AFP."
-
-    Its content is everything before it, however the parser attached it.
-    """
-    before = sent.word(verb.id - 1)
-    if before is None or before.text not in (",", "»", "”", '"', "–", "—") or verb.id < 4:
-        return False
-    if any(k.rel == "nsubj" and k.id < verb.id for k in sent.children(verb)):
-        return False  # "Ο πρόεδρος, Μπαράκ Ομπάμα, δήλωσε ...": the comma closes an apposition
-    rest = [w for w in sent.words[verb.id:] if w.upos != "PUNCT"]
-    at_end = 0 < len(rest) <= 8 and rest[0].upos in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "X", "NUM")
-    return at_end or _aside(sent, verb)
-
-
-def _aside(sent: Sent, verb: Word) -> bool:
-    """", αναφέρει ανταποκριτής του BBC, ...": the verb and a short noun phrase between commas."""
-    words = []
-    for word in sent.words[verb.id:]:
-        if word.text in (",", "–", "—"):
-            return 0 < len(words) <= 6 and all(w.upos in ("DET", "ADJ", "NOUN", "PROPN", "X", "NUM") for w in words)
-        words.append(word)
-    return False
-
-
-def has_as_marker(sent: Sent, verb: Word, book: Codebook) -> bool:
-    """"Όπως μετέδωσε το BBC", "as Reuters reported": an as-word in front of the verb
-    (marker or, as weak parsers often have it, adverb)."""
-    marks = vocab(book.section("attribution").get("as_markers"))
-    return any(is_in(k, marks) and k.id < verb.id for k in sent.children(verb, "mark", "advmod"))
-
-
-def _after_comma(sent: Sent, verb: Word) -> bool:
-    """Whether the verb directly follows a comma or a closing quotation mark."""
-    before = sent.word(verb.id - 1)
-    return before is not None and before.text in (",", "»", "”", '"')
-
-
-def _clause_end(sent: Sent, verb: Word) -> int:
-    """The id of the first comma after ``verb`` (the end of the sentence if none)."""
-    return next((w.id for w in sent.words[verb.id:] if w.text == ","), len(sent.words) + 1)
 
 
 def _is_clause(word: Word) -> bool:
@@ -144,151 +103,16 @@ def _quoted_words(sent: Sent, word: Word, quoted: set[int]) -> int:
     return count
 
 
-def _subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[int] = frozenset(),
-             banned: frozenset[str] = frozenset()) -> tuple[Word | None, bool]:
-    """The verb's source word and whether it is an agentless passive.
-
-    Words in ``excluded`` (quotations, words past an as-clause) are never the subject, nor
-    words in a case of ``banned`` (the codebook's ``non_subject_cases``).
-
-    A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
-    passive-marked subject.
-    """
-    rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
-    subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded
-                and k.upos not in ("ADV", "ADP", "SCONJ", "CCONJ", "PART", "PUNCT")  # "ταυτόχρονα" is no subject
-                and k.feats.get("Case") not in banned]  # nor "tévébeszédében" (in the speech): a case ending
-    # a mislabelled oblique last, then the nearest ("Σχεδόν ταυτόχρονα, ο όμιλος ... ανακοίνωσε")
-    subjects.sort(key=lambda k: (k.feats.get("Case") in ("Gen", "Dat", "Acc"), abs(k.id - verb.id)))
-    inverted = [k for k in subjects if k.id > verb.id]
-    if is_parenthetical(sent, verb) or (inverted and _after_comma(sent, verb)):
-        subjects = inverted  # "..., δήλωσε ο πρόεδρος (...)": what precedes the comma is the content
-    if subjects:
-        return _elided_noun(sent, _antecedent(sent, subjects[0])), False
-    closing = _closing_aside_subject(sent, verb)
-    if closing is not None:  # "..., researchers say."
-        return closing, False
-    agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
-    if agents:
-        return agents[0], False
-    passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass"))
-    if deponent:
-        passive = False
-    if not passive and is_parenthetical(sent, verb):
-        run = _nominal_run(sent, verb.id + 1, 1)
-        nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") and w.feats.get("Case") not in ("Gen", "Dat")]
-        return (nouns[-1] if nouns else _adjacent_subject(sent, verb)), False
-    gerund = verb.feats.get("VerbForm") == "Conv"  # "..., λέγοντας ότι": whatever the parser calls it
-    if (verb.rel in ("advcl", "xcomp", "conj", "acl") or gerund) and not passive:
-        head = sent.word(verb.head)
-        if head is not None and head.upos in ("VERB", "AUX"):
-            return _subject(sent, head)[0], False
-    return (None, True) if passive else (_adjacent_subject(sent, verb), False)
-
-
-def _closing_aside_subject(sent: Sent, verb: Word) -> Word | None:
-    """"Half the children lack iodine, researchers say.": a verb ending the sentence after
-    a comma and a short noun phrase takes that phrase as its subject, however it was parsed."""
-    if any(w.upos != "PUNCT" for w in sent.words[verb.id:]):
-        return None
-    run = _nominal_run(sent, verb.id - 1, -1)
-    before = sent.word(run[0].id - 1) if run else None
-    if before is None or before.text not in (",", "—", "–"):
-        return None
-    nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "PRON", "X")]
-    return nouns[-1] if nouns and _could_be_subject(sent, nouns[-1]) or nouns and nouns[-1].rel == "nsubj" else None
-
-
-def _antecedent(sent: Sent, word: Word) -> Word:
-    """A relative pronoun stands for the noun its clause modifies."""
-    if word.feats.get("PronType") == "Rel":
-        clause = sent.word(word.head)
-        noun = sent.word(clause.head) if clause is not None and clause.rel == "acl" else None
-        if noun is not None:
-            return _copula_subject(sent, noun)
-    return word
-
-
-def _elided_noun(sent: Sent, word: Word) -> Word:
-    """"αρκετές χώρες ..., ενώ μερικές απείλησαν": a quantifier standing alone stands for
-    the nearest earlier noun of its gender and number."""
-    indefinite = word.upos == "PRON" and word.feats.get("PronType") == "Ind"
-    if not (word.upos in ("DET", "ADJ") or indefinite) or any(k.upos in ("NOUN", "PROPN") for k in sent.children(word)):
-        return word
-    agree = ("Gender", "Number")
-    for other in reversed(sent.words[:word.id - 1]):
-        if other.upos == "NOUN" and all(other.feats.get(f) == word.feats.get(f) for f in agree) \
-                and word.feats.get("Number"):
-            return other
-    return word
-
-
-def _copula_subject(sent: Sent, noun: Word) -> Word:
-    """"X was the first that announced": the relative clause's noun is a predicate; X speaks."""
-    if sent.children(noun, "cop"):
-        subjects = sent.children(noun, "nsubj")
-        if subjects:
-            return subjects[0]
-    return noun
-
-
-def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
-    """A name or noun in the nominative right next to a verb the parser left subjectless.
-
-    Weak parsers often miss the subject of "Helmeczy kijelentette:" or "δήλωσε ο Πούτιν".
-    """
-    before = _nominal_run(sent, verb.id - 1, -1)
-    comma = sent.word(verb.id - 1)
-    if not before and comma is not None and comma.text == ",":  # "ο Πρόεδρος, Μπαράκ Ομπάμα, προσπάθησε"
-        before = _nominal_run(sent, verb.id - 2, -1)
-    after = _nominal_run(sent, verb.id + 1, 1)
-    for run in (before, after):
-        ids = {w.id for w in run}
-        nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") or w.text[:1].isupper() and w.upos != "DET"]
-        heads = [w for w in nouns if w.head not in ids]  # the run's own head: "όμιλος", "hírigazgatójának"
-        named = sent.word(heads[0].head) if heads and heads[0].rel == "appos" else None
-        if named is not None and named.upos == "PROPN":
-            heads[0] = named  # "Tom Molomby, SC, said": the name, not the title after it
-        if heads and _could_be_subject(sent, heads[0]):
-            return heads[0]
-    return None
-
-
-NAMEISH = {"PROPN", "NOUN", "X", "ADV", "ADJ"}
-
-
-def _nominal_run(sent: Sent, start: int, step: int) -> list[Word]:
-    """Contiguous determiners, adjectives and nouns from ``start`` away from the verb,
-    in sentence order (a tagger may call an unknown name ADV or X: capitalised counts)."""
-    run, pos = [], start
-    while (word := sent.word(pos)) is not None and len(run) < 5:
-        capitalised = word.text[:1].isupper() and word.id > 1 and word.upos in NAMEISH
-        if word.upos in ("PROPN", "NOUN", "DET", "ADJ") or capitalised:
-            run.append(word)
-            pos += step
-        elif word.upos == "ADV" and not run:
-            pos += step
-        else:
-            break
-    return sorted(run, key=lambda w: w.id)
-
-
-def _could_be_subject(sent: Sent, word: Word) -> bool:
-    """Nominative (or caseless), not a prepositional phrase, not an object."""
-    if word.upos == "DET" or (word.upos == "ADJ" and not word.text[:1].isupper()):
-        return False
-    caseless = "Case" not in word.feats  # a foreign name: an "obl" label without a preposition is a guess
-    return (word.feats.get("Case", "Nom") == "Nom" and not sent.children(word, "case")
-            and word.rel not in (("obj", "iobj") if caseless else ("obj", "obl", "iobj")))
-
-
-def names_no_one(word: Word, book: Codebook) -> bool:
+def names_no_one(sent: Sent, word: Word, book: Codebook) -> bool:
     """A subject or marker noun that is never a source: a first- or second-person pronoun
-    (the author, the addressee), a demonstrative standing for a thing ("Ez azt jelenti,
+    (the author, the addressee) or a noun that is theirs ("η χώρα μας"), a demonstrative standing for a thing ("Ez azt jelenti,
     hogy", "this means that"), or a word of the codebook's ``non_sources`` (experience,
     custom, "everyone")."""
     if word.upos in ("PRON", "DET") and word.feats.get("Person") in ("1", "2"):
         return True
+    if word.feats.get("Person[psor]") == "1" or any(
+            k.feats.get("Person") == "1" and k.feats.get("Poss") == "Yes" for k in sent.children(word)):
+        return True  # "η χώρα μας", "lapunk": the speaker's own
     if word.feats.get("PronType") == "Dem" and word.feats.get("Gender") == "Neut":
         return True
     return is_in(word, vocab(book.section("attribution").get("non_sources")))
@@ -316,9 +140,9 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
             continue
         excluded = set(quoted)
         if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
-            excluded |= {w.id for w in sent.words if w.id > _clause_end(sent, word)}
-        source, passive = _subject(sent, word, bool(options.get("deponent")), excluded, banned)
-        if source is None or not names_no_one(source, book):
+            excluded |= {w.id for w in sent.words if w.id > clause_end(sent, word)}
+        source, passive = find_subject(sent, word, bool(options.get("deponent")), excluded, banned)
+        if source is None or not names_no_one(sent, source, book):
             cues.append(Cue("verb", key, word, source, passive))
     return cues
 
@@ -352,7 +176,7 @@ def according_cues(sent: Sent, book: Codebook, looks_like_source) -> list[Cue]:
             continue
         if is_in(match[0], weak) and len(match) == 1 and not looks_like_source(sent, source):
             continue
-        if names_no_one(source, book):
+        if names_no_one(sent, source, book):
             continue
         cues.append(Cue("according", lemma, match[0], source))
     return cues

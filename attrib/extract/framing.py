@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from attrib.codebook import Codebook
-from attrib.extract.cues import Cue, has_as_marker
+from attrib.extract.clauses import has_as_marker
+from attrib.extract.cues import Cue
 from attrib.extract.match import GAP, built_once, forms, match_at
 from attrib.extract.resolve import Link
 from attrib.extract.sent import Sent, Word, fold

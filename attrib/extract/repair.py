@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from attrib.codebook import Codebook
-from attrib.extract.cues import has_as_marker
+from attrib.extract.clauses import has_as_marker
 from attrib.extract.match import is_in, vocab
 from attrib.extract.sent import Sent, Word
 

@@ -22,8 +22,15 @@ from typing import Callable
 from attrib.atomic import write_json_atomic
 from attrib.errors import ModelError
 from attrib.models import pack as packlib
-from attrib.models.jobs import (RETAGGED, WorkPaths, gold_file, predict_command, prepare_command,
-                                retag_command, train_command)
+from attrib.models.jobs import (
+    RETAGGED,
+    WorkPaths,
+    gold_file,
+    predict_command,
+    prepare_command,
+    retag_command,
+    train_command,
+)
 from attrib.models.recipe import LanguageRecipe, Recipe, load_recipe
 from attrib.models.score import PROCESSOR_METRICS, conll18_scores
 from attrib.models.staging import short_name, stage_treebank

@@ -41,7 +41,10 @@ def tokenize_windowed(processor, document):
     import torch
     from stanza.models.common import doc as fields
     from stanza.models.tokenization.data import TokenizationDataset
-    from stanza.pipeline.tokenize_processor import TOKEN_TOO_LONG_REPLACEMENT, TokenizeProcessor
+    from stanza.pipeline.tokenize_processor import (
+        TOKEN_TOO_LONG_REPLACEMENT,
+        TokenizeProcessor,
+    )
 
     if not isinstance(document, (str, fields.Document)):
         return type(processor).process(processor, document)

@@ -1,0 +1,54 @@
+"""Where a reporting verb stands in its clause: asides, as-clauses, clause ends.
+
+"..., μετέδωσε το AFP." reports what precedes it; "Όπως μετέδωσε το BBC, ..." frames the
+clause that follows; "Ο πρόεδρος, Μπαράκ Ομπάμα, δήλωσε" only looks like an aside.
+"""
+
+from __future__ import annotations
+
+from attrib.codebook import Codebook
+from attrib.extract.match import is_in, vocab
+from attrib.extract.sent import Sent, Word
+
+
+def is_parenthetical(sent: Sent, verb: Word) -> bool:
+    """A reporting verb after a comma, followed only by its subject: "..., μετέδωσε το AFP."
+
+    Its content is everything before it, however the parser attached it.
+    """
+    before = sent.word(verb.id - 1)
+    if before is None or before.text not in (",", "»", "”", '"', "–", "—") or verb.id < 4:
+        return False
+    if any(k.rel == "nsubj" and k.id < verb.id for k in sent.children(verb)):
+        return False  # "Ο πρόεδρος, Μπαράκ Ομπάμα, δήλωσε ...": the comma closes an apposition
+    rest = [w for w in sent.words[verb.id:] if w.upos != "PUNCT"]
+    at_end = 0 < len(rest) <= 8 and rest[0].upos in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "X", "NUM")
+    return at_end or aside(sent, verb)
+
+
+def aside(sent: Sent, verb: Word) -> bool:
+    """", αναφέρει ανταποκριτής του BBC, ...": the verb and a short noun phrase between commas."""
+    words = []
+    for word in sent.words[verb.id:]:
+        if word.text in (",", "–", "—"):
+            return 0 < len(words) <= 6 and all(w.upos in ("DET", "ADJ", "NOUN", "PROPN", "X", "NUM") for w in words)
+        words.append(word)
+    return False
+
+
+def has_as_marker(sent: Sent, verb: Word, book: Codebook) -> bool:
+    """"Όπως μετέδωσε το BBC", "as Reuters reported": an as-word in front of the verb
+    (marker or, as weak parsers often have it, adverb)."""
+    marks = vocab(book.section("attribution").get("as_markers"))
+    return any(is_in(k, marks) and k.id < verb.id for k in sent.children(verb, "mark", "advmod"))
+
+
+def after_comma(sent: Sent, verb: Word) -> bool:
+    """Whether the verb directly follows a comma or a closing quotation mark."""
+    before = sent.word(verb.id - 1)
+    return before is not None and before.text in (",", "»", "”", '"')
+
+
+def clause_end(sent: Sent, verb: Word) -> int:
+    """The id of the first comma after ``verb`` (the end of the sentence if none)."""
+    return next((w.id for w in sent.words[verb.id:] if w.text == ","), len(sent.words) + 1)

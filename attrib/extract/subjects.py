@@ -1,0 +1,150 @@
+"""The source word of a reporting verb: its subject, however the parser attached it.
+
+Subjects may be inverted after an aside ("..., δήλωσε ο πρόεδρος"), left to a relative
+pronoun ("ο οποίος δήλωσε": its antecedent speaks), elided after a quantifier ("μερικές
+απείλησαν"), shared with the verb a gerund or coordinate clause hangs on, or missing from a
+weak parse next to the verb ("Helmeczy kijelentette:"). An agentless passive has none.
+"""
+
+from __future__ import annotations
+
+from attrib.extract.clauses import after_comma, is_parenthetical
+from attrib.extract.sent import Sent, Word
+
+
+def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[int] = frozenset(),
+             banned: frozenset[str] = frozenset()) -> tuple[Word | None, bool]:
+    """The verb's source word and whether it is an agentless passive.
+
+    Words in ``excluded`` (quotations, words past an as-clause) are never the subject, nor
+    words in a case of ``banned`` (the codebook's ``non_subject_cases``).
+
+    A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
+    passive-marked subject.
+    """
+    rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
+    subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded
+                and k.upos not in ("ADV", "ADP", "SCONJ", "CCONJ", "PART", "PUNCT")  # "ταυτόχρονα" is no subject
+                and k.feats.get("Case") not in banned]  # nor "tévébeszédében" (in the speech): a case ending
+    # a mislabelled oblique last, then the nearest ("Σχεδόν ταυτόχρονα, ο όμιλος ... ανακοίνωσε")
+    subjects.sort(key=lambda k: (k.feats.get("Case") in ("Gen", "Dat", "Acc"), abs(k.id - verb.id)))
+    inverted = [k for k in subjects if k.id > verb.id]
+    if is_parenthetical(sent, verb) or (inverted and after_comma(sent, verb)):
+        subjects = inverted  # "..., δήλωσε ο πρόεδρος (...)": what precedes the comma is the content
+    if subjects:
+        return _elided_noun(sent, _antecedent(sent, subjects[0])), False
+    closing = _closing_aside_subject(sent, verb)
+    if closing is not None:  # "..., researchers say."
+        return closing, False
+    agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
+    if agents:
+        return agents[0], False
+    passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass"))
+    if deponent:
+        passive = False
+    if not passive and is_parenthetical(sent, verb):
+        run = _nominal_run(sent, verb.id + 1, 1)
+        nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") and w.feats.get("Case") not in ("Gen", "Dat")]
+        return (nouns[-1] if nouns else _adjacent_subject(sent, verb)), False
+    gerund = verb.feats.get("VerbForm") == "Conv"  # "..., λέγοντας ότι": whatever the parser calls it
+    if (verb.rel in ("advcl", "xcomp", "conj", "acl") or gerund) and not passive:
+        head = sent.word(verb.head)
+        if head is not None and head.upos in ("VERB", "AUX"):
+            return find_subject(sent, head)[0], False
+    return (None, True) if passive else (_adjacent_subject(sent, verb), False)
+
+
+def _closing_aside_subject(sent: Sent, verb: Word) -> Word | None:
+    """"Half the children lack iodine, researchers say.": a verb ending the sentence after
+    a comma and a short noun phrase takes that phrase as its subject, however it was parsed."""
+    if any(w.upos != "PUNCT" for w in sent.words[verb.id:]):
+        return None
+    run = _nominal_run(sent, verb.id - 1, -1)
+    before = sent.word(run[0].id - 1) if run else None
+    if before is None or before.text not in (",", "—", "–"):
+        return None
+    nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "PRON", "X")]
+    return nouns[-1] if nouns and _could_be_subject(sent, nouns[-1]) or nouns and nouns[-1].rel == "nsubj" else None
+
+
+def _antecedent(sent: Sent, word: Word) -> Word:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if word.feats.get("PronType") == "Rel":
+        clause = sent.word(word.head)
+        noun = sent.word(clause.head) if clause is not None and clause.rel == "acl" else None
+        if noun is not None:
+            return _copula_subject(sent, noun)
+    return word
+
+
+def _elided_noun(sent: Sent, word: Word) -> Word:
+    """"αρκετές χώρες ..., ενώ μερικές απείλησαν": a quantifier standing alone stands for
+    the nearest earlier noun of its gender and number."""
+    indefinite = word.upos == "PRON" and word.feats.get("PronType") == "Ind"
+    if not (word.upos in ("DET", "ADJ") or indefinite) or any(k.upos in ("NOUN", "PROPN") for k in sent.children(word)):
+        return word
+    agree = ("Gender", "Number")
+    for other in reversed(sent.words[:word.id - 1]):
+        if other.upos == "NOUN" and all(other.feats.get(f) == word.feats.get(f) for f in agree) \
+                and word.feats.get("Number"):
+            return other
+    return word
+
+
+def _copula_subject(sent: Sent, noun: Word) -> Word:
+    """"X was the first that announced": the relative clause's noun is a predicate; X speaks."""
+    if sent.children(noun, "cop"):
+        subjects = sent.children(noun, "nsubj")
+        if subjects:
+            return subjects[0]
+    return noun
+
+
+def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
+    """A name or noun in the nominative right next to a verb the parser left subjectless.
+
+    Weak parsers often miss the subject of "Helmeczy kijelentette:" or "δήλωσε ο Πούτιν".
+    """
+    before = _nominal_run(sent, verb.id - 1, -1)
+    comma = sent.word(verb.id - 1)
+    if not before and comma is not None and comma.text == ",":  # "ο Πρόεδρος, Μπαράκ Ομπάμα, προσπάθησε"
+        before = _nominal_run(sent, verb.id - 2, -1)
+    after = _nominal_run(sent, verb.id + 1, 1)
+    for run in (before, after):
+        ids = {w.id for w in run}
+        nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") or w.text[:1].isupper() and w.upos != "DET"]
+        heads = [w for w in nouns if w.head not in ids]  # the run's own head: "όμιλος", "hírigazgatójának"
+        named = sent.word(heads[0].head) if heads and heads[0].rel == "appos" else None
+        if named is not None and named.upos == "PROPN":
+            heads[0] = named  # "Tom Molomby, SC, said": the name, not the title after it
+        if heads and _could_be_subject(sent, heads[0]):
+            return heads[0]
+    return None
+
+
+NAMEISH = {"PROPN", "NOUN", "X", "ADV", "ADJ"}
+
+
+def _nominal_run(sent: Sent, start: int, step: int) -> list[Word]:
+    """Contiguous determiners, adjectives and nouns from ``start`` away from the verb,
+    in sentence order (a tagger may call an unknown name ADV or X: capitalised counts)."""
+    run, pos = [], start
+    while (word := sent.word(pos)) is not None and len(run) < 5:
+        capitalised = word.text[:1].isupper() and word.id > 1 and word.upos in NAMEISH
+        if word.upos in ("PROPN", "NOUN", "DET", "ADJ") or capitalised:
+            run.append(word)
+            pos += step
+        elif word.upos == "ADV" and not run:
+            pos += step
+        else:
+            break
+    return sorted(run, key=lambda w: w.id)
+
+
+def _could_be_subject(sent: Sent, word: Word) -> bool:
+    """Nominative (or caseless), not a prepositional phrase, not an object."""
+    if word.upos == "DET" or (word.upos == "ADJ" and not word.text[:1].isupper()):
+        return False
+    caseless = "Case" not in word.feats  # a foreign name: an "obl" label without a preposition is a guess
+    return (word.feats.get("Case", "Nom") == "Nom" and not sent.children(word, "case")
+            and word.rel not in (("obj", "iobj") if caseless else ("obj", "obl", "iobj")))
