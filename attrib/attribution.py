@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from attrib.codebook import Codebook
-from attrib.extract.cues import Cue, according_cues, verb_cues
+from attrib.extract.cues import Cue, according_cues, impersonal_cues, verb_cues
 from attrib.extract.framing import Frame, cue_frame, framing_rows
 from attrib.extract.hedges import hedges
 from attrib.extract.interview import Interview, find_interview, is_answer
@@ -88,7 +88,8 @@ def looks_like_source(registry: Registry, book: Codebook):
 def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int]) -> list[Cue]:
     """Cues of a sentence outside quotations, outermost reporter first
     (:func:`attrib.extract.nesting.outermost_first`)."""
-    cues = verb_cues(sent, book, quoted) + according_cues(sent, book, looks_like_source(registry, book))
+    cues = (verb_cues(sent, book, quoted) + according_cues(sent, book, looks_like_source(registry, book))
+            + [c for c in impersonal_cues(sent, book) if c.anchor.id not in quoted])
     return outermost_first(sent, [c for c in cues if c.source is None or c.source.id not in quoted], book)
 
 
@@ -225,13 +226,15 @@ MENTION_TYPES = ("person", "government", "media", "unnamed", "eyewitness")
 
 
 def _mentions(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
-    """Who a sentence names as a subject outside quotations (a name, a known source, or a
-    noun of a person, body or medium): what later pronouns, role nouns and dropped
-    subjects refer back to ("Harry Kane won the award. He said, ...")."""
+    """Who a sentence names as a subject outside quotations and reported content (a name, a
+    known source, or a noun of a person, body or medium): what later pronouns, role nouns
+    and dropped subjects refer back to ("Harry Kane won the award. He said, ...")."""
     out = []
     for word in sent.words:
         if word.rel != "nsubj" or word.id in quoted or is_relative(word) or word.upos not in ("NOUN", "PROPN", "X"):
             continue
+        if any(a.rel in ("ccomp", "parataxis") for a in sent.ancestors(word)):
+            continue  # a subject of reported content ("μετέδωσε ότι ο υπουργός παραιτήθηκε") is no speaker
         named = is_name(word) or any(is_name(k) for k in sent.children(word, "appos", "flat"))
         if not named and noun_type(word, book) not in MENTION_TYPES:
             continue

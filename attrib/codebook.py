@@ -134,6 +134,9 @@ def _word_lists(value) -> bool:
         isinstance(seq, list) and seq and all(isinstance(w, str) for w in seq) for seq in value)
 
 
+VERB_OPTIONS = {"needs_content", "deponent", "forms", "except", "impersonal", "learning"}
+
+
 def _check_attribution(data: dict, text: str, where: str) -> None:
     """Validate the ``attribution`` section, if present."""
     section = data.get("attribution")
@@ -143,19 +146,21 @@ def _check_attribution(data: dict, text: str, where: str) -> None:
     if not isinstance(verbs, dict):
         raise config_error(where, text, ("attribution", "speech_verbs"), "must map lemmas to options ({} or {needs_content: true})")
     for lemma, options in verbs.items():
-        if not isinstance(options, dict) or not set(options) <= {"needs_content", "deponent", "forms", "except"} \
+        if not isinstance(options, dict) or not set(options) <= VERB_OPTIONS \
                 or not all(isinstance(options.get(k, []), list) for k in ("forms", "except")):
             raise config_error(where, text, ("attribution", "speech_verbs", lemma),
                                "options must be {} or some of {needs_content: true, deponent: true, "
-                               "forms: [inflected forms a lemmatizer may miss], except: [dependents that "
-                               "make it no reporting verb]}")
-    if not _word_lists(section.get("according_to", [])):
-        raise config_error(where, text, ("attribution", "according_to"), "must be a list of word sequences like [according, to]")
+                               "impersonal: true, learning: true, forms: [inflected forms a lemmatizer may "
+                               "miss], except: [dependents that make it no reporting verb]}")
+    for key in ("according_to", "impersonal_markers"):
+        if not _word_lists(section.get(key, [])):
+            raise config_error(where, text, ("attribution", key), "must be a list of word sequences like [according, to]")
     for index, entry in enumerate(section.get("anaphora", [])):
         if not isinstance(entry, dict) or not entry.get("words") or not entry.get("types"):
             raise config_error(where, text, ("attribution", "anaphora", index), "needs words: [...] and types: [...]")
     for key in ("relay_verbs", "content_nouns", "as_markers", "weak_markers", "post_intro", "complementizers",
-                "from_cases", "from_markers", "non_subject_cases", "non_sources", "genitive_markers"):
+                "from_cases", "from_markers", "non_subject_cases", "non_sources", "genitive_markers",
+                "unreal_markers", "indefinite_sources", "quantity_nouns", "impersonal_place_cases"):
         value = section.get(key, [])
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             raise config_error(where, text, ("attribution", key), "must be a list of words")

@@ -19,8 +19,8 @@ def is_parenthetical(sent: Sent, verb: Word) -> bool:
     before = sent.word(verb.id - 1)
     if before is None or before.text not in (",", "»", "”", '"', "–", "—") or verb.id < 4:
         return False
-    if any(k.rel == "nsubj" and k.id < verb.id for k in sent.children(verb)):
-        return False  # "Ο πρόεδρος, Μπαράκ Ομπάμα, δήλωσε ...": the comma closes an apposition
+    if any(k.rel == "nsubj" and sent.word(verb.id - 2) in sent.subtree(k) for k in sent.children(verb)):
+        return False  # "Ο πρόεδρος, Μπαράκ Ομπάμα, δήλωσε ...": the comma closes the subject's apposition
     rest = [w for w in sent.words[verb.id:] if w.upos != "PUNCT"]
     at_end = 0 < len(rest) <= 8 and rest[0].upos in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "X", "NUM")
     return at_end or aside(sent, verb)

@@ -14,7 +14,7 @@ from attrib.extract.clauses import clause_end, has_as_marker, is_parenthetical
 from attrib.extract.match import find_all, is_in, vocab
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.subjects import find_subject
-from attrib.extract.verbs import verb_key
+from attrib.extract.verbs import is_unreal, verb_key
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"}
 
@@ -44,13 +44,12 @@ def _is_clause(word: Word) -> bool:
 
 
 def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> bool:
-    """Whether a reporting verb reports something: a clause, a quote, a colon or an aside."""
+    """Whether a reporting verb reports something: a clause, a quote, a colon, an aside, or
+    a content noun as its object ("εξέδωσε ανακοίνωση", "denied the allegations")."""
     attribution = book.section("attribution")
     if verb.deprel in ("parataxis",) or any(_is_clause(k) for k in sent.children(verb)):
         return True
-    if is_parenthetical(sent, verb):
-        return True
-    if has_as_marker(sent, verb, book):
+    if is_parenthetical(sent, verb) or has_as_marker(sent, verb, book):
         return True
     complementizers = vocab(attribution.get("complementizers"))
     if _complementizer_follows(sent, verb, complementizers):
@@ -58,6 +57,11 @@ def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> boo
     if any(is_in(m, complementizers) for k in sent.children(verb) if k.id > verb.id
            for m in sent.children(k, "mark")):
         return True  # a clause opened by "ότι" further on, attached as conj or advcl
+    content = vocab(attribution.get("content_nouns"))
+    if any(is_in(k, content) for k in sent.children(verb, "obj")):
+        return True
+    if verb.head == 0 and sent.text.rstrip().endswith(":"):
+        return True  # "the Church denied these allegations:" what follows is the content
     return _frames_quote(sent, verb, quoted)
 
 
@@ -126,25 +130,62 @@ def speaks_for_outlet(sent: Sent, verb: Word) -> bool:
     return any(k.rel == "nsubj" and k.feats.get("Person") == "1" for k in sent.children(verb))
 
 
+def _learned_from(sent: Sent, verb: Word, book: Codebook) -> Word | None:
+    """Whom a verb of learning names as the giver ("Szűcs Andrástól megtudtuk", "έμαθε από
+    τον υπουργό", "learned from officials")."""
+    section = book.section("attribution")
+    cases, marks = set(section.get("from_cases") or []), vocab(section.get("from_markers"))
+    for kid in sent.children(verb, "obl", "nmod", "iobj"):
+        if kid.feats.get("Case") in cases or any(is_in(c, marks) for c in sent.children(kid, "case")):
+            return kid
+    return None
+
+
+def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]) -> Cue | None:
+    """The cue a codebook verb makes, if it reports here (see :func:`verb_cues`)."""
+    section = book.section("attribution")
+    options = section["speech_verbs"][key] or {}
+    if options.get("needs_content") and not has_content(sent, word, book, quoted):
+        return None
+    if options.get("learning") and (giver := _learned_from(sent, word, book)) is not None:
+        return Cue("verb", key, word, giver)
+    if speaks_for_outlet(sent, word):
+        return None  # the outlet's own "we wrote", "megtudtuk" with no giver
+    if options.get("impersonal"):
+        return Cue("verb", key, word, None, True)  # "φέρεται να": whoever says so is not named
+    excluded = set(quoted)
+    if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
+        excluded |= {w.id for w in sent.words if w.id > clause_end(sent, word)}
+    source, passive = find_subject(sent, word, bool(options.get("deponent")), excluded,
+                                   frozenset(section.get("non_subject_cases") or []),
+                                   vocab(section.get("indefinite_sources")))
+    return None if source is not None and names_no_one(sent, source, book) else Cue("verb", key, word, source, passive)
+
+
 def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> list[Cue]:
-    """Reporting-verb cues of a sentence (``quoted``: ids of words inside quotation marks)."""
-    verbs = book.section("attribution").get("speech_verbs", {})
-    banned = frozenset(book.section("attribution").get("non_subject_cases") or [])
+    """Reporting-verb cues of a sentence (``quoted``: ids of words inside quotation marks).
+
+    A verb in the future or the conditional reports nothing yet; a verb of learning
+    (``learning``) has the giver it names as its source; an ``impersonal`` verb ("φέρεται
+    να", "is said to") an unnamed one, whatever its subject.
+    """
+    section = book.section("attribution")
+    verbs, unreal = section.get("speech_verbs", {}), vocab(section.get("unreal_markers"))
     cues = []
     for word in sent.words:
         key = verb_key(sent, word, verbs)
-        if key is None or word.id in quoted or speaks_for_outlet(sent, word):
-            continue  # inside a quotation, or the outlet's own "we wrote"
-        options = verbs[key] or {}
-        if options.get("needs_content") and not has_content(sent, word, book, quoted):
+        if key is None or word.id in quoted or is_unreal(sent, word, unreal):
             continue
-        excluded = set(quoted)
-        if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
-            excluded |= {w.id for w in sent.words if w.id > clause_end(sent, word)}
-        source, passive = find_subject(sent, word, bool(options.get("deponent")), excluded, banned)
-        if source is None or not names_no_one(sent, source, book):
-            cues.append(Cue("verb", key, word, source, passive))
+        cue = _verb_cue(sent, word, key, book, quoted)
+        if cue is not None:
+            cues.append(cue)
     return cues
+
+
+def impersonal_cues(sent: Sent, book: Codebook) -> list[Cue]:
+    """"Állítólag", "reportedly", "úgy tudni": the clause is reported by someone unnamed."""
+    return [Cue("impersonal", " ".join(w.text.casefold() for w in match), match[0], None, True)
+            for match in find_all(sent, book.section("attribution").get("impersonal_markers") or [])]
 
 
 def marker_source(sent: Sent, match: list[Word]) -> Word | None:

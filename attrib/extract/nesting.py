@@ -22,7 +22,7 @@ NOT_CONTENT = ("nsubj", "csubj", "advcl", "advmod", "obl", "punct", "cc", "conj"
 
 def frames_clause(sent: Sent, cue: Cue, book: Codebook) -> bool:
     """An "according to" form, an as-clause or an aside: it frames the clause it is in."""
-    return (cue.kind == "according" or cue.anchor.rel == "parataxis" or is_parenthetical(sent, cue.anchor)
+    return (cue.kind in ("according", "impersonal") or cue.anchor.rel == "parataxis" or is_parenthetical(sent, cue.anchor)
             or has_as_marker(sent, cue.anchor, book))
 
 

@@ -9,22 +9,25 @@ weak parse next to the verb ("Helmeczy kijelentette:"). An agentless passive has
 from __future__ import annotations
 
 from attrib.extract.clauses import after_comma, is_parenthetical
+from attrib.extract.match import is_in
 from attrib.extract.sent import Sent, Word
 
 
 def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[int] = frozenset(),
-             banned: frozenset[str] = frozenset()) -> tuple[Word | None, bool]:
+                 banned: frozenset[str] = frozenset(), indefinite: frozenset[str] = frozenset()) -> tuple[Word | None, bool]:
     """The verb's source word and whether it is an agentless passive.
 
     Words in ``excluded`` (quotations, words past an as-clause) are never the subject, nor
-    words in a case of ``banned`` (the codebook's ``non_subject_cases``).
+    words in a case of ``banned`` (the codebook's ``non_subject_cases``); an indefinite
+    word of ``indefinite`` ("sokan", "many") is one even where a tagger calls it an adverb.
 
     A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
     passive-marked subject.
     """
     rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
     subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded
-                and k.upos not in ("ADV", "ADP", "SCONJ", "CCONJ", "PART", "PUNCT")  # "ταυτόχρονα" is no subject
+                and (k.upos not in ("ADV", "ADP", "SCONJ", "CCONJ", "PART", "PUNCT")  # "ταυτόχρονα" is no subject
+                     or is_in(k, indefinite))
                 and k.feats.get("Case") not in banned]  # nor "tévébeszédében" (in the speech): a case ending
     # a mislabelled oblique last, then the nearest ("Σχεδόν ταυτόχρονα, ο όμιλος ... ανακοίνωσε")
     subjects.sort(key=lambda k: (k.feats.get("Case") in ("Gen", "Dat", "Acc"), abs(k.id - verb.id)))
@@ -49,9 +52,15 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
     gerund = verb.feats.get("VerbForm") == "Conv"  # "..., λέγοντας ότι": whatever the parser calls it
     if (verb.rel in ("advcl", "xcomp", "conj", "acl") or gerund) and not passive:
         head = sent.word(verb.head)
-        if head is not None and head.upos in ("VERB", "AUX"):
+        if head is not None and head.upos in ("VERB", "AUX") and _same_person(verb, head):
             return find_subject(sent, head)[0], False
     return (None, True) if passive else (_adjacent_subject(sent, verb), False)
+
+
+def _same_person(verb: Word, head: Word) -> bool:
+    """Whether a dependent verb can share its head's subject: they agree in person and
+    number where both show them ("romlott, és ... felkértek": the second has another)."""
+    return all(verb.feats.get(f) in (None, head.feats.get(f)) or f not in head.feats for f in ("Person", "Number"))
 
 
 def _closing_aside_subject(sent: Sent, verb: Word) -> Word | None:

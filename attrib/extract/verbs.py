@@ -34,16 +34,20 @@ def _multi_index(verbs: dict) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
 
 
 def dependents(sent: Sent, word: Word) -> list[Word]:
-    """A verb's dependents and their markers (the "for" of "call for calm")."""
+    """A verb's dependents and their markers (the "for" of "call for calm", the "να" of
+    "αρνήθηκε να απαντήσει")."""
     kids = sent.children(word)
-    return kids + [m for k in kids for m in sent.children(k, "case", "mark", "compound")]
+    return kids + [m for k in kids for m in sent.children(k, "case", "mark", "compound", "aux")]
 
 
 def _own_forms(word: Word, preverbs: list[Word]) -> list[str]:
-    """The word's folded lemma and surface, each also with a separated preverb before it
-    ("számolt be" is beszámol), lemma first."""
+    """The word's folded lemma and surface, lemma first; with a separated preverb only the
+    verb with its preverb ("számolt be" is beszámol; "állították fel" is felállít, erected,
+    not állít, claimed)."""
     own = [fold(word.lemma), fold(word.lemma).replace("+", ""), fold(word.text)]
-    return [fold(p.text) + form for p in preverbs for form in own] + own
+    if preverbs:
+        return [fold(p.text) + form for p in preverbs for form in own]
+    return own
 
 
 def _multi_key(sent: Sent, word: Word, verbs: dict, own: list[str]) -> str | None:
@@ -63,9 +67,22 @@ def has_exception(sent: Sent, word: Word, options: dict) -> bool:
     return bool(banned) and any(forms(k) & banned for k in dependents(sent, word))
 
 
+def _listed_form(word: Word, verbs: dict) -> str | None:
+    """The key whose listed ``forms`` hold the word as written (a converb a lemmatizer
+    leaves as an adverb: "hangoztatva")."""
+    return built_once(verbs, _forms_index).get(fold(word.text))
+
+
+def _forms_index(verbs: dict) -> dict[str, str]:
+    """Folded listed form -> its key."""
+    return {fold(form): k for k, options in verbs.items() for form in (options or {}).get("forms", [])}
+
+
 def verb_key(sent: Sent, word: Word, verbs: dict) -> str | None:
     """The codebook key a word is, if any: several-word keys first, then the lemma, a
     listed form, or the lemma with a separated preverb; None when an ``except`` applies."""
+    if word.upos == "ADV":
+        return _listed_form(word, verbs)
     if word.upos not in VERBAL:
         return None
     preverbs = [k for k in sent.children(word) if k.deprel == "compound:preverb"]
@@ -77,3 +94,11 @@ def verb_key(sent: Sent, word: Word, verbs: dict) -> str | None:
     if key is None or has_exception(sent, word, verbs[key] or {}):
         return None
     return key
+
+
+def is_unreal(sent: Sent, word: Word, markers: frozenset[str]) -> bool:
+    """A verb in the future or the conditional, or with one of the codebook's
+    ``unreal_markers`` ("θα ζητήσει", "will announce", "would say"): nothing is said yet."""
+    if word.feats.get("Tense") == "Fut" or word.feats.get("Mood") == "Cnd":
+        return True
+    return any(forms(k) & markers for k in sent.children(word, "aux"))
