@@ -123,7 +123,10 @@ def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext,
     kept, others = chain_cues(sent, ordered_cues(sent, book, ctx.registry, quoted), book)
     for cue in kept:
         frames.append((cue_frame(sent, cue, quoted, book), chain[-1] if chain else None))
-        chain = _extend(chain, _resolved(sent, cue, book, ctx, chain))
+        links = _resolved(sent, cue, book, ctx, chain)
+        if chain:  # inside a named source's content, an agentless or unresolved report adds nothing
+            links = [link for link in links if link.resolution not in ("passive", "unknown")]
+        chain = _extend(chain, links)
     for cue in others:
         own = _resolved(sent, cue, book, ctx, [])
         frames.append((frozenset(w.id for w in sent.subtree(cue.anchor)) - quoted, own[-1] if own else None))

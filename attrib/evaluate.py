@@ -9,6 +9,7 @@ chain, link for link (an extra link, such as a place or the same source twice, i
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from attrib.extract.sent import fold
@@ -25,11 +26,39 @@ from attrib.registry import Registry, load_registry
 LINK_FIELDS = ("source_id", "name", "surface")
 
 
+def _same_word(gold: str, said: str) -> bool:
+    """Two folded words of one name in different inflections: one a prefix of the other (at
+    least four letters: "Orbán"/"Orbánnak", "official"/"officials"), or, in Greek, sharing
+    all but the last two letters of the longer ("Γάλλοι"/"Γάλλων"/"Γάλλους", not
+    "υπουργός"/"υπουργείο")."""
+    if gold == said:
+        return True
+    short, long = sorted((gold, said), key=len)
+    if len(short) >= 4 and long.startswith(short):
+        return True
+    greek = all("\u0370" <= ch <= "\u03ff" for ch in gold + said if ch.isalpha())
+    common = len(os.path.commonprefix([gold, said]))
+    return greek and common >= 4 and common >= len(long) - 2
+
+
+def _words_match(gold: str, field: str) -> bool:
+    """Every word of the gold entry matches a word of the field, in order."""
+    said, pos = field.split(), 0
+    for word in gold.split():
+        while pos < len(said) and not _same_word(word, said[pos]):
+            pos += 1
+        if pos == len(said):
+            return False
+        pos += 1
+    return True
+
+
 def link_matches(gold: str, link: dict, aliases: tuple[str, ...] = ()) -> bool:
     """A gold chain entry matches a predicted link whose id, name, surface or registry
-    alias contains it (folded); ``a|b`` in the gold accepts either."""
+    alias contains it (folded, a word's inflection aside); ``a|b`` in the gold accepts either."""
     fields = [fold(str(link.get(k) or "")) for k in LINK_FIELDS] + [fold(a) for a in aliases]
-    return any(fold(want.strip()) in field for want in gold.split("|") if want.strip() for field in fields)
+    wants = [fold(w.strip()) for w in gold.split("|") if w.strip()]
+    return any(want in field or _words_match(want, field) for want in wants for field in fields)
 
 
 def _aliases(registry: Registry | None, link: dict) -> tuple[str, ...]:

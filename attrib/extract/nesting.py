@@ -16,13 +16,18 @@ from attrib.extract.clauses import has_as_marker, is_parenthetical
 from attrib.extract.cues import Cue
 from attrib.extract.sent import Sent, Word
 
+ASIDE_MARKS = (",", "»", "”", '"', "–", "—")
 NOT_CONTENT = ("nsubj", "csubj", "advcl", "advmod", "obl", "punct", "cc", "conj", "mark", "aux", "cop",
                "discourse", "vocative", "expl", "compound", "case", "det")
 
 
 def frames_clause(sent: Sent, cue: Cue, book: Codebook) -> bool:
-    """An "according to" form, an as-clause or an aside: it frames the clause it is in."""
-    return (cue.kind in ("according", "impersonal") or cue.anchor.rel == "parataxis" or is_parenthetical(sent, cue.anchor)
+    """An "according to" form, an as-clause or an aside ("«...», δήλωσε ο Χ", also parsed
+    as parataxis after a comma or a quotation mark): it frames the clause it is in. A
+    verb after a colon is content ("Varga elmondta: ... ígéri"), not an aside."""
+    before = sent.word(cue.anchor.id - 1)
+    aside = cue.anchor.rel == "parataxis" and before is not None and before.text in ASIDE_MARKS
+    return (cue.kind in ("according", "impersonal") or aside or is_parenthetical(sent, cue.anchor)
             or has_as_marker(sent, cue.anchor, book))
 
 

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.match import find_sequence, forms, is_in, vocab
-from attrib.extract.names import name_words
+from attrib.extract.names import is_name, name_words
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink
 from attrib.registry import Registry, Source
@@ -84,24 +84,38 @@ def anaphora_types(sent: Sent, raw: RawLink, book: Codebook) -> list[str] | None
 
 
 def _bare_role(sent: Sent, head: Word, book: Codebook) -> list[str] | None:
-    """A role noun with no name or complement ("ο αμερικανός Πρόεδρος", "az ezredes")
-    refers back to the person named earlier."""
+    """A role noun with no name or complement ("az ezredes") refers back to the person
+    named earlier."""
     if noun_type(head, book) != "person":
         return None
-    if any(k.upos == "PROPN" or k.rel in ("nmod", "appos", "flat") for k in sent.children(head)):
+    if any(k.upos == "PROPN" or k.rel in ("nmod", "appos", "flat", "amod") for k in sent.children(head)):
         return None
     return ["person", "government", "unknown"]
 
 
 def _named(sent: Sent, head: Word) -> bool:
     """Whether a noun carries its own name ("το πρακτορείο Reuters")."""
-    return any(k.upos == "PROPN" for k in sent.children(head))
+    return any(is_name(k) for k in sent.children(head))
 
 
 def from_history(history: list[Link], types: list[str]) -> Link | None:
     """The latest earlier source of one of ``types`` (``any`` matches all)."""
     for link in reversed(history):
         if link.type != "document" and ("any" in types or link.type in types):
+            return link
+    return None
+
+
+def by_role_words(history: list[Link], head: Word) -> Link | None:
+    """The latest earlier named source whose mention carried the same role noun ("ο
+    Υπουργός Εξωτερικών ..., Σεργκέι Λαβρόφ" for a later "ο Υπουργός Εξωτερικών της
+    Ρωσίας"; "η εκπρόσωπος ..., Χολγκάντ" for "η εκπρόσωπος του οργανισμού")."""
+    wanted = {f[:max(4, len(f) - 2)] for f in forms(head) if len(f) > 3}
+    for link in reversed(history):
+        if link.type == "document" or fold(link.name) == fold(link.surface):
+            continue  # no name beside the role words
+        said = fold(link.surface).split()
+        if any(token.startswith(stem) for stem in wanted for token in said):
             return link
     return None
 
@@ -150,6 +164,8 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
         return from_registry(found.source, surface_of(raw.words), raw.cue)
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)
     earlier = (by_role(history, registry, raw.head) or from_history(history, types)) if types else None
+    if earlier is None and noun_type(raw.head, book) == "person" and not _named(sent, raw.head):
+        earlier = by_role_words(history, raw.head)  # a role with its complements: "ο Αμερικανός πρόεδρος"
     if earlier is not None:
         return Link(earlier.source_id, earlier.name, earlier.type, surface_of(raw.words), raw.cue, "anaphora")
     return unknown_link(sent, raw, book, registry)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from attrib.codebook import Codebook
 from attrib.extract.cues import NOMINAL, Cue
 from attrib.extract.match import is_in, vocab
+from attrib.extract.names import is_name
 from attrib.extract.sent import Sent, Word
 
 PHRASE_RELS = {"det", "amod", "nmod", "flat", "compound", "appos", "nummod", "fixed", "case",
@@ -209,14 +210,42 @@ def _link(sent: Sent, head: Word, cue_word: Word, book: Codebook) -> RawLink:
     return RawLink(author, tuple(phrase(sent, author)), cue_word.lemma)
 
 
+def group_of(sent: Sent, word: Word, book: Codebook) -> Word:
+    """For a share of a group ("το 53% των Γάλλων", "οκτώ στους δέκα Γάλλους", "the majority
+    of respondents"), the group; else the word itself."""
+    quantity = word.upos == "NUM" or word.text.endswith("%") or is_in(
+        word, vocab(book.section("attribution").get("quantity_nouns")))
+    if not quantity or any(is_name(k) for k in sent.children(word, "appos", "flat")):
+        return word  # "Ένας από τους πρωτοστάτες, ο Ρενάτο Ρέγιες": the name it stands in apposition with
+    for kid in sent.subtree(word):
+        if kid is not word and kid.upos in ("NOUN", "PROPN") and kid.rel in ("nmod", "obl", "nmod:poss", "nmod:att"):
+            return kid
+    return word
+
+
+def _cited_by(sent: Sent, word: Word, book: Codebook) -> Word | None:
+    """The subject of a relay verb whose object ``word`` is ("Az újság megszólaltatta Ante
+    Vulint, aki ...": the paper quotes Vulin)."""
+    verb = sent.word(word.head)
+    if verb is None or word.rel != "obj" or not is_in(verb, vocab(book.section("attribution").get("relay_verbs"))):
+        return None
+    subjects = [k for k in sent.children(verb, "nsubj") if not is_relative(k)]
+    return subjects[0] if subjects else None
+
+
 def chain_from_cue(sent: Sent, cue: Cue, book: Codebook) -> list[RawLink]:
     """The reporting chain one cue gives, proximate first (heads may be None: implicit)."""
     if cue.source is None:
         origins = [_link(sent, cited, clause, book) for clause in _relay_clauses(sent, cue.anchor, book)
                    if (cited := _relay_object(sent, clause)) is not None]
         return [RawLink(None, (), cue.lemma, cue.passive)] + origins[:1]
-    source = author_of(sent, cue.source, book)
-    if source is cue.source and _possessed_by_dropped(source, book):  # "Véleménye szerint"
+    named = group_of(sent, cue.source, book)
+    source = author_of(sent, named, book)
+    if source is named and _possessed_by_dropped(source, book):  # "Véleménye szerint"
         return [RawLink(None, (), cue.lemma)]
     proximate, origins = relay_chain(sent, source, cue.anchor if cue.kind == "verb" else None, book)
-    return [RawLink(proximate, tuple(phrase(sent, proximate)), cue.lemma)] + origins
+    if not origins and source is not named:  # "az RTS rendőrségi közleményre hivatkozó beszámolója"
+        _, origins = relay_chain(sent, named, None, book)
+    links = [RawLink(proximate, tuple(phrase(sent, proximate)), cue.lemma)] + origins
+    citer = _cited_by(sent, proximate, book)
+    return ([RawLink(citer, tuple(phrase(sent, citer)), cue.lemma)] if citer is not None else []) + links
