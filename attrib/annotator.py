@@ -196,7 +196,8 @@ def _rows(annotator: Annotator, doc: Document, article: Article | None, parsed) 
     sents, warnings = parsed
     blocks = list(zip(article.blocks, sents))
     done = _guarded(doc, lambda: sentence_rows(doc.doc_id, blocks,
-                                               attribute_article(blocks, annotator.books, annotator.registry)))
+                                               attribute_article(blocks, annotator.books, annotator.registry,
+                                                                 doc.meta.get("outlet"))))
     if done is None:
         return _error_rows(doc)
     sentences, links, framing = done

@@ -23,6 +23,7 @@ from attrib.extract.repair import repair
 from attrib.extract.resolve import Link, noun_type, resolve_link, slug
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink, chain_from_cue, is_relative, phrase
+from attrib.extract.told import MEDIA_TYPES, is_medium, is_own_outlet, recipients
 from attrib.registry import Registry
 from attrib.structure import Block
 
@@ -74,6 +75,7 @@ class ArticleContext:
     block_chains: list[list[Link]] = field(default_factory=list)
     post_authors: dict[int, Link] = field(default_factory=dict)  # post_id -> author, for multi-paragraph posts
     quotes: Quotations = field(default_factory=Quotations)
+    outlet: str | None = None  # the article's own outlet, if the input names it
 
 
 def looks_like_source(registry: Registry, book: Codebook):
@@ -94,10 +96,26 @@ def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int
 
 
 def _resolved(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext, chain: list[Link]) -> list[Link]:
-    """The links one cue gives, resolved against the registry and what came before."""
+    """The links one cue gives, resolved against the registry and what came before; the
+    medium a speaker told comes first (:mod:`attrib.extract.told`)."""
     before = _known_names_before(sent, cue.anchor, ctx.registry)
-    return [resolve_link(sent, raw, book, ctx.registry, ctx.history + before + chain)
-            for raw in chain_from_cue(sent, cue, book)]
+    links = [resolve_link(sent, raw, book, ctx.registry, ctx.history + before + chain)
+             for raw in chain_from_cue(sent, cue, book)]
+    medium = _told_medium(sent, cue, book, ctx) if cue.kind == "verb" and links else None
+    return [medium] + links if medium is not None and medium.source_id != links[0].source_id else links
+
+
+def _told_medium(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext) -> Link | None:
+    """The medium other than the article's outlet that the cue's speaker told, if any."""
+    head = sent.word(cue.anchor.head)
+    around = [cue.anchor] + ([head] if head is not None and cue.anchor.rel in ("advcl", "xcomp", "conj") else [])
+    for word in (w for verb in around for w in recipients(sent, verb, book)):
+        link = resolve_link(sent, RawLink(word, tuple(phrase(sent, word)), cue.lemma), book, ctx.registry, [])
+        known = link.type if link.resolution == "registry" else None  # not by anaphora ("στην ίδια έκθεση")
+        if is_medium(sent, word, book, known) and not is_own_outlet(link.name, link.surface, word, ctx.outlet):
+            return Link(link.source_id, link.name, link.type if link.type in MEDIA_TYPES else "media",
+                        link.surface, cue.lemma, link.resolution)
+    return None
 
 
 def _extend(chain: list[Link], links: list[Link]) -> list[Link]:
@@ -359,18 +377,20 @@ def interviewee(parsed: list[tuple[Block, list[Sent]]], ctx: ArticleContext) -> 
 
 
 def attribute_article(parsed: list[tuple[Block, list[Sent]]], books: dict[str, Codebook],
-                      registry: Registry) -> list[list[SentenceAttribution]]:
+                      registry: Registry, outlet: str | None = None) -> list[list[SentenceAttribution]]:
     """Attribute every sentence of an article, paragraph by paragraph, in order.
 
     Args:
         parsed: each block with its parsed sentences (document offsets).
         books: language -> codebook.
         registry: the source registry.
+        outlet: the article's own outlet, where the input names it ("X told <outlet>" is
+            the outlet's own reporting).
 
     Returns:
         Per block, per sentence, the attribution.
     """
-    ctx = ArticleContext(registry, books)
+    ctx = ArticleContext(registry, books, outlet=outlet)
     found, speaker = interviewee(parsed, ctx)
     out, previous = [], None
     for index, (block, sents) in enumerate(parsed):

@@ -152,7 +152,8 @@ def evaluate_gold_parses(*, gold_file: Path, ud: Path, codebooks: tuple = (), re
     for doc in (d for d in read_gold(Path(gold_file)) if "ud_file" in d):
         blocks = ud_blocks(Path(ud) / doc["ud_file"], cache, doc["doc_id"])
         parsed, placed = _gold_parse_blocks([blocks[s["ud_sent_id"]] for s in doc["sentences"]], doc["lang"], books)
-        results = [res for block_results in attribute_article(parsed, books, reg) for res in block_results]
+        results = [res for block_results in attribute_article(parsed, books, reg, doc.get("outlet"))
+                   for res in block_results]
         for entry, sent, res in zip(doc["sentences"], placed, results):
             gold.append(GoldSentence(doc["doc_id"], doc["lang"], sent.text, list(entry.get("chain") or []), sent.start))
             predicted.append({"attributed": res.attributed, "chain": [link.row() for link in res.chain]})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from attrib.extract.sent import Sent, Word
 
 NAME_PARTS = ("flat", "goeswith")
-IDENTITY = ("appos", "flat", "compound")
+IDENTITY = ("appos", "flat", "compound")  # in this order of preference
 OWNER_RELS = ("amod", "nmod:poss", "det:poss", "nmod:att", "compound", "nummod")
 MAX_NAME = 8
 
@@ -30,15 +30,21 @@ def proper_name(sent: Sent, head: Word) -> list[Word]:
             if kid.id not in ids:
                 ids.add(kid.id)
                 todo.append(kid)
-    words = [w for w in sent.words if w.id in ids]
-    return words if max(ids) - min(ids) < len(ids) + 2 else [head]
+    if max(ids) - min(ids) >= len(ids) + 2:
+        return [head]
+    span = sent.words[min(ids) - 1:max(ids)]  # a hyphen inside stays: "al-Amr"
+    return span if all(w.id in ids or w.text in "-'’." for w in span) else [w for w in span if w.id in ids]
 
 
 def _named_by(sent: Sent, head: Word, inside: set[int]) -> Word | None:
     """The proper noun a phrase's head is, or stands in apposition with ("coach Nabil")."""
     if is_name(head):
         return head
-    return next((k for k in sent.children(head, *IDENTITY) if is_name(k) and k.id in inside), None)
+    for rel in IDENTITY:  # "director General Suleiman al-Amr": the flat name, not the compound "Authority"
+        found = next((k for k in sent.children(head, rel) if is_name(k) and k.id in inside), None)
+        if found is not None:
+            return found
+    return None
 
 
 def _owners(sent: Sent, head: Word, inside: set[int], genitive_marks: frozenset[str]) -> list[Word]:
@@ -66,6 +72,9 @@ def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: froze
     """
     inside = {w.id for w in phrase} | {head.id}
     named = _named_by(sent, head, inside)
+    if named is not None and named is not head and named.rel == "flat":
+        parts = [k for k in sent.children(head, *NAME_PARTS) if is_name(k)]  # "director General Suleiman al-Amr"
+        return [w for part in parts for w in proper_name(sent, part)]
     if named is not None:
         return proper_name(sent, named)
     ids = {w.id for w in _owners(sent, head, inside, genitive_marks)}

@@ -32,8 +32,14 @@ class Link:
 
 
 def surface_of(words) -> str:
-    """The words of a phrase as written, spaced as in the text when offsets are known."""
-    return " ".join(w.text for w in words)
+    """The words of a phrase as written, spaced as in the text when offsets are known
+    ("al-Amr", not "al - Amr")."""
+    out, previous = "", None
+    for word in words:
+        glued = previous is not None and previous.end is not None and word.start == previous.end
+        out += word.text if glued or previous is None else " " + word.text
+        previous = word
+    return out
 
 
 def slug(text: str) -> str:
