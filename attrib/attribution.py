@@ -11,7 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from attrib.codebook import Codebook
-from attrib.extract.cues import Cue, according_cues, impersonal_cues, verb_cues
+from attrib.extract.cues import (
+    Cue,
+    according_cues,
+    document_cues,
+    impersonal_cues,
+    noun_cues,
+    verb_cues,
+)
 from attrib.extract.framing import Frame, cue_frame, framing_rows
 from attrib.extract.hedges import hedges
 from attrib.extract.interview import Interview, find_interview, is_answer
@@ -91,8 +98,11 @@ def ordered_cues(sent: Sent, book: Codebook, registry: Registry, quoted: set[int
     """Cues of a sentence outside quotations, outermost reporter first
     (:func:`attrib.extract.nesting.outermost_first`)."""
     cues = (verb_cues(sent, book, quoted) + according_cues(sent, book, looks_like_source(registry, book))
-            + [c for c in impersonal_cues(sent, book) if c.anchor.id not in quoted])
-    return outermost_first(sent, [c for c in cues if c.source is None or c.source.id not in quoted], book)
+            + [c for c in impersonal_cues(sent, book) + noun_cues(sent, book) if c.anchor.id not in quoted])
+    cues = [c for c in cues if c.source is None or c.source.id not in quoted]
+    if not cues:  # weakest: the document the sentence is in
+        cues = [c for c in document_cues(sent, book) if c.anchor.id not in quoted]
+    return outermost_first(sent, cues, book)
 
 
 def _resolved(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext, chain: list[Link]) -> list[Link]:
@@ -293,6 +303,21 @@ def post_author(block: Block, ctx: ArticleContext, previous: Block | None) -> Li
     return intro or Link("unknown-account", "unidentified account", "social_media", "", "post", "unknown")
 
 
+def headline_speaker(block: Block, sent: Sent, book: Codebook, ctx: ArticleContext) -> list[Link]:
+    """"Putin: sanctions will fail", "ΟΗΕ: ...": a headline that puts a known source or a
+    role before a colon and a statement after it gives that source as the speaker."""
+    colon = next((w for w in sent.words if w.text == ":"), None)
+    if block.kind != "headline" or colon is None or not 1 < colon.id <= 5 or len(sent.words) - colon.id < 3:
+        return []
+    before = sent.words[:colon.id - 1]
+    heads = [w for w in before if sent.word(w.head) not in before]
+    if len(heads) != 1 or not (is_name(heads[0]) or noun_type(heads[0], book) in MENTION_TYPES):
+        return []
+    link = resolve_link(sent, RawLink(heads[0], tuple(phrase(sent, heads[0])), ":"), book, ctx.registry, ctx.history)
+    # a known source or a role speaks; an unknown name may be a place the story is about ("Γαλλία: ...")
+    return [link] if link.resolution in ("registry", "anaphora") or noun_type(heads[0], book) == "person" else []
+
+
 def _quotations(block: Block, book: Codebook, state: Quotations) -> tuple[list[tuple[int, int, str]], list[tuple]]:
     """The block's quotation spans (document offsets, kind) and their keys; remembers the
     quotation the block leaves open for the next one."""
@@ -326,6 +351,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
     for sent in sents:
         quoted = _quoted_ids(sent, spans)
         chain, frames, inner = sentence_chain(sent, book, ctx, quoted)
+        chain = chain or headline_speaker(block, sent, book, ctx)
         results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans),
                                            frames=frames, inner=inner))
         quoted_sets.append(quoted)

@@ -38,7 +38,7 @@ def _same_word(gold: str, said: str) -> bool:
         return True
     greek = all("\u0370" <= ch <= "\u03ff" for ch in gold + said if ch.isalpha())
     common = len(os.path.commonprefix([gold, said]))
-    return greek and common >= 4 and common >= len(long) - 2
+    return greek and common >= 3 and common >= len(long) - 2
 
 
 def _words_match(gold: str, field: str) -> bool:

@@ -4,8 +4,8 @@ import json
 from pathlib import Path
 
 import pandas as pd
-import pytest
 import pyarrow.parquet as pq
+import pytest
 
 from attrib.annotator import annotate, annotate_corpus
 from attrib.schema import SCHEMA_VERSION, TABLES

@@ -67,3 +67,39 @@ def test_gold_from_training_files_is_flagged():
     notes = training_overlap(GOLD)
     assert any("en_gum-ud-dev.conllu" in n and "gum-iodine" in n for n in notes)
     assert not any("el_gdt-ud-dev" in n for n in notes)  # Greek trains on its train split
+
+
+def test_exact_chain_counts_an_extra_link_or_the_same_source_twice_as_a_miss():
+    from attrib.evaluate import chain_exact
+
+    reuters = {"source_id": "reuters", "name": "Reuters", "surface": "Reuters"}
+    place = {"source_id": "x:almaty", "name": "Almaty", "surface": "Almaty"}
+    assert chain_found(["Reuters"], [reuters, place]) and not chain_exact(["Reuters"], [reuters, place])
+    assert not chain_exact(["Reuters"], [reuters, reuters]) and chain_exact(["Reuters"], [reuters])
+    gold = [GoldSentence("d", "en", "a", ["Reuters"])]
+    result = scores(gold, [{"attributed": True, "chain": [reuters, place]}])
+    assert (result["chain_accuracy"], result["exact_chain_accuracy"]) == (1.0, 0.0)
+
+
+def test_gold_links_match_another_inflection_alternatives_and_aliases():
+    frenchmen = {"source_id": "x:γαλλος", "name": "Γάλλους", "surface": "οκτώ στους δέκα Γάλλους"}
+    assert link_matches("Γάλλοι", frenchmen)
+    ministry = {"source_id": "x:υπουργειο", "name": "υπουργείο", "surface": "το υπουργείο"}
+    assert not link_matches("υπουργός", ministry)  # another word, not another inflection
+    assert link_matches("Orbán", {"source_id": "x", "name": "Orbánnak", "surface": ""})
+    assert link_matches("έκθεση|Δημοσιογράφοι Χωρίς Σύνορα", {"source_id": "rsf", "name": "Reporters", "surface": "ΔΧΣ"},
+                        aliases=("Δημοσιογράφοι Χωρίς Σύνορα",))
+
+
+def test_agreement_scores_a_second_annotation_against_the_first(tmp_path):
+    from attrib.evaluate import agreement
+
+    def gold(chains):
+        sents = "".join(f"  - {{ud_sent_id: s{i}, chain: {c}}}\n" for i, c in enumerate(chains))
+        return f"version: 1\ndocuments:\n- doc_id: d\n  lang: en\n  ud_file: x.conllu\n  sentences:\n{sents}"
+    first, second = tmp_path / "first.yaml", tmp_path / "second.yaml"
+    first.write_text(gold(["[A]", "[]", "[B, C]", "[]"]))
+    second.write_text(gold(["[A]", "[]", "[B]", "[D]"]))
+    result = agreement(first=[first], second=second)
+    assert result["overall"]["exact_chain_accuracy"] == 0.5 and result["overall"]["chain_accuracy"] == 0.5
+    assert result["overall"]["kappa"] == 0.5

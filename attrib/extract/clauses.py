@@ -40,7 +40,18 @@ def has_as_marker(sent: Sent, verb: Word, book: Codebook) -> bool:
     """"Όπως μετέδωσε το BBC", "as Reuters reported": an as-word in front of the verb
     (marker or, as weak parsers often have it, adverb)."""
     marks = vocab(book.section("attribution").get("as_markers"))
-    return any(is_in(k, marks) and k.id < verb.id for k in sent.children(verb, "mark", "advmod"))
+    return any(is_in(k, marks) and k.id < verb.id and not _compares(sent, k)
+               for k in sent.children(verb, "mark", "advmod"))
+
+
+def _compares(sent: Sent, marker: Word) -> bool:
+    """"kisebb lesz, mint amire a szakértők számítottak", "more than experts expected": the
+    as-word compares (after a comparative, or before a relative pronoun), it cites no one."""
+    after = sent.word(marker.id + 1)
+    if after is not None and after.feats.get("PronType") == "Rel":
+        return True
+    before = [w for w in sent.words[:marker.id - 1] if w.upos != "PUNCT"]
+    return bool(before) and before[-1].feats.get("Degree") == "Cmp"
 
 
 def after_comma(sent: Sent, verb: Word) -> bool:

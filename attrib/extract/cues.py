@@ -159,7 +159,33 @@ def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]
     source, passive = find_subject(sent, word, bool(options.get("deponent")), excluded,
                                    frozenset(section.get("non_subject_cases") or []),
                                    vocab(section.get("indefinite_sources")))
+    if source is None:  # "«...», αναφέρεται στη δήλωση"; "a minisztériumban azt mondták"
+        source = document_obl(sent, word, book) if passive else impersonal_place(sent, word, book)
+        passive = passive and source is None
     return None if source is not None and names_no_one(sent, source, book) else Cue("verb", key, word, source, passive)
+
+
+def document_obl(sent: Sent, verb: Word, book: Codebook) -> Word | None:
+    """A document the clause is "in" ("στην έκθεση", "in the report", "a jelentésben"): a
+    content or document noun marked by the codebook's ``document_markers`` or cases."""
+    section = book.section("attribution")
+    nouns = vocab(list(section.get("content_nouns") or []) + list((section.get("source_nouns") or {}).get("document") or []))
+    marks, cases = vocab(section.get("document_markers")), set(section.get("document_cases") or [])
+    for kid in sent.children(verb, "obl"):
+        marked = kid.feats.get("Case") in cases or any(is_in(c, marks) for c in sent.children(kid, "case"))
+        if marked and is_in(kid, nouns):
+            return kid
+    return None
+
+
+def impersonal_place(sent: Sent, verb: Word, book: Codebook) -> Word | None:
+    """The institution a subjectless third-person-plural report is made at ("a polgármesteri
+    hivatalban nem tartottak attól", "az Ersténél abban reménykednek")."""
+    cases = set(book.section("attribution").get("impersonal_place_cases") or [])
+    if not cases or verb.feats.get("Number") != "Plur" or verb.feats.get("Person", "3") != "3":
+        return None
+    return next((k for k in sent.children(verb, "obl") if k.feats.get("Case") in cases
+                 and k.upos in ("NOUN", "PROPN")), None)
 
 
 def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> list[Cue]:
@@ -180,6 +206,26 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
         if cue is not None:
             cues.append(cue)
     return cues
+
+
+def noun_cues(sent: Sent, book: Codebook) -> list[Cue]:
+    """A content noun with its author and a content clause ("τις δηλώσεις των Αρχών ... ότι
+    «...»", "the Kremlin's claim that ..."): the author reports the clause."""
+    section = book.section("attribution")
+    content, marks = vocab(section.get("content_nouns")), vocab(section.get("complementizers"))
+    cues = []
+    for noun in sent.words:
+        if noun.upos == "NOUN" and is_in(noun, content) and any(
+                is_in(m, marks) for k in sent.children(noun, "acl", "ccomp", "advcl") for m in sent.children(k, "mark")):
+            cues.append(Cue("noun", noun.lemma, noun, noun))
+    return cues
+
+
+def document_cues(sent: Sent, book: Codebook) -> list[Cue]:
+    """"Στην έκθεση για το 2014, η Ελλάδα βρίσκεται ...": the document the main clause is in."""
+    root = next((w for w in sent.words if w.head == 0), None)
+    found = document_obl(sent, root, book) if root is not None else None
+    return [Cue("according", found.lemma, found, found)] if found is not None else []
 
 
 def impersonal_cues(sent: Sent, book: Codebook) -> list[Cue]:

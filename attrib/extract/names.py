@@ -82,3 +82,14 @@ def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: froze
     while len(words) > 1 and words[-1] is not head and words[-1].upos in ("DET", "ADP", "CCONJ", "PUNCT"):
         words.pop()
     return words[:MAX_NAME]
+
+
+def citation(word: Word) -> str:
+    """A name word in its citation form: the lemma of a word in an oblique case ("Pétertől"
+    is Péter, "lapnak" is lap, "του υπουργού" is υπουργός), where the lemma is plausibly the
+    same word; else as written."""
+    case = word.feats.get("Case")
+    lemma = word.lemma.replace("+", "")
+    if case in (None, "Nom") or not lemma or lemma.casefold()[:3] != word.text.casefold()[:3]:
+        return word.text
+    return lemma[:1].upper() + lemma[1:] if word.text[:1].isupper() else lemma

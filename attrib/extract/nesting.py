@@ -46,7 +46,7 @@ def framed_clause(sent: Sent, cue: Cue, book: Codebook) -> Word | None:
         return None
     if frames_clause(sent, cue, book) and cue.anchor.head:
         return sent.word(cue.anchor.head)
-    return cue.anchor
+    return cue.anchor  # a reporting verb, or a content noun with its clause
 
 
 def outermost_first(sent: Sent, cues: list[Cue], book: Codebook) -> list[Cue]:

@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.match import find_sequence, forms, is_in, vocab
-from attrib.extract.names import is_name, name_words
+from attrib.extract.names import citation, is_name, name_words
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink
 from attrib.registry import Registry, Source
@@ -31,13 +31,13 @@ class Link:
         return asdict(self)
 
 
-def surface_of(words) -> str:
-    """The words of a phrase as written, spaced as in the text when offsets are known
-    ("al-Amr", not "al - Amr")."""
+def surface_of(words, form=lambda word: word.text) -> str:
+    """The words of a phrase as written (or in ``form``), spaced as in the text when
+    offsets are known ("al-Amr", not "al - Amr")."""
     out, previous = "", None
     for word in words:
         glued = previous is not None and previous.end is not None and word.start == previous.end
-        out += word.text if glued or previous is None else " " + word.text
+        out += form(word) if glued or previous is None else " " + form(word)
         previous = word
     return out
 
@@ -151,7 +151,8 @@ def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -
     named = name_words(sent, raw.head, list(raw.words), marks) or [raw.head]
     if kind is None:
         kind = "person" if raw.head.upos == "PROPN" and raw.head.feats.get("Gender") else "unknown"
-    return Link(f"x:{slug(' '.join(w.lemma for w in named))}", surface_of(named), kind, surface, raw.cue, "explicit")
+    name = surface_of(named, citation if len(named) <= 3 else (lambda w: w.text))
+    return Link(f"x:{slug(' '.join(w.lemma for w in named))}", name, kind, surface, raw.cue, "explicit")
 
 
 

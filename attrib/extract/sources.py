@@ -241,6 +241,8 @@ def chain_from_cue(sent: Sent, cue: Cue, book: Codebook) -> list[RawLink]:
         return [RawLink(None, (), cue.lemma, cue.passive)] + origins[:1]
     named = group_of(sent, cue.source, book)
     source = author_of(sent, named, book)
+    if cue.kind == "noun" and source is named:
+        return []  # a content noun without an author tells no one's words
     if source is named and _possessed_by_dropped(source, book):  # "Véleménye szerint"
         return [RawLink(None, (), cue.lemma)]
     proximate, origins = relay_chain(sent, source, cue.anchor if cue.kind == "verb" else None, book)

@@ -554,3 +554,40 @@ appeal appeal VERB 6 ccomp
 
 def test_a_title_after_a_name_is_not_the_speaker():
     assert chains(sent(EN_NAME_TITLE, "en"), "en") == [[("Jane", "say")]]
+
+
+def test_a_share_of_a_group_speaks_as_the_group():
+    from attrib.extract.sources import group_of
+
+    s = sent("""
+    το ο DET 2 det
+    53% 53% NUM 5 nsubj
+    των ο DET 4 det
+    Γάλλων Γάλλος NOUN 2 nmod Case=Gen
+    πιστεύουν πιστεύω VERB 0 root
+    """, "el")
+    assert group_of(s, s.word(2), BOOKS["el"]).text == "Γάλλων"
+    named = sent("""
+    Ένας ένας NUM 5 nsubj
+    από από ADP 3 case
+    πρωτοστάτες πρωτοστάτης NOUN 1 nmod
+    , , PUNCT 4 punct
+    ανέφερε αναφέρω VERB 0 root
+    """, "el")
+    assert group_of(named, named.word(1), BOOKS["el"]).text == "πρωτοστάτες"
+
+
+def test_the_object_of_a_relay_verb_is_quoted_by_its_subject():
+    s = sent("""
+    Az a DET 2 det
+    újság újság NOUN 3 nsubj
+    megszólaltatta megszólaltat VERB 0 root
+    Kovácsot Kovács PROPN 3 obj
+    , , PUNCT 7 punct
+    aki aki PRON 7 nsubj PronType=Rel
+    megerősítette megerősít VERB 4 acl:relcl
+    : : PUNCT 9 punct
+    igaz igaz ADJ 7 parataxis
+    """, "hu")
+    [cue] = verb_cues(s, BOOKS["hu"])
+    assert [raw.head.text for raw in chain_from_cue(s, cue, BOOKS["hu"])] == ["újság", "Kovácsot"]

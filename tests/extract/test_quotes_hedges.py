@@ -64,3 +64,15 @@ def test_hedges():
     assert hedges(sent(REPORTEDLY, "el"), BOOKS["el"]) == ["reportedly", "without_evidence"]
     assert hedges(sent(NOT_CONFIRMED, "en"), BOOKS["en"]) == ["unconfirmed"]
     assert hedges(sent(HU_ALLEGEDLY, "hu"), BOOKS["hu"]) == ["reportedly"]
+
+
+def test_a_quotation_left_open_goes_on_in_the_next_paragraph():
+    from attrib.extract.quotes import left_open, quote_spans
+
+    first = quote_spans("Ο υπουργός είπε: «Δεν φεύγω.", BOOKS["el"])
+    assert left_open(first) == "«»"
+    reopened = quote_spans("«Μένω εδώ.» Η συνεδρίαση έληξε.", BOOKS["el"], left_open(first))
+    assert reopened[0].continued and reopened[0].kind == "speech"
+    closes = quote_spans('we stay here." Then he left.', BOOKS["en"], '""')
+    assert closes[0].continued and closes[0].end == len("we stay here.")
+    assert len(closes) == 1  # the closing mark opens nothing

@@ -35,3 +35,21 @@ def test_no_role_match_falls_back_to_the_latest_source_of_the_type():
     assert by_role(HISTORY, REG, head) is None
     link = resolve_link(s, RawLink(head, (s.word(1), head), "υπόσχομαι"), BOOKS["el"], REG, HISTORY)
     assert link.source_id == "ru-foreign-ministry"
+
+
+def test_a_role_with_complements_refers_to_the_named_source_whose_mention_had_it():
+    from attrib.extract.resolve import by_role_words
+
+    history = [Link("x:lavrov", "Σεργκέι Λαβρόφ", "person", "Υπουργός Εξωτερικών της Ρωσίας Σεργκέι Λαβρόφ", "δηλώνω",
+                    "explicit"),
+               Link("x:ukraine", "Ουκρανία", "unknown", "Ουκρανία", "", "mention")]
+    s = sent("""
+    Ο ο DET 2 det
+    Υπουργός υπουργός NOUN 5 nsubj
+    Εξωτερικών εξωτερικά NOUN 2 nmod Case=Gen
+    της ο DET 5 det
+    πρόσθεσε προσθέτω VERB 0 root
+    """, "el")
+    assert by_role_words(history, s.word(2)).source_id == "x:lavrov"
+    link = resolve_link(s, RawLink(s.word(2), tuple(s.words[:3]), "προσθέτω"), BOOKS["el"], REG, history)
+    assert (link.source_id, link.resolution) == ("x:lavrov", "anaphora")

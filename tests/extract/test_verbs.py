@@ -78,3 +78,47 @@ def test_an_exception_makes_the_verb_something_else():
     mondott mond VERB 0 root
     """, "hu")
     assert keys(failed, "hu") == []
+
+
+def test_a_separated_preverb_that_makes_another_verb_is_no_cue():
+    erected = sent("""
+    A a DET 2 det
+    szobrot szobor NOUN 3 obj
+    állították állít VERB 0 root
+    fel fel ADV 3 compound:preverb
+    """, "hu")
+    assert keys(erected, "hu") == []
+    claimed = sent("""
+    A a DET 2 det
+    szóvivő szóvivő NOUN 3 nsubj
+    állította állít VERB 0 root
+    """, "hu")
+    assert keys(claimed, "hu") == [("állította", "állít")]
+
+
+def test_a_converb_left_as_an_adverb_is_found_by_its_listed_form():
+    s = sent("""
+    azt az PRON 2 obj
+    hangoztatva hangoztatva ADV 0 root
+    """, "hu")
+    assert keys(s, "hu") == [("hangoztatva", "hangoztat")]
+
+
+def test_future_and_conditional_verbs_are_unreal():
+    from attrib.extract.match import vocab
+    from attrib.extract.verbs import is_unreal
+
+    will = sent("""
+    θα θα AUX 2 aux
+    ζητήσει ζητώ VERB 0 root
+    """, "el")
+    markers = vocab(BOOKS["el"].section("attribution")["unreal_markers"])
+    assert is_unreal(will, will.word(2), markers)
+    past = sent("""
+    ζήτησε ζητώ VERB 0 root Tense=Past
+    """, "el")
+    assert not is_unreal(past, past.word(1), markers)
+    would = sent("""
+    mondaná mond VERB 0 root Mood=Cnd
+    """, "hu")
+    assert is_unreal(would, would.word(1), frozenset())

@@ -1,6 +1,13 @@
 from pathlib import Path
 
-from attrib.models.jobs import WorkPaths, hyper_args, predict_command, prepare_command, retag_command, train_command
+from attrib.models.jobs import (
+    WorkPaths,
+    hyper_args,
+    predict_command,
+    prepare_command,
+    retag_command,
+    train_command,
+)
 from attrib.models.recipe import load_recipe
 
 

@@ -7,7 +7,13 @@ import pytest
 
 from attrib.errors import ConfigError
 from attrib.registry import load_registry
-from attrib.report.ratings import domain_of, handle_of, join_ratings, read_ratings, weighted_reliance
+from attrib.report.ratings import (
+    domain_of,
+    handle_of,
+    join_ratings,
+    read_ratings,
+    weighted_reliance,
+)
 
 REG = load_registry()
 

@@ -3,7 +3,12 @@
 import pandas as pd
 
 from attrib.registry import load_registry
-from attrib.report.reliance import chain_links, corpus_reliance, reliance, reliance_by_type
+from attrib.report.reliance import (
+    chain_links,
+    corpus_reliance,
+    reliance,
+    reliance_by_type,
+)
 
 REG = load_registry()
 

@@ -1,0 +1,61 @@
+"""A source's name within its phrase (hand-written parses)."""
+
+from attrib.extract.names import name_words
+from attrib.extract.sources import phrase
+from tests.extract.conllu import sent
+
+
+def named(rows, lang, head_id, marks=frozenset()):
+    s = sent(rows, lang)
+    head = s.word(head_id)
+    return " ".join(w.text for w in name_words(s, head, phrase(s, head), marks))
+
+
+def test_a_company_noun_phrase_is_named_by_its_proper_name():
+    rows = """
+    Η ο DET 3 det
+    ολλανδική ολλανδικός ADJ 3 amod
+    εταιρεία εταιρεία NOUN 0 root
+    λογισμικού λογισμικό NOUN 3 nmod Case=Gen
+    Acme Acme X 3 flat Foreign=Yes
+    Soft Soft X 5 flat Foreign=Yes
+    του ο DET 8 det
+    Άμστερνταμ Άμστερνταμ PROPN 3 nmod Case=Gen
+    """
+    assert named(rows, "el", 3) == "Acme Soft"
+
+
+def test_a_role_with_a_name_in_apposition_is_named_by_the_person():
+    rows = """
+    Poland poland PROPN 3 nmod:poss
+    's 's PART 1 case
+    coach coach NOUN 0 root
+    Adam Adam PROPN 3 appos
+    Nowak Nowak PROPN 4 flat
+    """
+    assert named(rows, "en", 3) == "Adam Nowak"
+
+
+def test_a_common_noun_keeps_whose_it_is_but_not_the_circumstances():
+    rows = """
+    officials official NOUN 0 root
+    of of ADP 4 case
+    the the DET 4 det
+    ministry ministry NOUN 1 nmod
+    in in ADP 6 case
+    Brussels Brussels PROPN 1 nmod
+    """
+    assert named(rows, "en", 1, frozenset({"of"})) == "officials of the ministry"
+
+
+def test_a_name_keeps_its_hyphen():
+    s = sent("""
+    Ahmed Ahmed PROPN 0 root
+    al al PROPN 1 flat
+    - - PUNCT 4 punct
+    Masri Masri PROPN 2 flat
+    """, "en")
+    from attrib.extract.sent import with_offsets
+    placed = with_offsets(s, "Ahmed al-Masri")
+    from attrib.extract.resolve import surface_of
+    assert surface_of(name_words(placed, placed.word(1), placed.words)) == "Ahmed al-Masri"

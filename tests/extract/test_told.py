@@ -1,0 +1,62 @@
+""""X told <outlet>": the medium is the proximate link unless it is the article's own."""
+
+from attrib.attribution import attribute_article
+from attrib.codebook import load_codebooks
+from attrib.extract.sent import with_offsets
+from attrib.registry import load_registry
+from attrib.structure import Block
+from tests.extract.conllu import sent
+
+BOOKS, REG = load_codebooks(), load_registry()
+
+TOLD = """
+The the DET 2 det
+mayor mayor NOUN 3 nsubj
+told tell VERB 0 root
+the the DET 5 det
+{medium}
+that that SCONJ 9 mark
+the the DET 8 det
+bridge bridge NOUN 9 nsubj
+collapsed collapse VERB 3 ccomp
+. . PUNCT 3 punct
+"""
+
+
+def chain(rows, text, lang, outlet=None):
+    s = with_offsets(sent(rows, lang), text)
+    result = attribute_article([(Block(0, 0, text, "paragraph", lang), [s])], BOOKS, REG, outlet)[0][0]
+    return [link.name for link in result.chain]
+
+
+def told(medium: str, outlet=None) -> list[str]:
+    word = medium.split()[0]
+    return chain(TOLD.format(medium=medium), f"The mayor told the {word} that the bridge collapsed.", "en", outlet)
+
+
+def test_a_medium_the_speaker_told_comes_first():
+    assert told("newspaper newspaper NOUN 3 obj") == ["newspaper", "mayor"]
+    assert told("BBC BBC PROPN 3 obj")[0] == "BBC"  # the registry knows it as a broadcaster
+
+
+def test_someone_told_who_is_no_medium_adds_no_link():
+    assert told("court court NOUN 3 obj") == ["mayor"]
+    assert told("Herald Herald PROPN 3 obj") == ["mayor"]  # an unknown name is no medium by itself
+
+
+def test_the_articles_own_outlet_is_not_a_link():
+    assert told("BBC BBC PROPN 3 obj", outlet="BBC") == ["mayor"]
+
+
+def test_our_paper_is_the_outlet():
+    rows = """
+    Kiss Kiss PROPN 3 nsubj
+    lapunknak lap NOUN 3 obl Case=Dat|Person[psor]=1|Number[psor]=Plur
+    elmondta elmond VERB 0 root
+    , , PUNCT 6 punct
+    hogy hogy SCONJ 6 mark
+    marad marad VERB 3 ccomp
+    """
+    assert chain(rows, "Kiss lapunknak elmondta, hogy marad", "hu") == ["Kiss"]
+    other = rows.replace("lapunknak lap NOUN 3 obl Case=Dat|Person[psor]=1|Number[psor]=Plur", "lapnak lap NOUN 3 obl Case=Dat")
+    assert chain(other, "Kiss lapnak elmondta, hogy marad", "hu") == ["lap", "Kiss"]

@@ -1,0 +1,179 @@
+"""Article-level rules on hand-parsed texts written for the tests (in no gold set):
+interviews, quotations over paragraphs, a colon's paragraph, pronouns and roles that refer
+back, headlines that name a speaker."""
+
+from attrib.attribution import attribute_article
+from attrib.codebook import load_codebooks
+from attrib.extract.sent import with_offsets
+from attrib.registry import load_registry
+from attrib.structure import Block
+from tests.extract.conllu import sent
+
+BOOKS, REG = load_codebooks(), load_registry()
+
+
+def run(paragraphs, lang, kinds=None):
+    """paragraphs: [(text, [compact rows per sentence])]; returns chains' names per sentence."""
+    parsed, offset = [], 0
+    for number, (text, rows) in enumerate(paragraphs):
+        sents, cursor = [], 0
+        for r in rows:
+            s = sent(r, lang)
+            start = text.find(s.words[0].text, cursor)
+            placed = with_offsets(s, text, offset, start)
+            cursor = placed.words[-1].end - offset
+            sents.append(placed)
+        kind = (kinds or {}).get(number, "paragraph")
+        parsed.append((Block(number, offset, text, kind, lang), sents))
+        offset += len(text) + 2
+    out = attribute_article(parsed, BOOKS, REG)
+    return [[link.name for link in res.chain] for block in out for res in block]
+
+
+INTRO = ("Wikinews interviewed Mary Smith about the strike.", ["""
+Wikinews Wikinews PROPN 2 nsubj
+interviewed interview VERB 0 root
+Mary Mary PROPN 2 obj
+Smith Smith PROPN 3 flat
+about about ADP 7 case
+the the DET 7 det
+strike strike NOUN 2 obl
+. . PUNCT 2 punct"""])
+QUESTION = ("How long will it last?", ["""
+How how ADV 2 advmod
+long long ADV 5 advmod
+will will AUX 5 aux
+it it PRON 5 nsubj
+last last VERB 0 root
+? ? PUNCT 5 punct"""])
+ANSWER = ("Nobody knows. The union says the talks failed.", ["""
+Nobody nobody PRON 2 nsubj
+knows know VERB 0 root
+. . PUNCT 2 punct""", """
+The the DET 2 det
+union union NOUN 3 nsubj
+says say VERB 0 root
+the the DET 5 det
+talks talk NOUN 6 nsubj
+failed fail VERB 3 ccomp
+. . PUNCT 3 punct"""])
+
+
+def test_an_interviews_answers_are_the_interviewees_and_questions_are_not():
+    chains = run([INTRO, QUESTION, ANSWER], "en")
+    assert chains == [[], [], ["Mary Smith"], ["Mary Smith", "union"]]
+
+
+def test_without_a_word_of_interview_there_are_no_answers():
+    met = (INTRO[0].replace("interviewed", "met"), [INTRO[1][0].replace("interviewed interview", "met meet")])
+    assert run([met, QUESTION, ANSWER], "en")[2] == []
+
+
+OPEN = ("The mayor said: “The bridge is closed.", ["""
+The the DET 2 det
+mayor mayor NOUN 3 nsubj
+said say VERB 0 root
+: : PUNCT 3 punct
+“ “ PUNCT 8 punct
+The the DET 7 det
+bridge bridge NOUN 8 nsubj
+closed close VERB 3 parataxis
+. . PUNCT 3 punct"""])
+GOES_ON = ("“Nobody may cross it.”", ["""
+“ “ PUNCT 4 punct
+Nobody nobody PRON 4 nsubj
+may may AUX 4 aux
+cross cross VERB 0 root
+it it PRON 4 obj
+. . PUNCT 4 punct
+” ” PUNCT 4 punct"""])
+AFTER = ("Traffic was diverted.", ["""
+Traffic traffic NOUN 3 nsubj:pass
+was be AUX 3 aux:pass
+diverted divert VERB 0 root
+. . PUNCT 3 punct"""])
+
+
+def test_a_paragraph_that_reopens_a_quotation_keeps_its_speaker():
+    assert run([OPEN, GOES_ON, AFTER], "en") == [["mayor"], ["mayor"], []]
+
+
+COLON = ("The company denied the reports:", ["""
+The the DET 2 det
+company company NOUN 3 nsubj
+denied deny VERB 0 root
+the the DET 5 det
+reports report NOUN 3 obj
+: : PUNCT 3 punct"""])
+HANDED = ("No worker was hurt.", ["""
+No no DET 2 det
+worker worker NOUN 4 nsubj:pass
+was be AUX 4 aux:pass
+hurt hurt VERB 0 root
+. . PUNCT 4 punct"""])
+
+
+def test_a_paragraph_ending_in_a_colon_hands_its_chain_to_the_next():
+    assert run([COLON, HANDED, AFTER], "en") == [["company"], ["company"], []]
+
+
+KANE = ("Anna Kovacs won the race. She said it was hard.", ["""
+Anna Anna PROPN 2 nsubj
+Kovacs Kovacs PROPN 1 flat
+won win VERB 0 root
+the the DET 5 det
+race race NOUN 3 obj
+. . PUNCT 3 punct""".replace("2 nsubj", "3 nsubj"), """
+She she PRON 2 nsubj Person=3|PronType=Prs
+said say VERB 0 root
+it it PRON 5 nsubj
+was be AUX 5 cop
+hard hard ADJ 2 ccomp
+. . PUNCT 2 punct"""])
+
+
+def test_a_pronoun_takes_the_person_last_named_as_a_subject():
+    assert run([KANE], "en") == [[], ["Anna Kovacs"]]
+
+
+ROLE = ("Ο Υπουργός Υγείας της Ιταλίας, Μάριο Ρόσι, δήλωσε ότι φεύγει. Ο Ιταλός υπουργός πρόσθεσε ότι μένει.", ["""
+Ο ο DET 2 det
+Υπουργός υπουργός NOUN 10 nsubj
+Υγείας υγεία NOUN 2 nmod Case=Gen
+της ο DET 5 det
+Ιταλίας Ιταλία PROPN 2 nmod Case=Gen
+, , PUNCT 7 punct
+Μάριο Μάριο PROPN 2 appos
+Ρόσι Ρόσι PROPN 7 flat
+, , PUNCT 7 punct
+δήλωσε δηλώνω VERB 0 root
+ότι ότι SCONJ 12 mark
+φεύγει φεύγω VERB 10 ccomp
+. . PUNCT 10 punct""", """
+Ο ο DET 3 det
+Ιταλός Ιταλός ADJ 3 amod
+υπουργός υπουργός NOUN 4 nsubj
+πρόσθεσε προσθέτω VERB 0 root
+ότι ότι SCONJ 6 mark
+μένει μένω VERB 4 ccomp
+. . PUNCT 4 punct"""])
+
+
+def test_a_role_with_its_adjective_refers_back_to_the_named_person():
+    assert run([ROLE], "el") == [["Μάριο Ρόσι"], ["Μάριο Ρόσι"]]
+
+
+HEADLINE = ("NATO: Troops stay in the Baltics", ["""
+NATO NATO PROPN 0 root
+: : PUNCT 4 punct
+Troops troop NOUN 4 nsubj
+stay stay VERB 1 parataxis
+in in ADP 7 case
+the the DET 7 det
+Baltics Baltics PROPN 4 obl"""])
+
+
+def test_a_headline_naming_a_known_source_before_a_colon():
+    assert run([HEADLINE], "en", kinds={0: "headline"}) == [[REG.by_id("nato").name]]
+    place = (HEADLINE[0].replace("NATO", "Latvia"), [HEADLINE[1][0].replace("NATO NATO", "Latvia Latvia")])
+    assert run([place], "en", kinds={0: "headline"}) == [[]]
