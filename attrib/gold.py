@@ -44,6 +44,14 @@ def ud_blocks(path: Path, cache: dict, doc_id: str) -> dict[str, str]:
     return cache[path]
 
 
+def block_sent_id(block: str) -> str:
+    """The ``# sent_id`` of a CoNLL-U sentence block ("" if none)."""
+    for line in block.splitlines():
+        if line.startswith("# sent_id ="):
+            return line.split("=", 1)[1].strip()
+    return ""
+
+
 def block_text(block: str) -> str:
     """The ``# text =`` line of a CoNLL-U sentence block."""
     return block.split("# text =", 1)[1].split("\n", 1)[0].strip()
@@ -125,6 +133,13 @@ def load_gold(path: Path, *, ud: Path, seeds: Path) -> tuple[list[dict], list[Go
             gold.append(GoldSentence(doc["doc_id"], doc.get("lang"), sent_text, list(entry.get("chain") or []),
                                      start))
     return docs, gold
+
+
+def gold_sentence_ids(gold_files) -> set[str]:
+    """Treebank sentence ids of every UD document in the given gold files: what no model
+    trains on and no codebook is mined from."""
+    return {s["ud_sent_id"] for path in gold_files for doc in read_gold(Path(path))
+            for s in doc["sentences"] if "ud_sent_id" in s}
 
 
 def document_sheet(blocks: dict[str, str], ids: list[str]) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from attrib.codebook import Codebook, load_codebooks
 from attrib.extract.match import is_in, vocab
 from attrib.extract.sent import Sent, Word, fold, from_conllu
-from attrib.gold import read_gold
+from attrib.gold import block_sent_id, gold_sentence_ids
 
 TRAIN = {"el": "UD_Greek-GDT/el_gdt-ud-train.conllu", "hu": "UD_Hungarian-Szeged/hu_szeged-ud-train.conllu",
          "en": "UD_English-GUM/en_gum-ud-train.conllu"}
@@ -81,25 +81,11 @@ def mine_sentences(sents: list[Sent], book: Codebook, lang: str) -> Candidates:
     return found
 
 
-def held_out_ids(gold_files: list[Path]) -> set[str]:
-    """Sentence ids of every UD document in the given gold files."""
-    return {s["ud_sent_id"] for path in gold_files for doc in read_gold(path)
-            for s in doc["sentences"] if "ud_sent_id" in s}
-
-
 def mine_treebank(path: Path, book: Codebook, lang: str, exclude: set[str] = frozenset()) -> Candidates:
     """Candidates of one treebank file, sentences with ids in ``exclude`` left out."""
     blocks = [b for b in Path(path).read_text("utf-8").split("\n\n") if b.strip()]
-    kept = [b for b in blocks if _sent_id(b) not in exclude]
+    kept = [b for b in blocks if block_sent_id(b) not in exclude]
     return mine_sentences([s for b in kept for s in from_conllu(b, lang)], book, lang)
-
-
-def _sent_id(block: str) -> str:
-    """The ``# sent_id`` of a CoNLL-U block ("" if none)."""
-    for line in block.splitlines():
-        if line.startswith("# sent_id ="):
-            return line.split("=", 1)[1].strip()
-    return ""
 
 
 def listed(book: Codebook, lemma: str) -> bool:
@@ -134,7 +120,7 @@ def mine(*, ud: Path, out: Path, exclude: list[Path] = (), langs: list[str] | No
     """Mine every language's train split and write the candidates report to ``out``."""
     from attrib.atomic import write_text_atomic
 
-    books, skip = load_codebooks(), held_out_ids(list(exclude))
+    books, skip = load_codebooks(), gold_sentence_ids(list(exclude))
     found = [mine_treebank(Path(ud) / TRAIN[lang], books[lang], lang, skip) for lang in (langs or list(TRAIN))]
     out.parent.mkdir(parents=True, exist_ok=True)
     return write_text_atomic(out, candidates_report(found, books, list(exclude)))

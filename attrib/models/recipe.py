@@ -28,6 +28,8 @@ class LanguageRecipe:
         splits: split name -> list of files (relative to the UD folder) or a holdout rule.
         processors: processors to train, in pipeline order.
         hyper: processor -> hyperparameters passed to stanza's training module.
+        exclude: gold files whose treebank documents no split may contain (the attribution
+            gold is scored on text the models never trained on).
     """
 
     lang: str
@@ -37,6 +39,7 @@ class LanguageRecipe:
     splits: dict[str, Any]
     processors: tuple[str, ...]
     hyper: dict[str, dict[str, Any]]
+    exclude: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,7 +95,7 @@ def _language(lang: str, raw: dict, defaults: dict) -> LanguageRecipe:
     procs = tuple(p for p in PROCESSOR_ORDER if p in raw["processors"])
     hyper = {p: {**defaults.get(p, {}), **raw.get("hyper", {}).get(p, {})} for p in procs}
     return LanguageRecipe(lang, raw["name"], raw["package"], raw["treebank"],
-                          dict(raw["splits"]), procs, hyper)
+                          dict(raw["splits"]), procs, hyper, tuple(raw.get("exclude") or ()))
 
 
 def load_recipe(override: str | Path | None = None) -> Recipe:

@@ -14,6 +14,7 @@ from stanza.models.common.constant import treebank_to_short_name
 
 from attrib.atomic import write_text_atomic
 from attrib.errors import ConfigError
+from attrib.gold import block_sent_id, gold_sentence_ids
 from attrib.models.recipe import LanguageRecipe
 
 
@@ -29,13 +30,15 @@ def read_sentences(path: Path) -> list[str]:
 
 
 def _raw_split(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
-    """All sentences of the files a split lists, before any holdout is taken out."""
+    """All sentences of the files a split lists, before any holdout is taken out, less
+    those of the documents the recipe's ``exclude`` gold files hold."""
+    excluded = gold_sentence_ids(recipe.exclude) if recipe.exclude else set()
     sents: list[str] = []
     for rel in recipe.splits[split]:
         path = ud / rel
         if not path.is_file():
             raise ConfigError(f"treebank file {path} not found; pass --ud pointing at the UD folder")
-        sents.extend(read_sentences(path))
+        sents.extend(s for s in read_sentences(path) if block_sent_id(s) not in excluded)
     return sents
 
 
