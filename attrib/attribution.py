@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from attrib.codebook import Codebook
+from attrib.extract.clauses import is_negated
 from attrib.extract.cues import (
     Cue,
     according_cues,
@@ -19,7 +20,7 @@ from attrib.extract.cues import (
     noun_cues,
     verb_cues,
 )
-from attrib.extract.framing import Frame, cue_frame, framing_rows
+from attrib.extract.framing import Frame, cue_frame, framing_rows, naming_aside
 from attrib.extract.hedges import hedges
 from attrib.extract.interview import Interview, find_interview, is_answer
 from attrib.extract.match import vocab
@@ -122,7 +123,7 @@ def _told_medium(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext) -> L
     for word in (w for verb in around for w in recipients(sent, verb, book)):
         link = resolve_link(sent, RawLink(word, tuple(phrase(sent, word)), cue.lemma), book, ctx.registry, [])
         known = link.type if link.resolution == "registry" else None  # not by anaphora ("στην ίδια έκθεση")
-        if is_medium(sent, word, book, known) and not is_own_outlet(link.name, link.surface, word, ctx.outlet):
+        if is_medium(sent, word, book, known) and not is_own_outlet(link.name, link.surface, word, ctx.outlet, book):
             return Link(link.source_id, link.name, link.type if link.type in MEDIA_TYPES else "media",
                         link.surface, cue.lemma, link.resolution)
     return None
@@ -148,10 +149,17 @@ def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext,
     chain: list[Link] = []
     frames: list[Frame] = []
     sent = repair(sent, book)
-    kept, others = chain_cues(sent, ordered_cues(sent, book, ctx.registry, quoted), book)
+    cues = ordered_cues(sent, book, ctx.registry, quoted)
+    naming = [c for c in cues if c.kind == "verb" and naming_aside(sent, c.anchor, book)]
+    if len(naming) < len(cues):  # "..., όπως χαρακτήρισε τους διαδηλωτές": it vouches for a term, not the clause
+        cues = [c for c in cues if c not in naming]
+    kept, others = chain_cues(sent, cues, book)
+    others += [c for c in naming if c not in cues]
     for cue in kept:
         frames.append((cue_frame(sent, cue, quoted, book), chain[-1] if chain else None))
         links = _resolved(sent, cue, book, ctx, chain)
+        if chain and is_negated(sent, cue.anchor):
+            continue  # "..., πρόσθεσε ο Πεσκόφ, that Kazakhstan did not ask": no one else speaks
         if chain:  # inside a named source's content, an agentless or unresolved report adds nothing
             links = [link for link in links if link.resolution not in ("passive", "unknown")]
         chain = _extend(chain, links)
@@ -182,9 +190,10 @@ def _known_names_before(sent: Sent, anchor: Word, registry: Registry) -> list[Li
     for word in sent.words:
         if word.id >= anchor.id:
             break
-        if word.upos == "PROPN" and (sent.word(word.head) is None or sent.word(word.head).upos != "PROPN"):
+        nominal = word.upos == "PROPN" or word.upos == "NOUN" and word.rel == "nsubj"  # "το ρωσικό υπουργείο"
+        if nominal and (sent.word(word.head) is None or sent.word(word.head).upos != "PROPN"):
             found = registry.match(sent, sent.subtree(word)[:8], word)
-            if found is not None and found.source.type in ("government", "person"):
+            if found is not None and found.source.type in ("government", "person") and found.covers_head:
                 names.append(Link(found.source.id, found.source.name, found.source.type, word.text, "", "mention"))
     return names
 
@@ -235,6 +244,13 @@ def _settle(state: Quotations, key: tuple, chain: list[Link]) -> None:
         if not res.chain:
             res.chain = list(chain)
             finish(res)
+
+
+def _named_links(chain: list[Link], speaker: Link) -> list[Link]:
+    """The links a post's author or an interviewee cites: named ones, not the speaker
+    again, not an agentless "Confirmed:" or an unresolved dropped subject."""
+    return [link for link in chain if link.source_id != speaker.source_id
+            and link.resolution not in ("passive", "unknown")]
 
 
 def _quote_kind(res: SentenceAttribution, quoted: set[int], is_post: bool) -> str:
@@ -368,11 +384,11 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
         author = post_author(block, ctx, previous)
         ctx.post_authors.setdefault(block.post_id, author)
         for res in results:
-            res.chain = [author] + [l for l in res.chain if l.source_id != author.source_id]
+            res.chain = [author] + _named_links(res.chain, author)
         ctx.history.append(author)
     if speaker is not None:
         for res in results:
-            res.chain = [speaker] + [l for l in res.chain if l.source_id != speaker.source_id]
+            res.chain = [speaker] + _named_links(res.chain, speaker)
     narrator = results[0].chain[0] if (block.kind == "post" or speaker is not None) and results else None
     for res, finish in zip(results, finishers):
         finish(res, narrator)

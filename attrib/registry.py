@@ -77,8 +77,22 @@ def read_registry_file(text: str, where: str) -> list[Source]:
 KEY = 3  # token_matches needs the first KEY letters equal (a shorter token: all of it)
 
 
+ACRONYM = "\u0000"  # marks a folded alias token written in capitals in the registry
+CAPITAL = "\u0001"  # marks a folded alias token written with a capital ("Independent")
+
+
 def token_matches(alias_token: str, word: Word) -> bool:
-    """Whether a folded alias token names this word, allowing inflectional endings."""
+    """Whether a folded alias token names this word, allowing inflectional endings; an
+    acronym ("WHO", "ΠΟΥ", "EP") names only a word written in capitals, not "who" or "που"."""
+    if alias_token.startswith(ACRONYM):
+        letters = [ch for ch in word.text if ch.isalpha()]
+        if not letters or not all(ch.isupper() for ch in letters):
+            return False
+        alias_token = alias_token[1:]
+    elif alias_token.startswith(CAPITAL):
+        if not word.text[:1].isupper():
+            return False  # "the independent candidate" is not The Independent
+        alias_token = alias_token[1:]
     surface, lemma = fold(word.text), fold(word.lemma)
     if alias_token in (surface, lemma):
         return True
@@ -89,8 +103,26 @@ def token_matches(alias_token: str, word: Word) -> bool:
 
 
 def _tokens(alias: str) -> tuple[str, ...]:
-    """Folded tokens of an alias ("Kassym-Jomart Tokayev" -> kassym-jomart, tokayev)."""
-    return tuple(fold(t) for t in alias.replace("’", "'").replace("'s", " 's").split())
+    """Folded tokens of an alias ("Kassym-Jomart Tokayev" -> kassym-jomart, tokayev), each
+    marked with how it must be written (:func:`_mark`)."""
+    tokens = alias.replace("’", "'").replace("'s", " 's").split()
+    return tuple(_mark(t) + fold(t) for t in tokens)
+
+
+def _mark(token: str) -> str:
+    """How a word must be written to match an alias token: in capitals (an acronym), with
+    a capital (a name word of three letters or more, "the" aside), or any way."""
+    if _is_acronym(token):
+        return ACRONYM
+    if token[:1].isupper() and len(token) >= 3 and token.casefold() != "the":
+        return CAPITAL
+    return ""
+
+
+def _is_acronym(token: str) -> bool:
+    """Two or more letters, all capitals ("WHO", "ΠΟΥ"; not "Reuters", not "A")."""
+    letters = [ch for ch in token if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 @dataclass(frozen=True)
@@ -116,7 +148,7 @@ class Registry:
         self._names: dict[str, list] = {}  # by the first three letters of the first token
         for order, entry in enumerate(names):
             if entry[0]:
-                self._names.setdefault(entry[0][0][:KEY], []).append((order, *entry))
+                self._names.setdefault(entry[0][0].lstrip(ACRONYM + CAPITAL)[:KEY], []).append((order, *entry))
 
     def by_id(self, source_id: str) -> Source | None:
         """The source with this id."""

@@ -177,3 +177,77 @@ def test_a_headline_naming_a_known_source_before_a_colon():
     assert run([HEADLINE], "en", kinds={0: "headline"}) == [[REG.by_id("nato").name]]
     place = (HEADLINE[0].replace("NATO", "Latvia"), [HEADLINE[1][0].replace("NATO NATO", "Latvia Latvia")])
     assert run([place], "en", kinds={0: "headline"}) == [[]]
+
+
+NEGATED = ("The minister said that the city never asked for help.", ["""
+The the DET 2 det
+minister minister NOUN 3 nsubj
+said say VERB 0 root
+that that SCONJ 8 mark
+the the DET 6 det
+city city NOUN 8 nsubj
+never never ADV 8 advmod
+asked ask VERB 3 ccomp
+for for ADP 10 case
+help help NOUN 8 obl
+. . PUNCT 3 punct"""])
+
+
+def test_a_negated_report_inside_content_adds_no_link():
+    assert run([NEGATED], "en") == [["minister"]]
+
+
+NAMING = ("Ο Ρόσι τόνισε ότι δεν μιλά με «τρομοκράτες», όπως χαρακτήρισε τους διαδηλωτές.", ["""
+Ο ο DET 2 det
+Ρόσι Ρόσι PROPN 3 nsubj
+τόνισε τονίζω VERB 0 root
+ότι ότι SCONJ 6 mark
+δεν δεν PART 6 advmod
+μιλά μιλώ VERB 3 ccomp
+με με ADP 9 case
+« « PUNCT 9 punct
+τρομοκράτες τρομοκράτης NOUN 6 obl
+» » PUNCT 9 punct
+, , PUNCT 13 punct
+όπως όπως ADV 13 advmod
+χαρακτήρισε χαρακτηρίζω VERB 3 ccomp
+τους ο DET 15 det
+διαδηλωτές διαδηλωτής NOUN 13 obj
+. . PUNCT 3 punct"""])
+
+
+def test_an_as_clause_that_names_a_term_is_no_second_link():
+    assert run([NAMING], "el") == [["Ρόσι"]]
+
+
+FIRST_PERSON = ("A válság okairól írtunk.", ["""
+A a DET 2 det
+válság válság NOUN 3 nmod:att
+okairól ok NOUN 4 nsubj
+írtunk ír VERB 0 root Person=3
+. . PUNCT 4 punct"""])
+
+
+def test_a_first_person_ending_outweighs_a_taggers_third_person():
+    assert run([FIRST_PERSON], "hu") == [[]]
+
+
+HEADLESS = ("A tüntetők között volt, aki arról számolt be, hogy lőttek.", ["""
+A a DET 2 det
+tüntetők tüntető NOUN 4 obl
+között között ADP 2 case
+volt van VERB 0 root
+, , PUNCT 8 punct
+aki aki PRON 8 nsubj PronType=Rel
+arról az PRON 8 obl PronType=Dem
+számolt számol VERB 4 acl
+be be ADV 8 compound:preverb
+, , PUNCT 12 punct
+hogy hogy SCONJ 12 mark
+lőttek lő VERB 8 ccomp
+. . PUNCT 4 punct"""])
+
+
+def test_a_relative_pronoun_without_a_noun_stands_for_the_group_it_is_among():
+    [[name]] = run([HEADLESS], "hu")
+    assert name == "tüntetők"  # not "aki"

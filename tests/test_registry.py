@@ -74,3 +74,22 @@ def test_mistakes_name_file_and_line(tmp_path: Path, body, message):
     extra.write_text(body)
     with pytest.raises(ConfigError, match=message):
         load_registry([extra])
+
+
+def test_acronyms_and_capitalised_names_need_their_capitals():
+    from attrib.registry import load_registry
+    from tests.extract.conllu import sent
+
+    reg = load_registry()
+    s = sent("""
+    the the DET 2 det
+    man man NOUN 4 nsubj
+    who who PRON 4 nsubj PronType=Rel
+    told tell VERB 0 root
+    WHO WHO PROPN 4 obj
+    the the DET 7 det
+    independent independent ADJ 8 amod
+    candidate candidate NOUN 4 obl
+    """, "en")
+    assert reg.match(s, [s.word(3)]) is None and reg.match(s, [s.word(5)]) is not None
+    assert reg.match(s, [s.word(6), s.word(7)]) is None  # not The Independent

@@ -63,3 +63,12 @@ def after_comma(sent: Sent, verb: Word) -> bool:
 def clause_end(sent: Sent, verb: Word) -> int:
     """The id of the first comma after ``verb`` (the end of the sentence if none)."""
     return next((w.id for w in sent.words[verb.id:] if w.text == ","), len(sent.words) + 1)
+
+
+def is_negated(sent: Sent, verb: Word) -> bool:
+    """A verb with a negation ("δεν ζήτησε", "did not ask", "nem kérte")."""
+    return any(k.feats.get("Polarity") == "Neg" or k.lemma.casefold() in NEGATIONS
+               for k in sent.children(verb, "advmod", "aux", "neg", "part"))
+
+
+NEGATIONS = ("δεν", "μην", "not", "n't", "never", "nem", "sem", "soha")

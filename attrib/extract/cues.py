@@ -122,12 +122,17 @@ def names_no_one(sent: Sent, word: Word, book: Codebook) -> bool:
     return is_in(word, vocab(book.section("attribution").get("non_sources")))
 
 
-def speaks_for_outlet(sent: Sent, verb: Word) -> bool:
+def speaks_for_outlet(sent: Sent, verb: Word, book: Codebook) -> bool:
     """The author's own voice: a verb in the first person, or with a first-person subject
-    ("we wrote", "γράψαμε", "írtunk", "I said", "as I told the Nation")."""
+    ("we wrote", "γράψαμε", "írtunk", "I said", "as I told the Nation"); where a tagger
+    misses the person, the verb's ending says (codebook ``first_person_endings``, endings only
+    the first person has)."""
     if verb.feats.get("Person") == "1":
         return True
-    return any(k.rel == "nsubj" and k.feats.get("Person") == "1" for k in sent.children(verb))
+    if any(k.rel == "nsubj" and k.feats.get("Person") == "1" for k in sent.children(verb)):
+        return True
+    endings = tuple(fold(e) for e in book.section("attribution").get("first_person_endings") or [])
+    return bool(endings) and fold(verb.text).endswith(endings)  # a tagger's "Person=3" on "írtunk" is wrong
 
 
 def _learned_from(sent: Sent, verb: Word, book: Codebook) -> Word | None:
@@ -149,7 +154,7 @@ def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]
         return None
     if options.get("learning") and (giver := _learned_from(sent, word, book)) is not None:
         return Cue("verb", key, word, giver)
-    if speaks_for_outlet(sent, word):
+    if speaks_for_outlet(sent, word, book):
         return None  # the outlet's own "we wrote", "megtudtuk" with no giver
     if options.get("impersonal"):
         return Cue("verb", key, word, None, True)  # "φέρεται να": whoever says so is not named
@@ -158,7 +163,8 @@ def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]
         excluded |= {w.id for w in sent.words if w.id > clause_end(sent, word)}
     source, passive = find_subject(sent, word, bool(options.get("deponent")), excluded,
                                    frozenset(section.get("non_subject_cases") or []),
-                                   vocab(section.get("indefinite_sources")))
+                                   vocab(section.get("indefinite_sources")),
+                                   tuple(fold(e) for e in section.get("passive_endings") or []))
     if source is None:  # "«...», αναφέρεται στη δήλωση"; "a minisztériumban azt mondták"
         source = document_obl(sent, word, book) if passive else impersonal_place(sent, word, book)
         passive = passive and source is None

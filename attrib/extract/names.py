@@ -61,6 +61,26 @@ def _owners(sent: Sent, head: Word, inside: set[int], genitive_marks: frozenset[
     return keep
 
 
+def apposed_name(sent: Sent, phrase: list[Word]) -> list[Word]:
+    """A name set off by commas right after or right before a role's phrase, however the
+    parser attached it ("Η εκπρόσωπος ... στις ΗΠΑ, Ντελφίν Χολγκάντ, ανέφερε"; "Τζορτζέτ
+    Γκανόν, Διευθύντρια της υπηρεσίας, τόνισε")."""
+    first, last = phrase[0].id, phrase[-1].id
+    for start, step in ((last + 1, 1), (first - 1, -1)):
+        comma = sent.word(start)
+        if comma is None or comma.text != ",":
+            continue
+        run, pos = [], start + step
+        while (word := sent.word(pos)) is not None and (is_name(word) or word.text == "-" and run):
+            run.append(word)
+            pos += step
+        closed = sent.word(pos)
+        if run and (step < 0 and (closed is None or closed.upos in ("DET", "PUNCT", "ADP")) or
+                    step > 0 and closed is not None and closed.text in (",", "—", "–")):
+            return sorted(run, key=lambda w: w.id)
+    return []
+
+
 def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: frozenset[str] = frozenset()) -> list[Word]:
     """The words of ``phrase`` (the source's noun phrase, ``head`` its head) that name it.
 

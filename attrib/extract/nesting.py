@@ -52,9 +52,10 @@ def framed_clause(sent: Sent, cue: Cue, book: Codebook) -> Word | None:
 def outermost_first(sent: Sent, cues: list[Cue], book: Codebook) -> list[Cue]:
     """Cues in the order a chain reads them: a framing form just before the clause it
     frames, a reporting verb before the verbs of its content."""
-    def key(cue: Cue) -> float:
+    def key(cue: Cue) -> tuple[float, bool]:
         clause = framed_clause(sent, cue, book)
-        return _depth(sent, clause) - 0.5 if clause is not cue.anchor else _depth(sent, cue.anchor)
+        depth = _depth(sent, clause) - 0.5 if clause is not cue.anchor else _depth(sent, cue.anchor)
+        return depth, cue.kind != "according"  # "σύμφωνα με Χ" before an as-clause on the same clause
     return sorted(cues, key=key)
 
 

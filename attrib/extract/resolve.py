@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.match import find_sequence, forms, is_in, vocab
-from attrib.extract.names import citation, is_name, name_words
+from attrib.extract.names import apposed_name, citation, is_name, name_words
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink
 from attrib.registry import Registry, Source
@@ -149,9 +149,12 @@ def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -
             return Link(f"{src.id}:unnamed", f"{src.name} (unnamed)", "unnamed", surface, raw.cue, "explicit")
     marks = vocab(book.section("attribution").get("genitive_markers"))
     named = name_words(sent, raw.head, list(raw.words), marks) or [raw.head]
+    if kind == "person" and not any(is_name(w) for w in named):
+        named = apposed_name(sent, list(raw.words)) or named  # "Name, role of X, said": the person
     if kind is None:
         kind = "person" if raw.head.upos == "PROPN" and raw.head.feats.get("Gender") else "unknown"
-    name = surface_of(named, citation if len(named) <= 3 else (lambda w: w.text))
+    cited = {w.id for w in named if w is raw.head or is_name(w)}  # the head and name words, not modifiers
+    name = surface_of(named, lambda w: citation(w) if w.id in cited else w.text)
     return Link(f"x:{slug(' '.join(w.lemma for w in named))}", name, kind, surface, raw.cue, "explicit")
 
 

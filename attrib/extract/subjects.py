@@ -10,16 +10,19 @@ from __future__ import annotations
 
 from attrib.extract.clauses import after_comma, is_parenthetical
 from attrib.extract.match import is_in
-from attrib.extract.sent import Sent, Word
+from attrib.extract.sent import Sent, Word, fold
 
 
 def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[int] = frozenset(),
-                 banned: frozenset[str] = frozenset(), indefinite: frozenset[str] = frozenset()) -> tuple[Word | None, bool]:
+                 banned: frozenset[str] = frozenset(), indefinite: frozenset[str] = frozenset(),
+                 passive_endings: tuple[str, ...] = ()) -> tuple[Word | None, bool]:
     """The verb's source word and whether it is an agentless passive.
 
     Words in ``excluded`` (quotations, words past an as-clause) are never the subject, nor
     words in a case of ``banned`` (the codebook's ``non_subject_cases``); an indefinite
     word of ``indefinite`` ("sokan", "many") is one even where a tagger calls it an adverb.
+    A verb the tagger gives no voice is passive when it ends like one (``passive_endings``:
+    "θεωρείται", "δηλώθηκε").
 
     A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
     passive-marked subject.
@@ -42,7 +45,8 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
     if agents:
         return agents[0], False
-    passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass"))
+    passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass")) or (
+        "Voice" not in verb.feats and bool(passive_endings) and fold(verb.text).endswith(passive_endings))
     if deponent:
         passive = False
     if not passive and is_parenthetical(sent, verb):
@@ -77,12 +81,18 @@ def _closing_aside_subject(sent: Sent, verb: Word) -> Word | None:
 
 
 def _antecedent(sent: Sent, word: Word) -> Word:
-    """A relative pronoun stands for the noun its clause modifies."""
+    """A relative pronoun stands for the noun its clause modifies; with no noun ("A
+    tüntetők között volt, aki ...": among the protesters there was one who), for the group
+    the clause's head names."""
     if word.feats.get("PronType") == "Rel":
         clause = sent.word(word.head)
         noun = sent.word(clause.head) if clause is not None and clause.rel == "acl" else None
-        if noun is not None:
+        if noun is not None and noun.upos in ("NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"):
             return _copula_subject(sent, noun)
+        host = sent.word(clause.head) if clause is not None else None
+        group = [k for k in sent.children(host, "obl", "nmod") if k.upos in ("NOUN", "PROPN")] if host else []
+        if group:
+            return group[0]
     return word
 
 
@@ -155,5 +165,6 @@ def _could_be_subject(sent: Sent, word: Word) -> bool:
     if word.upos == "DET" or (word.upos == "ADJ" and not word.text[:1].isupper()):
         return False
     caseless = "Case" not in word.feats  # a foreign name: an "obl" label without a preposition is a guess
-    return (word.feats.get("Case", "Nom") == "Nom" and not sent.children(word, "case")
-            and word.rel not in (("obj", "iobj") if caseless else ("obj", "obl", "iobj")))
+    neuter = word.feats.get("Gender") == "Neut" and word.feats.get("Case") == "Acc"  # neuters: accusative = nominative
+    return ((word.feats.get("Case", "Nom") == "Nom" or neuter) and not sent.children(word, "case")
+            and word.rel not in (("iobj",) if neuter else ("obj", "iobj") if caseless else ("obj", "obl", "iobj")))

@@ -27,9 +27,10 @@ def recipients(sent: Sent, verb: Word, book: Codebook) -> list[Word]:
     συνέντευξη προς X"), marks as whom the speaker told."""
     section = book.section("attribution")
     content = vocab(section.get("content_nouns"))
+    addressed = is_in(verb, vocab(section.get("addressee_verbs")))  # "told the BBC", "tájékoztatta a lapot"
     found = []
     for kid in sent.children(verb, "obl", "iobj", "obj", "nmod"):
-        if kid.rel in ("obj", "iobj") or _to_marked(sent, kid, section):  # "told the BBC", "στο ΑΜΠΕ"
+        if (kid.rel in ("obj", "iobj") and addressed) or _to_marked(sent, kid, section):
             found.append(kid)
         if is_in(kid, content):
             found += [k for k in sent.children(kid, "nmod", "obl") if _to_marked(sent, k, section)]
@@ -49,10 +50,12 @@ def is_medium(sent: Sent, word: Word, book: Codebook, source_type: str | None) -
     return any(is_in(w, media) for w in near)
 
 
-def is_own_outlet(name: str, surface: str, word: Word, outlet: str | None) -> bool:
+def is_own_outlet(name: str, surface: str, word: Word, outlet: str | None, book: Codebook | None = None) -> bool:
     """The article's own outlet: named as the document's outlet, or marked as ours
-    ("lapunknak", "στην εφημερίδα μας")."""
+    ("lapunknak", "στην εφημερίδα μας", the codebook's ``own_outlet_forms``)."""
     if word.feats.get("Person[psor]") == "1":
+        return True
+    if book is not None and is_in(word, vocab(book.section("attribution").get("own_outlet_forms"))):
         return True
     if not outlet:
         return False
