@@ -251,3 +251,27 @@ lőttek lő VERB 8 ccomp
 def test_a_relative_pronoun_without_a_noun_stands_for_the_group_it_is_among():
     [[name]] = run([HEADLESS], "hu")
     assert name == "tüntetők"  # not "aki"
+
+
+def test_the_interviewee_is_the_person_named_not_the_role_in_the_headline():
+    headline = ("Wikinews interviews President of the Union", ["""
+Wikinews Wikinews PROPN 2 nsubj
+interviews interview VERB 0 root
+President President PROPN 2 obj
+of of ADP 6 case
+the the DET 6 det
+Union Union PROPN 3 nmod"""])
+    spoke = ("Wikinews spoke with Mary Smith, president of the union.", ["""
+Wikinews Wikinews PROPN 2 nsubj
+spoke speak VERB 0 root
+with with ADP 4 case
+Mary Mary PROPN 2 obl
+Smith Smith PROPN 4 flat
+, , PUNCT 7 punct
+president president NOUN 4 appos
+of of ADP 10 case
+the the DET 10 det
+union union NOUN 7 nmod
+. . PUNCT 2 punct"""])
+    chains = run([headline, spoke, QUESTION, ANSWER], "en", kinds={0: "headline"})
+    assert chains[3] == ["Mary Smith"]

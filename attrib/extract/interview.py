@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from attrib.codebook import Codebook
 from attrib.extract.match import forms, vocab
 from attrib.extract.names import is_name
+from attrib.extract.resolve import noun_type
 from attrib.extract.sent import Sent, Word, fold
 
 INTRO_PARAGRAPHS = 6  # the introduction is among the first paragraphs
@@ -98,7 +99,8 @@ def find_interview(parsed: list[tuple[object, list[Sent]]], book: Codebook | Non
     asked = any(is_question(block.text) for block, _ in parsed[first:])
     if not found or not asked or not _speaks_of_interview(intro, section):
         return None
-    sent, head, _ = next((c for c in found if _titled(c[1], titles)), found[0])
+    people = [c for c in found if noun_type(c[1], book) != "person"] or found  # "Evans", not "President"
+    sent, head, _ = next((c for c in people if _titled(c[1], titles)), people[0])
     return Interview(sent, head, first)
 
 

@@ -101,7 +101,7 @@ def _bare_role(sent: Sent, head: Word, book: Codebook) -> list[str] | None:
 
 def _named(sent: Sent, head: Word) -> bool:
     """Whether a noun carries its own name ("το πρακτορείο Reuters")."""
-    return any(is_name(k) for k in sent.children(head))
+    return any(is_name(k) for k in sent.children(head, "flat", "appos", "compound"))  # not "Αμερικανός πρόεδρος"
 
 
 def from_history(history: list[Link], types: list[str]) -> Link | None:
