@@ -178,4 +178,18 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
         earlier = by_role_words(history, raw.head)  # a role with its complements: "ο Αμερικανός πρόεδρος"
     if earlier is not None:
         return Link(earlier.source_id, earlier.name, earlier.type, surface_of(raw.words), raw.cue, "anaphora")
-    return unknown_link(sent, raw, book, registry)
+    return earlier_mention(unknown_link(sent, raw, book, registry), history)
+
+
+def earlier_mention(link: Link, history: list[Link]) -> Link:
+    """An unknown source named again keeps the id and name of its earlier, fuller mention
+    ("Harry Kane ..., Kane said": one source, x:harry-kane): the same last name word, or
+    the same whole name."""
+    words = fold(link.name).split()
+    if not link.source_id.startswith("x:") or not words:
+        return link
+    for old in reversed(history):
+        said = fold(old.name).split()
+        if old.source_id.startswith("x:") and said and (said == words or len(words) == 1 and said[-1] == words[0]):
+            return Link(old.source_id, old.name, old.type, link.surface, link.cue, link.resolution)
+    return link

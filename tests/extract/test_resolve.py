@@ -53,3 +53,14 @@ def test_a_role_with_complements_refers_to_the_named_source_whose_mention_had_it
     assert by_role_words(history, s.word(2)).source_id == "x:lavrov"
     link = resolve_link(s, RawLink(s.word(2), tuple(s.words[:3]), "προσθέτω"), BOOKS["el"], REG, history)
     assert (link.source_id, link.resolution) == ("x:lavrov", "anaphora")
+
+
+def test_an_unknown_source_named_again_keeps_its_fuller_mention():
+    from attrib.extract.resolve import earlier_mention
+
+    full = Link("x:harry-kane", "Harry Kane", "person", "Harry Kane", "say", "explicit")
+    again = Link("x:kane", "Kane", "person", "Kane", "say", "explicit")
+    assert earlier_mention(again, [full]).source_id == "x:harry-kane"
+    other = Link("x:tom-jones", "Tom Jones", "person", "Tom Jones", "say", "explicit")
+    assert earlier_mention(again, [other]).source_id == "x:kane"
+    assert earlier_mention(Link("reuters", "Reuters", "wire_agency", "", "", "registry"), [full]).source_id == "reuters"
