@@ -154,7 +154,7 @@ def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext,
     if len(naming) < len(cues):  # "..., όπως χαρακτήρισε τους διαδηλωτές": it vouches for a term, not the clause
         cues = [c for c in cues if c not in naming]
     kept, others = chain_cues(sent, cues, book)
-    others += [c for c in naming if c not in cues]
+    frames += [(cue_frame(sent, c, quoted, book), None) for c in naming if c not in cues]  # the narrator's words
     for cue in kept:
         frames.append((cue_frame(sent, cue, quoted, book), chain[-1] if chain else None))
         links = _resolved(sent, cue, book, ctx, chain)

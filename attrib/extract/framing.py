@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from attrib.codebook import Codebook
-from attrib.extract.clauses import has_as_marker
+from attrib.extract.clauses import has_as_marker, is_parenthetical
 from attrib.extract.cues import Cue
 from attrib.extract.match import GAP, built_once, forms, match_at
 from attrib.extract.resolve import Link
@@ -121,7 +121,9 @@ def naming_aside(sent: Sent, verb: Word, book: Codebook) -> bool:
 
 def cue_frame(sent: Sent, cue: Cue, quoted: set[int], book: Codebook) -> frozenset[int]:
     """Word ids that tell a cue rather than report: the cue, its source phrase, and a
-    reporting verb's dependents other than its content clauses and quotations."""
+    reporting verb's dependents other than its content clauses, quotations and object (the
+    object of a naming verb with a predicate, "called the protesters «terrorists»", is the
+    narrator's referent, not the source's word)."""
     if cue.kind == "verb" and naming_aside(sent, cue.anchor, book):
         return frozenset(w.id for w in sent.words) - quoted
     ids = {cue.anchor.id}
@@ -130,8 +132,13 @@ def cue_frame(sent: Sent, cue: Cue, quoted: set[int], book: Codebook) -> frozens
     if cue.kind == "according":
         ids |= {w.id for w in sent.children(cue.anchor)}
         return frozenset(ids - quoted)
+    if cue.kind == "verb" and is_parenthetical(sent, cue.anchor):  # "..., μεταδίδει το Ίντερφαξ.": only itself
+        return frozenset({w.id for w in sent.words if w.id >= cue.anchor.id} - quoted)
+    naming = any(k.rel == "xcomp" and k.upos not in ("VERB", "AUX") for k in sent.children(cue.anchor))
     for kid in sent.children(cue.anchor):
         content = kid.rel in CONTENT_RELS or (kid.rel == "xcomp" and kid.upos in ("VERB", "AUX"))
+        objective = kid.rel == "obj" or kid.feats.get("Case") == "Acc" and kid.rel == "obl"  # a weak parse's "obl"
+        content = content or (objective and not naming)  # "okolta a terroristákat": the source's words
         if not content and kid.id not in quoted:
             ids |= {w.id for w in sent.subtree(kid)}
     return frozenset(ids - quoted)
@@ -153,7 +160,7 @@ Frame = tuple[frozenset[int], Link | None]  # word ids, and who tells them (None
 def voice_of(ids: set[int], chain: list[Link], frames: list[Frame], quoted: bool,
              narrator: Link | None) -> tuple[str, str]:
     """The source_id and type of whoever uses the words ``ids`` (see the module notes)."""
-    tellers = [teller for frame, teller in frames if ids & frame]
+    tellers = [teller for frame, teller in frames if ids <= frame]  # a term partly in the content is the content's
     if tellers:
         voice = tellers[0] or narrator
     elif chain:

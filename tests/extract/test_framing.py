@@ -119,3 +119,41 @@ def test_terms_in_reported_content_are_the_sources():
     rows = _rows(EL_SAID_THAT, text, "el", [MAYOR])
     assert [(r["lemma"], r["voice"], r["scare_quoted"]) for r in rows] == \
         [("διαδηλωτής", "x:mayor", False), ("τρομοκράτης", "x:mayor", True)]
+
+
+PRESIDENT = Link("x:president", "elnök", "person", "az elnök", "okol", "explicit")
+
+
+def test_the_object_a_source_blames_is_the_sources_word():
+    rows = """
+    Az az DET 2 det
+    elnök elnök NOUN 5 nsubj
+    a a DET 4 det
+    terroristákat terrorista NOUN 5 obl Case=Acc
+    okolta okol VERB 0 root
+    """
+    got = _rows(rows, "Az elnök a terroristákat okolta", "hu", [PRESIDENT])
+    assert [(r["lemma"], r["voice"]) for r in got] == [("terrorista", "x:president")]
+
+
+AGENCY = Link("interfax", "Interfax", "wire_agency", "το Ίντερφαξ", "μεταδίδω", "registry")
+
+
+def test_an_aside_tells_only_itself_however_it_was_attached():
+    rows = """
+    Η ο DET 2 det
+    αστυνομία αστυνομία NOUN 3 nsubj
+    ανακοίνωσε ανακοινώνω VERB 0 root
+    ότι ότι SCONJ 6 mark
+    ταραξίες ταραξίας NOUN 8 nsubj
+    συνελήφθησαν συλλαμβάνω VERB 3 ccomp
+    , , PUNCT 8 punct
+    μεταδίδει μεταδίδω VERB 3 ccomp
+    το ο DET 10 det
+    Ίντερφαξ Ίντερφαξ PROPN 8 obj
+    . . PUNCT 3 punct
+    """
+    police = Link("x:police", "αστυνομία", "government", "Η αστυνομία", "ανακοινώνω", "explicit")
+    got = _rows(rows, "Η αστυνομία ανακοίνωσε ότι ταραξίες συνελήφθησαν, μεταδίδει το Ίντερφαξ.", "el",
+                [AGENCY, police])
+    assert [(r["lemma"], r["voice"]) for r in got] == [("ταραξίας", "x:police")]
