@@ -17,6 +17,7 @@ from attrib.extract.cues import (
     according_cues,
     document_cues,
     impersonal_cues,
+    names_no_one,
     noun_cues,
     verb_cues,
 )
@@ -71,6 +72,7 @@ class Quotations:
     chains: dict[tuple, list[Link]] = field(default_factory=dict)
     pending: dict[tuple, list] = field(default_factory=dict)
     colon_chain: list[Link] = field(default_factory=list)  # a paragraph ending in a colon hands it on
+    speech_chain: list[Link] = field(default_factory=list)  # who spoke the quotation a paragraph ended in
 
 
 @dataclass
@@ -334,6 +336,24 @@ def headline_speaker(block: Block, sent: Sent, book: Codebook, ctx: ArticleConte
     return [link] if link.resolution in ("registry", "anaphora") or noun_type(heads[0], book) == "person" else []
 
 
+def colon_speaker(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
+    """"Trapattoni was delighted: «We played our best!»", "Ferguson ... nem kutatott bűnbakok
+    után: «...»": a clause whose subject is a person, a colon and then a quotation (or the
+    sentence's end) give that person as the quotation's speaker."""
+    colon = next((w for w in sent.words if w.text == ":" and w.id not in quoted), None)
+    if colon is None:
+        return []
+    after = [w for w in sent.words[colon.id:] if w.upos != "PUNCT" or w.text in OPENERS]
+    if after and not (after[0].id in quoted or after[0].text in OPENERS):
+        return []
+    before = [w for w in sent.words[:colon.id - 1] if w.upos in ("VERB", "AUX", "ADJ")]
+    subjects = [k for w in reversed(before) for k in sent.children(w, "nsubj") if k.id < colon.id][:1]
+    person = [k for k in subjects if (is_name(k) or noun_type(k, book) == "person") and not names_no_one(sent, k, book)]
+    if not person:
+        return []
+    return [resolve_link(sent, RawLink(person[0], tuple(phrase(sent, person[0])), ":"), book, ctx.registry, ctx.history)]
+
+
 def _quotations(block: Block, book: Codebook, state: Quotations) -> tuple[list[tuple[int, int, str]], list[tuple]]:
     """The block's quotation spans (document offsets, kind) and their keys; remembers the
     quotation the block leaves open for the next one."""
@@ -344,14 +364,27 @@ def _quotations(block: Block, book: Codebook, state: Quotations) -> tuple[list[t
     return [(block.start + q.start, block.start + q.end, q.kind) for q in found], keys
 
 
-def _colon_handoff(block: Block, sents: list[Sent], results: list[SentenceAttribution], state: Quotations) -> None:
+def _colon_handoff(block: Block, sents: list[Sent], results: list[SentenceAttribution], state: Quotations,
+                   touching: list[int | None]) -> None:
     """A paragraph ending in a colon ("the Church denied these allegations:") hands its
-    chain to the unattributed sentences of the paragraph after it."""
-    if state.colon_chain and block.kind == "paragraph":
+    chain to the unattributed sentences of the paragraph after it; a paragraph that is all
+    quotation ("— Sokkal több feladatot ad ...", "«...»") with no speaker of its own goes on
+    with the speaker of the quotation the paragraph before it ended in."""
+    if block.kind == "paragraph":
+        carried = state.colon_chain or (state.speech_chain if _all_quotation(block.text) else [])
         for res in results:
-            res.chain = res.chain or list(state.colon_chain)
+            res.chain = res.chain or list(carried)
     last = results[-1] if results else None
     state.colon_chain = list(last.chain) if last and sents[-1].text.rstrip().endswith(":") else []
+    state.speech_chain = list(last.chain) if last and last.chain and touching[-1] is not None else []
+
+
+OPENERS = ("—", "–", "«", "“", "„", '"', "‘")
+
+
+def _all_quotation(text: str) -> bool:
+    """A paragraph that opens with a dash or a quotation mark: dialogue or a quotation."""
+    return text.lstrip().startswith(OPENERS)
 
 
 def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
@@ -367,7 +400,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
     for sent in sents:
         quoted = _quoted_ids(sent, spans)
         chain, frames, inner = sentence_chain(sent, book, ctx, quoted)
-        chain = chain or headline_speaker(block, sent, book, ctx)
+        chain = chain or headline_speaker(block, sent, book, ctx) or colon_speaker(sent, book, ctx, quoted)
         results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans),
                                            frames=frames, inner=inner))
         quoted_sets.append(quoted)
@@ -378,7 +411,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
     by_result = {id(res): fin for res, fin in zip(results, finishers)}
     _share_quotes(results, touching, [s.text.rstrip().endswith(":") for s in sents], keys, ctx.quotes,
                   lambda res: by_result[id(res)](res))
-    _colon_handoff(block, sents, results, ctx.quotes)
+    _colon_handoff(block, sents, results, ctx.quotes, touching)
     _mark_direct(results, touching)
     if block.kind == "post":
         author = post_author(block, ctx, previous)

@@ -15,6 +15,7 @@ from attrib.codebook import parse_yaml
 from attrib.errors import ConfigError
 
 FINAL = tuple(".!?…:;\"»”'’)")
+DASHES = ("—", "–")
 
 
 @dataclass
@@ -66,13 +67,15 @@ def paragraphs(blocks: list[str]) -> list[list[int]]:
     """Indices of ``blocks`` (one document's sentences, in order) grouped into paragraphs.
 
     UD's ``# newpar`` decides where any block carries one; else a sentence that does not
-    end like a sentence (a headline, a date) stands alone.
+    end like a sentence (a headline, a date) stands alone, and a sentence that opens with a
+    dash opens a paragraph (dialogue, as Hungarian prints it: "— Nem megyünk el — mondta.").
     """
     marked = any("# newpar" in b for b in blocks)
     groups: list[list[int]] = []
     for index, block in enumerate(blocks):
         previous = block_text(blocks[index - 1]).rstrip() if index else ""
-        starts = _opens_paragraph(block) if marked else not previous.endswith(FINAL)
+        dash = block_text(block).startswith(DASHES)
+        starts = _opens_paragraph(block) if marked else not previous.endswith(FINAL) or dash
         if not groups or starts:
             groups.append([])
         groups[-1].append(index)

@@ -275,3 +275,97 @@ union union NOUN 7 nmod
 . . PUNCT 2 punct"""])
     chains = run([headline, spoke, QUESTION, ANSWER], "en", kinds={0: "headline"})
     assert chains[3] == ["Mary Smith"]
+
+
+DELIGHTED = ("The coach was delighted: “We played our best game.", ["""
+The the DET 2 det
+coach coach NOUN 4 nsubj
+was be AUX 4 cop
+delighted delighted ADJ 0 root
+: : PUNCT 8 punct
+“ “ PUNCT 8 punct
+We we PRON 8 nsubj Person=1
+played play VERB 4 parataxis
+our our PRON 11 nmod:poss Person=1
+best good ADJ 11 amod
+game game NOUN 8 obj
+. . PUNCT 4 punct"""])
+
+
+def test_a_person_a_colon_and_a_quotation_make_the_person_its_speaker():
+    assert run([DELIGHTED], "en") == [["coach"]]
+
+
+DASH_SAID = ("— Nincs baj — mondta Kovács Péter.", ["""
+— — PUNCT 3 punct
+Nincs van VERB 6 ccomp
+baj baj NOUN 2 nsubj
+— — PUNCT 2 punct
+mondta mond VERB 0 root
+Kovács Kovács PROPN 5 nsubj
+Péter Péter PROPN 6 flat
+. . PUNCT 5 punct""".replace("VERB 6 ccomp", "VERB 5 ccomp").replace("— — PUNCT 3 punct", "— — PUNCT 2 punct")])
+DASH_ON = ("— A tűz gyorsan terjed.", ["""
+— — PUNCT 5 punct
+A a DET 3 det
+tűz tűz NOUN 5 nsubj
+gyorsan gyorsan ADV 5 advmod
+terjed terjed VERB 0 root
+. . PUNCT 5 punct"""])
+
+
+def test_dash_dialogue_after_a_speaker_goes_on_with_that_speaker():
+    assert run([DASH_SAID, ("— Nem kell félni.", ["""
+— — PUNCT 3 punct
+Nem nem ADV 3 advmod
+kell kell VERB 0 root
+félni fél VERB 3 xcomp
+. . PUNCT 3 punct"""]), DASH_ON], "hu") == [["Kovács Péter"], ["Kovács Péter"], ["Kovács Péter"]]
+
+
+PLURAL = ("A miniszter bejelentette, hogy lemond. Vitatják, hogy igaz.", ["""
+A a DET 2 det
+miniszter miniszter NOUN 3 nsubj
+bejelentette bejelent VERB 0 root
+, , PUNCT 6 punct
+hogy hogy SCONJ 6 mark
+lemond lemond VERB 3 ccomp
+. . PUNCT 3 punct""", """
+Vitatják vitat VERB 0 root Number=Plur|Person=3
+, , PUNCT 4 punct
+hogy hogy SCONJ 4 mark
+igaz igaz ADJ 1 ccomp
+. . PUNCT 1 punct"""])
+
+
+def test_a_dropped_plural_subject_is_no_singular_source_named_before():
+    assert run([PLURAL], "hu") == [["miniszter"], ["unnamed source"]]
+
+
+THINKS = ("Az elemzők úgy vélik, a terv bukik.", ["""
+Az a DET 2 det
+elemzők elemző NOUN 4 nsubj
+úgy úgy ADV 4 advmod
+vélik vél VERB 0 root
+, , PUNCT 8 punct
+a a DET 7 det
+terv terv NOUN 8 nsubj
+bukik bukik VERB 3 ccomp
+. . PUNCT 4 punct"""])
+
+
+def test_a_clause_hanging_on_a_cataphoric_word_is_reported_content():
+    assert run([THINKS], "hu") == [["elemzők"]]
+
+
+def test_an_introductions_third_person_paragraph_is_no_answer():
+    about = ("Smith has led the union since 2010.", ["""
+Smith Smith PROPN 3 nsubj
+has have AUX 3 aux
+led lead VERB 0 root
+the the DET 5 det
+union union NOUN 3 obj
+since since ADP 7 case
+2010 2010 NUM 3 obl
+. . PUNCT 3 punct"""])
+    assert run([INTRO, about, QUESTION, ANSWER], "en")[1] == []

@@ -60,6 +60,10 @@ def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> boo
     content = vocab(attribution.get("content_nouns"))
     if any(is_in(k, content) for k in sent.children(verb, "obj")):
         return True
+    pointing = vocab(attribution.get("cataphora"))  # "azt mondta, hogy", "úgy véli, ..."
+    if any(is_in(k, pointing) and any(_is_clause(c) or c.rel in ("acl", "advcl") for c in sent.children(k))
+           for k in sent.children(verb)):
+        return True
     if verb.head == 0 and sent.text.rstrip().endswith(":"):
         return True  # "the Church denied these allegations:" what follows is the content
     return _frames_quote(sent, verb, quoted)
@@ -191,7 +195,8 @@ def impersonal_place(sent: Sent, verb: Word, book: Codebook) -> Word | None:
     if not cases or verb.feats.get("Number") != "Plur" or verb.feats.get("Person", "3") != "3":
         return None
     return next((k for k in sent.children(verb, "obl") if k.feats.get("Case") in cases
-                 and k.upos in ("NOUN", "PROPN")), None)
+                 and (k.upos == "NOUN" or k.upos == "PROPN" and k.feats.get("Case") == "Ade")), None)
+    # an institution ("hivatalban", "az Ersténél"), not a place name ("Szöulban")
 
 
 def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> list[Cue]:

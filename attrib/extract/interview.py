@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.match import forms, vocab
-from attrib.extract.names import is_name
+from attrib.extract.names import is_name, proper_name
 from attrib.extract.resolve import noun_type
 from attrib.extract.sent import Sent, Word, fold
 
@@ -64,7 +64,8 @@ def _candidates(sent: Sent, section: dict) -> list[Word]:
             found += [k for k in sent.children(word, "obj") if k.upos in ("PROPN", "NOUN")]
         if word.upos in ("VERB", "NOUN") and own & (verbs | nouns):
             found += [k for k in [_with_object(sent, word, section)] if k is not None]
-    return [p for p in (_person(sent, w) for w in found) if p is not None]
+    people = [p for p in (_person(sent, w) for w in found) if p is not None]
+    return people or [w for w in found if w.upos == "NOUN" and w.feats.get("Number") == "Plur"]  # "experts"
 
 
 def _speaks_of_interview(sents: list[Sent], section: dict) -> bool:
@@ -110,6 +111,10 @@ def is_question(text: str) -> bool:
 
 
 def is_answer(interview: Interview | None, index: int, block) -> bool:
-    """Whether block ``index`` is one of the interviewee's answers."""
-    return (interview is not None and index >= interview.first_answer and block.kind == "paragraph"
-            and not is_question(block.text))
+    """Whether block ``index`` is one of the interviewee's answers: after the introduction,
+    not a question, and not about the interviewee in the third person ("Sarvis has
+    garnered ...", a caption "Hill (right) with ...")."""
+    if interview is None or index < interview.first_answer or block.kind != "paragraph" or is_question(block.text):
+        return False
+    surname = fold(proper_name(interview.sent, interview.head)[-1].text)  # "Mary Smith": Smith
+    return surname not in {fold(t.strip(".,;:()\"'")) for t in block.text.split()}

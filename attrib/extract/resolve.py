@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 
 from attrib.codebook import Codebook
 from attrib.extract.match import find_sequence, forms, is_in, vocab
@@ -25,10 +25,11 @@ class Link:
     surface: str
     cue: str
     resolution: str  # registry | anaphora | pro-drop | passive | post-author | explicit | unknown
+    plural: bool = field(default=False, compare=False, repr=False)  # a plural noun named it (not a column)
 
     def row(self) -> dict:
         """The link as a Parquet row fragment."""
-        return asdict(self)
+        return {k: v for k, v in asdict(self).items() if k != "plural"}
 
 
 def surface_of(words, form=lambda word: word.text) -> str:
@@ -112,6 +113,15 @@ def from_history(history: list[Link], types: list[str]) -> Link | None:
     return None
 
 
+def _dropped_subject(history: list[Link], number: str | None) -> Link | None:
+    """The latest earlier source a dropped subject can be: plural for a verb in the plural
+    ("Ανέφεραν" after "οι αξιωματούχοι"), not plural for one in the singular."""
+    for link in reversed(history):
+        if link.type != "document" and (number is None or link.plural == (number == "Plur")):
+            return link
+    return None
+
+
 def by_role_words(history: list[Link], head: Word) -> Link | None:
     """The latest earlier named source whose mention carried the same role noun ("ο
     Υπουργός Εξωτερικών ..., Σεργκέι Λαβρόφ" for a later "ο Υπουργός Εξωτερικών της
@@ -155,7 +165,8 @@ def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -
         kind = "person" if raw.head.upos == "PROPN" and raw.head.feats.get("Gender") else "unknown"
     cited = {w.id for w in named if w is raw.head or is_name(w)}  # the head and name words, not modifiers
     name = surface_of(named, lambda w: citation(w) if w.id in cited else w.text)
-    return Link(f"x:{slug(' '.join(w.lemma for w in named))}", name, kind, surface, raw.cue, "explicit")
+    return Link(f"x:{slug(' '.join(w.lemma for w in named))}", name, kind, surface, raw.cue, "explicit",
+                plural=raw.head.feats.get("Number") == "Plur")
 
 
 
@@ -165,19 +176,25 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
     if raw.head is None:
         if raw.passive:
             return Link("unnamed", "unnamed source", "unnamed", "", raw.cue, "passive")
-        earlier = from_history(history, ["any"]) if book.section("attribution").get("pro_drop") else None
+        earlier = _dropped_subject(history, raw.number) if book.section("attribution").get("pro_drop") else None
         if earlier is not None:
-            return Link(earlier.source_id, earlier.name, earlier.type, "", raw.cue, "pro-drop")
+            return replace(earlier, surface="", cue=raw.cue, resolution="pro-drop")
+        if raw.number == "Plur" and book.section("attribution").get("pro_drop"):  # "vitatják": they, someone
+            return Link("unnamed", "unnamed source", "unnamed", "", raw.cue, "passive")
         return Link("unknown", "unknown source", "unknown", "", raw.cue, "unknown")
     found = registry.match(sent, list(raw.words), raw.head) or registry.match(sent, linear_span(sent, raw.head), raw.head)
     if found is not None and (found.covers_head or noun_type(raw.head, book) not in ("unnamed", "eyewitness", "person")):
         return from_registry(found.source, surface_of(raw.words), raw.cue)
+    if raw.head.upos == "PRON" and raw.head.feats.get("PronType") in PRONOUN_TYPES and raw.head.feats.get("Number") == "Plur":
+        earlier = _dropped_subject(history, "Plur")  # "they": a source named by a plural, else someone
+        return replace(earlier, surface=surface_of(raw.words), cue=raw.cue, resolution="anaphora") if earlier \
+            else Link("unnamed", "unnamed source", "unnamed", surface_of(raw.words), raw.cue, "passive")
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)
     earlier = (by_role(history, registry, raw.head) or from_history(history, types)) if types else None
     if earlier is None and noun_type(raw.head, book) == "person" and not _named(sent, raw.head):
         earlier = by_role_words(history, raw.head)  # a role with its complements: "ο Αμερικανός πρόεδρος"
     if earlier is not None:
-        return Link(earlier.source_id, earlier.name, earlier.type, surface_of(raw.words), raw.cue, "anaphora")
+        return replace(earlier, surface=surface_of(raw.words), cue=raw.cue, resolution="anaphora")
     return earlier_mention(unknown_link(sent, raw, book, registry), history)
 
 
@@ -191,5 +208,5 @@ def earlier_mention(link: Link, history: list[Link]) -> Link:
     for old in reversed(history):
         said = fold(old.name).split()
         if old.source_id.startswith("x:") and said and (said == words or len(words) == 1 and said[-1] == words[0]):
-            return Link(old.source_id, old.name, old.type, link.surface, link.cue, link.resolution)
+            return replace(old, surface=link.surface, cue=link.cue, resolution=link.resolution)
     return link

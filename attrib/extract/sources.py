@@ -30,6 +30,7 @@ class RawLink:
     words: tuple[Word, ...]
     cue: str
     passive: bool = False
+    number: str | None = None  # of a verb whose subject is dropped: who it can be
 
 
 def phrase(sent: Sent, head: Word) -> list[Word]:
@@ -238,7 +239,7 @@ def chain_from_cue(sent: Sent, cue: Cue, book: Codebook) -> list[RawLink]:
     if cue.source is None:
         origins = [_link(sent, cited, clause, book) for clause in _relay_clauses(sent, cue.anchor, book)
                    if (cited := _relay_object(sent, clause)) is not None]
-        return [RawLink(None, (), cue.lemma, cue.passive)] + origins[:1]
+        return [RawLink(None, (), cue.lemma, cue.passive, cue.anchor.feats.get("Number"))] + origins[:1]
     named = group_of(sent, cue.source, book)
     source = author_of(sent, named, book)
     if cue.kind == "noun" and source is named:

@@ -54,7 +54,7 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
         nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") and w.feats.get("Case") not in ("Gen", "Dat")]
         return (nouns[-1] if nouns else _adjacent_subject(sent, verb)), False
     gerund = verb.feats.get("VerbForm") == "Conv"  # "..., λέγοντας ότι": whatever the parser calls it
-    if (verb.rel in ("advcl", "xcomp", "conj", "acl") or gerund) and not passive:
+    if (verb.rel in ("advcl", "xcomp", "conj", "acl", "ccomp") or gerund) and not passive:
         head = sent.word(verb.head)
         if head is not None and head.upos in ("VERB", "AUX") and _same_person(verb, head):
             return find_subject(sent, head)[0], False
