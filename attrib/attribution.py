@@ -132,11 +132,22 @@ def _told_medium(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext) -> L
 
 
 def _extend(chain: list[Link], links: list[Link]) -> list[Link]:
-    """``chain`` with ``links`` added, a source never twice in a row."""
+    """``chain`` with ``links`` added, a source never twice in a row (nor under two names
+    of one person: "Csiki" right after "Csiki Károly")."""
     for link in links:
-        if not chain or chain[-1].source_id != link.source_id:
+        if not chain or not _same_source(chain[-1], link):
             chain = chain + [link]
     return chain
+
+
+def _same_source(a: Link, b: Link) -> bool:
+    """One source: the same id, or two unknown names one of which holds the other's words."""
+    if a.source_id == b.source_id:
+        return True
+    if not (a.source_id.startswith("x:") and b.source_id.startswith("x:")):
+        return False
+    words_a, words_b = set(fold(a.name).split()), set(fold(b.name).split())
+    return bool(words_a and words_b) and (words_a <= words_b or words_b <= words_a)
 
 
 def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext,

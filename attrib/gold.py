@@ -67,19 +67,30 @@ def paragraphs(blocks: list[str]) -> list[list[int]]:
     """Indices of ``blocks`` (one document's sentences, in order) grouped into paragraphs.
 
     UD's ``# newpar`` decides where any block carries one; else a sentence that does not
-    end like a sentence (a headline, a date) stands alone, and a sentence that opens with a
-    dash opens a paragraph (dialogue, as Hungarian prints it: "— Nem megyünk el — mondta.").
+    end like a sentence (a headline, a date) stands alone, a sentence that opens with a
+    dash opens a paragraph (dialogue, as Hungarian prints it: "— Nem megyünk el — mondta."),
+    and after dialogue a sentence that opens with a name goes back to narration.
     """
     marked = any("# newpar" in b for b in blocks)
     groups: list[list[int]] = []
     for index, block in enumerate(blocks):
         previous = block_text(blocks[index - 1]).rstrip() if index else ""
         dash = block_text(block).startswith(DASHES)
-        starts = _opens_paragraph(block) if marked else not previous.endswith(FINAL) or dash
+        after_dialogue = bool(groups) and block_text(blocks[groups[-1][0]]).startswith(DASHES) and _named_first(block)
+        starts = _opens_paragraph(block) if marked else not previous.endswith(FINAL) or dash or after_dialogue
         if not groups or starts:
             groups.append([])
         groups[-1].append(index)
     return groups
+
+
+def _named_first(block: str) -> bool:
+    """Whether a CoNLL-U sentence's first word is a proper noun."""
+    for line in block.splitlines():
+        cols = line.split("\t")
+        if len(cols) > 3 and cols[0].isdigit():
+            return cols[3] == "PROPN"
+    return False
 
 
 def ud_document(blocks: list[str]) -> tuple[str, list[str]]:

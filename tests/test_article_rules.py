@@ -369,3 +369,13 @@ since since ADP 7 case
 2010 2010 NUM 3 obl
 . . PUNCT 3 punct"""])
     assert run([INTRO, about, QUESTION, ANSWER], "en")[1] == []
+
+
+def test_one_person_under_two_names_is_one_link():
+    from attrib.attribution import _extend
+    from attrib.extract.resolve import Link
+
+    full = Link("x:csiki-karoly", "Csiki Károly", "person", "Csiki Károly", "kijelent", "explicit")
+    short = Link("x:csiki", "Csiki", "person", "Csiki", "mond", "explicit")
+    other = Link("x:kiss", "Kiss", "person", "Kiss", "mond", "explicit")
+    assert _extend([full], [short]) == [full] and _extend([full], [other]) == [full, other]

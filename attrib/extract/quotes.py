@@ -80,14 +80,21 @@ def _marked_spans(text: str, pairs: list[str], open_pair: str | None = None) -> 
 
 
 def _dash_dialogue(text: str) -> list[QuoteSpan]:
-    """Hungarian dialogue: "– Szöveg – mondta X." (speech from the first dash)."""
+    """Hungarian dialogue: "– Szöveg – mondta X." (speech from a dash that opens the
+    paragraph, or that follows a colon: "X kijelentette: – Szöveg."), to the next dash
+    between spaces or the paragraph's end."""
+    starts = []
     stripped = text.lstrip()
-    if not stripped or stripped[0] not in DASHES:
-        return []
-    start = len(text) - len(stripped) + 1
-    start += len(text[start:]) - len(text[start:].lstrip())
-    end = next((m.start() for m in re.finditer(rf"\s[{DASHES}]\s", text[start:])), len(text) - start)
-    return [QuoteSpan(start, start + end, "speech")]
+    if stripped and stripped[0] in DASHES:
+        starts.append(len(text) - len(stripped) + 1)
+    starts += [m.end() for m in re.finditer(rf":\s*[{DASHES}]", text)]
+    spans = []
+    for start in starts:
+        start += len(text[start:]) - len(text[start:].lstrip())
+        end = next((m.start() for m in re.finditer(rf"\s[{DASHES}]\s", text[start:])), len(text) - start)
+        if not spans or start >= spans[-1].end:
+            spans.append(QuoteSpan(start, start + end, "speech"))
+    return spans
 
 
 def quote_spans(text: str, book: Codebook, open_pair: str | None = None) -> list[QuoteSpan]:

@@ -73,8 +73,8 @@ def nominative_obliques(sent: Sent, book: Codebook) -> Sent:
     words, given = list(sent.words), set()
     for word in sent.words:
         verb = sent.word(word.head)
-        if word.deprel != "obl" or word.feats.get("Case") != "Nom" or sent.children(word, "case"):
-            continue
+        if word.deprel not in ("obl", "nmod", "nmod:att") or word.feats.get("Case") != "Nom" or sent.children(word, "case"):
+            continue  # a possessor of a verb ("nmod:att") is as impossible as a nominative oblique
         if verb is not None and verb.upos in ("VERB", "AUX") and verb.id not in given \
                 and not sent.children(verb, "nsubj", "nsubj:pass"):
             words[word.id - 1] = _moved(word, verb.id, "nsubj")

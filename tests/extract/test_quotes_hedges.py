@@ -76,3 +76,9 @@ def test_a_quotation_left_open_goes_on_in_the_next_paragraph():
     closes = quote_spans('we stay here." Then he left.', BOOKS["en"], '""')
     assert closes[0].continued and closes[0].end == len("we stay here.")
     assert len(closes) == 1  # the closing mark opens nothing
+
+
+def test_a_dash_after_a_colon_opens_dialogue():
+    text = "Kovács kijelentette: — Nem megyünk el — tette hozzá. Utána hazament."
+    spans = _spans(text, "hu")
+    assert ("speech", True, "Nem megyünk el") in spans

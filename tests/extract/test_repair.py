@@ -152,3 +152,17 @@ def test_possessor_before_a_non_nominative_noun_leaves_the_verb_without_subject(
     assert not [w for w in s.words if w.deprel == "nsubj"]
     ours = sent(HU_POSSESSOR_OF_DATIVE.replace("Person[psor]=3\naz", "Person[psor]=1\naz"), "hu")
     assert repair(ours, BOOKS["hu"]).word(3).deprel == "nsubj"  # "lapunknak": our paper's, no possessor
+
+
+def test_a_nominative_possessor_of_a_verb_is_its_subject():
+    from attrib.codebook import load_codebooks
+    from attrib.extract.repair import nominative_obliques
+    from tests.extract.conllu import sent
+
+    s = sent("""
+    Berzi Berzi PROPN 3 nmod:att Case=Nom
+    arról az PRON 3 obl Case=Del
+    tájékoztatott tájékoztat VERB 0 root
+    """, "hu")
+    fixed = nominative_obliques(s, load_codebooks()["hu"])
+    assert fixed.word(1).deprel == "nsubj"
