@@ -24,8 +24,8 @@ from attrib.extract.cues import (
 from attrib.extract.framing import Frame, cue_frame, framing_rows, naming_aside
 from attrib.extract.hedges import hedges
 from attrib.extract.interview import Interview, find_interview, is_answer
-from attrib.extract.match import vocab
-from attrib.extract.names import is_name
+from attrib.extract.match import is_in, vocab
+from attrib.extract.names import is_name, proper_name
 from attrib.extract.nesting import chain_cues, outermost_first
 from attrib.extract.quotes import left_open, quote_spans
 from attrib.extract.repair import repair
@@ -122,6 +122,7 @@ def _told_medium(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext) -> L
     """The medium other than the article's outlet that the cue's speaker told, if any."""
     head = sent.word(cue.anchor.head)
     around = [cue.anchor] + ([head] if head is not None and cue.anchor.rel in ("advcl", "xcomp", "conj") else [])
+    around += [k for k in sent.children(cue.anchor, "advcl") if k.upos == "VERB"]  # "μιλώντας στο PBS, ανέφερε"
     for word in (w for verb in around for w in recipients(sent, verb, book)):
         link = resolve_link(sent, RawLink(word, tuple(phrase(sent, word)), cue.lemma), book, ctx.registry, [])
         known = link.type if link.resolution == "registry" else None  # not by anaphora ("στην ίδια έκθεση")
@@ -129,6 +130,17 @@ def _told_medium(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext) -> L
             return Link(link.source_id, link.name, link.type if link.type in MEDIA_TYPES else "media",
                         link.surface, cue.lemma, link.resolution)
     return None
+
+
+def _a_thing(link: Link, cue: Cue, book: Codebook) -> bool:
+    """A source word that names no one: a common noun no codebook list types ("A Daewoo
+    bukása ... jelez", "a satellite broadcasts songs")."""
+    head = cue.source
+    if head is None or link.resolution != "explicit" or link.type not in ("unknown",):
+        return False
+    content = vocab(book.section("attribution").get("content_nouns"))
+    singular = head.feats.get("Number") != "Plur"  # plurals are mostly people ("bureaucrats", "harcosok")
+    return head.upos == "NOUN" and singular and not is_in(head, content) and noun_type(head, book) is None
 
 
 def _extend(chain: list[Link], links: list[Link]) -> list[Link]:
@@ -173,8 +185,8 @@ def sentence_chain(sent: Sent, book: Codebook, ctx: ArticleContext,
         links = _resolved(sent, cue, book, ctx, chain)
         if chain and is_negated(sent, cue.anchor):
             continue  # "..., πρόσθεσε ο Πεσκόφ, that Kazakhstan did not ask": no one else speaks
-        if chain:  # inside a named source's content, an agentless or unresolved report adds nothing
-            links = [link for link in links if link.resolution not in ("passive", "unknown")]
+        if chain:  # inside a named source's content, an agentless or unresolved report adds nothing, nor a thing
+            links = [link for link in links if link.resolution not in ("passive", "unknown") and not _a_thing(link, cue, book)]
         chain = _extend(chain, links)
     for cue in others:
         own = _resolved(sent, cue, book, ctx, [])
@@ -193,7 +205,7 @@ def _quoted_chain(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[i
     for cue in chain_cues(sent, inside, book)[0]:
         if cue.source is not None:  # a dropped subject inside a quotation is its speaker
             chain = _extend(chain, _resolved(sent, cue, book, ctx, chain))
-    return chain
+    return [link for link in chain if link.type != "document"]  # "«τα στοιχεία δείχνουν ...»": the speaker's argument
 
 
 def _known_names_before(sent: Sent, anchor: Word, registry: Registry) -> list[Link]:
@@ -343,8 +355,9 @@ def headline_speaker(block: Block, sent: Sent, book: Codebook, ctx: ArticleConte
     if len(heads) != 1 or not (is_name(heads[0]) or noun_type(heads[0], book) in MENTION_TYPES):
         return []
     link = resolve_link(sent, RawLink(heads[0], tuple(phrase(sent, heads[0])), ":"), book, ctx.registry, ctx.history)
-    # a known source or a role speaks; an unknown name may be a place the story is about ("Γαλλία: ...")
-    return [link] if link.resolution in ("registry", "anaphora") or noun_type(heads[0], book) == "person" else []
+    # a known source, a role or a person's full name speaks; one unknown name may be a place ("Γαλλία: ...")
+    full_name = len(proper_name(sent, heads[0])) > 1
+    return [link] if link.resolution in ("registry", "anaphora") or full_name or noun_type(heads[0], book) == "person" else []
 
 
 def colon_speaker(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:

@@ -379,3 +379,55 @@ def test_one_person_under_two_names_is_one_link():
     short = Link("x:csiki", "Csiki", "person", "Csiki", "mond", "explicit")
     other = Link("x:kiss", "Kiss", "person", "Kiss", "mond", "explicit")
     assert _extend([full], [short]) == [full] and _extend([full], [other]) == [full, other]
+
+
+def test_a_headline_with_a_full_name_before_a_colon():
+    named = ("Anna Kovacs: Taxes will rise", ["""
+Anna Anna PROPN 0 root
+Kovacs Kovacs PROPN 1 flat
+: : PUNCT 5 punct
+Taxes tax NOUN 6 nsubj
+will will AUX 6 aux
+rise rise VERB 1 parataxis""".replace("PUNCT 5 punct", "PUNCT 6 punct")])
+    assert run([named], "en", kinds={0: "headline"}) == [["Anna Kovacs"]]
+
+
+THING = ("Analysts say the collapse signals that the era ended.", ["""
+Analysts analyst NOUN 2 nsubj
+say say VERB 0 root
+the the DET 4 det
+collapse collapse NOUN 5 nsubj Number=Sing
+signals signal VERB 2 ccomp
+that that SCONJ 9 mark
+the the DET 8 det
+era era NOUN 9 nsubj
+ended end VERB 5 ccomp
+. . PUNCT 2 punct"""])
+
+
+def test_a_thing_inside_reported_content_is_no_further_link():
+    assert run([THING], "en") == [["Analysts"]]
+
+
+SPENT = ("The firms spent billions on research.", ["""
+The the DET 2 det
+firms firm NOUN 3 nsubj
+spent spend VERB 0 root
+billions billion NOUN 3 obj
+on on ADP 6 case
+research research NOUN 3 obl
+. . PUNCT 3 punct"""])
+
+
+def test_the_document_cue_needs_the_document_before_the_clause():
+    in_report = ("In the report, prices rose.", ["""
+In in ADP 3 case
+the the DET 3 det
+report report NOUN 6 obl
+, , PUNCT 3 punct
+prices price NOUN 6 nsubj
+rose rise VERB 0 root
+. . PUNCT 6 punct"""])
+    assert run([in_report], "en") == [["report"]]
+    assert run([(SPENT[0].replace("research", "report"), [SPENT[1][0].replace("research research", "report report")])],
+               "en") == [[]]

@@ -236,7 +236,9 @@ def document_cues(sent: Sent, book: Codebook) -> list[Cue]:
     """"Στην έκθεση για το 2014, η Ελλάδα βρίσκεται ...": the document the main clause is in."""
     root = next((w for w in sent.words if w.head == 0), None)
     found = document_obl(sent, root, book) if root is not None else None
-    return [Cue("according", found.lemma, found, found)] if found is not None else []
+    if found is None or found.id > root.id:  # fronted only: "spent billions on research" is in no document
+        return []
+    return [Cue("according", found.lemma, found, found)]
 
 
 def impersonal_cues(sent: Sent, book: Codebook) -> list[Cue]:

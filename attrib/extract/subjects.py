@@ -27,7 +27,7 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
     A deponent verb (passive in form, active in meaning: υπόσχομαι) has its speaker as a
     passive-marked subject.
     """
-    rels = ("nsubj", "csubj", "nsubj:pass") if deponent else ("nsubj", "csubj")
+    rels = ("nsubj", "nsubj:pass") if deponent else ("nsubj",)  # a clausal subject names no one
     subjects = [k for k in sent.children(verb) if k.deprel in rels and k.id not in excluded
                 and (k.upos not in ("ADV", "ADP", "SCONJ", "CCONJ", "PART", "PUNCT")  # "ταυτόχρονα" is no subject
                      or is_in(k, indefinite))
