@@ -200,7 +200,8 @@ def _quoted_chain(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[i
     if not quoted:
         return []
     cues = verb_cues(sent, book) + according_cues(sent, book, looks_like_source(ctx.registry, book))
-    inside = [c for c in cues if c.anchor.id in quoted and (c.source is None or c.source.id in quoted)]
+    inside = [c for c in cues if c.anchor.id in quoted and (c.source is None or c.source.id in quoted)
+              and not any(w.rel == "acl" for w in [c.anchor] + sent.ancestors(c.anchor))]  # "locations that expressed"
     chain: list[Link] = []
     for cue in chain_cues(sent, inside, book)[0]:
         if cue.source is not None:  # a dropped subject inside a quotation is its speaker
@@ -254,6 +255,9 @@ def _share_quotes(results: list[SentenceAttribution], touching: list[int | None]
         if res.chain or res.speech_span is None:
             continue
         key = keys[res.speech_span]
+        earlier = [keys[s] for s in range(res.speech_span) if keys[s] in state.chains]
+        if key not in state.chains and earlier:  # «...», said Bolden. «This was ...»: he goes on
+            state.chains[key] = state.chains[earlier[-1]]
         res.chain = list(state.chains.get(key, []))
         if not res.chain and index and ends_with_colon[index - 1] and results[index - 1].chain:
             _settle(state, key, results[index - 1].chain)

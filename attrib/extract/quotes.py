@@ -39,11 +39,19 @@ def _kind(inside: str) -> str:
     return "speech"
 
 
+def _goes_on(text: str, pair: str) -> bool:
+    """Whether a paragraph goes on with a quotation the one before left open: it reopens it
+    (the convention), or, with marks that differ ("«»"), closes one before opening any."""
+    if text.lstrip().startswith(pair[0]):
+        return True
+    close, reopen = text.find(pair[1]), text.find(pair[0])
+    return pair[0] != pair[1] and close >= 0 and (reopen < 0 or close < reopen)
+
+
 def _continuation(text: str, pair: str) -> tuple[QuoteSpan | None, int]:
-    """The part of a paragraph that goes on with a quotation left open before it, and where
-    the rest of the paragraph starts. A paragraph that opens with the mark again reopens the
-    same quotation (the convention for quotations over several paragraphs); otherwise the
-    quotation runs to its first closing mark."""
+    """The part of a paragraph that reopens a quotation left open before it (the convention
+    for quotations over several paragraphs: each paragraph opens with the mark again, only
+    the last closes it), and where the rest of the paragraph starts."""
     lead = len(text) - len(text.lstrip())
     start = lead + 1 if text[lead:lead + 1] == pair[0] else lead
     close = text.find(pair[1], start)
@@ -58,7 +66,7 @@ def _marked_spans(text: str, pairs: list[str], open_pair: str | None = None) -> 
     ``open_pair``: the marks of a quotation an earlier paragraph left open, if any.
     """
     spans, offset = [], 0
-    if open_pair:
+    if open_pair and _goes_on(text, open_pair):
         first, offset = _continuation(text, open_pair)
         spans.append(first)
     openers = {p[0]: p for p in pairs}

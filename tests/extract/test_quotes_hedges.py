@@ -73,9 +73,10 @@ def test_a_quotation_left_open_goes_on_in_the_next_paragraph():
     assert left_open(first) == "«»"
     reopened = quote_spans("«Μένω εδώ.» Η συνεδρίαση έληξε.", BOOKS["el"], left_open(first))
     assert reopened[0].continued and reopened[0].kind == "speech"
-    closes = quote_spans('we stay here." Then he left.', BOOKS["en"], '""')
-    assert closes[0].continued and closes[0].end == len("we stay here.")
+    closes = quote_spans("μένουμε εδώ.» Μετά έφυγε.", BOOKS["el"], "«»")
+    assert closes[0].continued and closes[0].end == len("μένουμε εδώ.")
     assert len(closes) == 1  # the closing mark opens nothing
+    assert quote_spans('Then he left "for good".', BOOKS["en"], '""')[0].kind == "term"  # no reopening: closed before
 
 
 def test_a_dash_after_a_colon_opens_dialogue():
