@@ -431,3 +431,40 @@ rose rise VERB 0 root
     assert run([in_report], "en") == [["report"]]
     assert run([(SPENT[0].replace("research", "report"), [SPENT[1][0].replace("research research", "report report")])],
                "en") == [[]]
+
+
+TWO_QUOTES = ('"We thank everyone," said Smith. "It was hard."', ["""
+" " PUNCT 4 punct
+We we PRON 3 nsubj Person=1
+thank thank VERB 7 ccomp
+everyone everyone PRON 3 obj
+, , PUNCT 3 punct
+" " PUNCT 3 punct
+said say VERB 0 root
+Smith Smith PROPN 7 nsubj
+. . PUNCT 7 punct""".replace("PUNCT 4 punct", "PUNCT 3 punct"), """
+" " PUNCT 4 punct
+It it PRON 4 nsubj
+was be AUX 4 cop
+hard hard ADJ 0 root
+. . PUNCT 4 punct
+" " PUNCT 4 punct"""])
+
+
+def test_a_second_quotation_in_the_paragraph_goes_on_with_the_speaker():
+    assert run([TWO_QUOTES], "en") == [["Smith"], ["Smith"]]
+
+
+def test_i_am_proud_to_announce_is_the_speakers_own_voice():
+    proud = ("I am proud to announce that the office opens.", ["""
+I I PRON 3 nsubj Person=1
+am be AUX 3 cop
+proud proud ADJ 0 root
+to to PART 5 mark
+announce announce VERB 3 xcomp
+that that SCONJ 9 mark
+the the DET 8 det
+office office NOUN 9 nsubj
+opens open VERB 5 ccomp
+. . PUNCT 3 punct"""])
+    assert run([proud], "en") == [[]]

@@ -56,7 +56,7 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
     gerund = verb.feats.get("VerbForm") == "Conv"  # "..., λέγοντας ότι": whatever the parser calls it
     if (verb.rel in ("advcl", "xcomp", "conj", "acl", "ccomp") or gerund) and not passive:
         head = sent.word(verb.head)
-        if head is not None and head.upos in ("VERB", "AUX") and _same_person(verb, head):
+        if head is not None and head.upos in ("VERB", "AUX", "ADJ") and _same_person(verb, head):
             return find_subject(sent, head)[0], False
     return (None, True) if passive else (_adjacent_subject(sent, verb), False)
 
