@@ -34,7 +34,7 @@ class QuoteSpan:
 
 def _kind(inside: str) -> str:
     """A short quotation without sentence punctuation is a term, else speech."""
-    if len(inside.split()) <= MAX_TERM_WORDS and not re.search(r"[.!?;:]\s", inside + " "):
+    if len(inside.split()) <= MAX_TERM_WORDS and not re.search(r"[.!?;:,]\s", inside + " "):  # "We won," is speech
         return "term"
     return "speech"
 
