@@ -468,3 +468,26 @@ office office NOUN 9 nsubj
 opens open VERB 5 ccomp
 . . PUNCT 3 punct"""])
     assert run([proud], "en") == [[]]
+
+
+def test_someone_unnamed_is_no_one_a_dropped_subject_refers_to():
+    said = ("Elmondta, hogy vége.", ["""
+Elmondta elmond VERB 0 root Number=Sing|Person=3
+, , PUNCT 4 punct
+hogy hogy SCONJ 4 mark
+vége vég NOUN 1 ccomp
+. . PUNCT 1 punct"""])
+    assert run([PLURAL, said], "hu") == [["miniszter"], ["unnamed source"], ["miniszter"]]
+
+
+def test_a_view_of_something_with_a_predicate_is_content():
+    view = ("Elemzők vitathatónak tartják a befektetéseket.", ["""
+Elemzők elemző NOUN 3 nsubj Number=Plur
+vitathatónak vitatható ADJ 3 obl Case=Dat
+tartják tart VERB 0 root Number=Plur|Person=3
+a a DET 5 det
+befektetéseket befektetés NOUN 3 obj Case=Acc
+. . PUNCT 3 punct"""])
+    assert run([view], "hu") == [["Elemzők"]]
+    held = (view[0], [view[1][0].replace("vitathatónak vitatható ADJ 3 obl Case=Dat", "erősen erősen ADV 3 advmod")])
+    assert run([held], "hu") == [[]]

@@ -61,9 +61,15 @@ def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> boo
     if any(is_in(k, content) for k in sent.children(verb, "obj")):
         return True
     pointing = vocab(attribution.get("cataphora"))  # "azt mondta, hogy", "úgy véli, ..."
-    if any(is_in(k, pointing) and any(_is_clause(c) or c.rel in ("acl", "advcl") for c in sent.children(k))
-           for k in sent.children(verb)):
+    kids = sent.children(verb)
+    if any(is_in(k, pointing) and any(_is_clause(c) or c.rel in ("acl", "advcl") for c in sent.children(k)) for k in kids):
         return True
+    if any(is_in(k, pointing) for k in kids) and any(k.rel == "advcl" and k.id > verb.id for k in kids):
+        return True  # the clause attached to the verb itself
+    predicate = [k for k in kids if k.rel == "xcomp" and k.upos in ("ADJ", "NOUN") or
+                 k.upos == "ADJ" and k.feats.get("Case") in ("Tra", "Ess", "Dat") and k.rel in ("obl", "xcomp")]
+    if predicate and any(k.rel == "obj" or k.feats.get("Case") == "Acc" for k in kids):
+        return True  # "vitathatónak tartják a befektetéseket", "θεωρούν αυξημένη την απειλή": a view of something
     if verb.head == 0 and sent.text.rstrip().endswith(":"):
         return True  # "the Church denied these allegations:" what follows is the content
     return _frames_quote(sent, verb, quoted)

@@ -13,6 +13,7 @@ from attrib.extract.sources import RawLink
 from attrib.registry import Registry, Source
 
 PRONOUN_TYPES = {"Prs", "Dem"}
+IMPLICIT = ("unnamed", "unknown", "unknown-account")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def _named(sent: Sent, head: Word) -> bool:
 def from_history(history: list[Link], types: list[str]) -> Link | None:
     """The latest earlier source of one of ``types`` (``any`` matches all)."""
     for link in reversed(history):
-        if link.type != "document" and ("any" in types or link.type in types):
+        if link.type != "document" and link.source_id not in IMPLICIT and ("any" in types or link.type in types):
             return link
     return None
 
@@ -117,7 +118,9 @@ def _dropped_subject(history: list[Link], number: str | None) -> Link | None:
     """The latest earlier source a dropped subject can be: plural for a verb in the plural
     ("Ανέφεραν" after "οι αξιωματούχοι"), not plural for one in the singular."""
     for link in reversed(history):
-        if link.type != "document" and (number is None or link.plural == (number == "Plur")):
+        if link.source_id in IMPLICIT or link.type == "document":
+            continue  # "someone" is no one to refer back to
+        if number is None or link.plural == (number == "Plur"):
             return link
     return None
 
