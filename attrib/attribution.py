@@ -258,6 +258,8 @@ def _share_quotes(results: list[SentenceAttribution], touching: list[int | None]
         earlier = [keys[s] for s in range(res.speech_span) if keys[s] in state.chains]
         if key not in state.chains and earlier:  # «...», said Bolden. «This was ...»: he goes on
             state.chains[key] = state.chains[earlier[-1]]
+        if key not in state.chains and index and results[index - 1].chain and results[index - 1].speech_span is None:
+            _settle(state, key, results[index - 1].chain)  # "X issued a statement. «...»": the quotation is X's
         res.chain = list(state.chains.get(key, []))
         if not res.chain and index and ends_with_colon[index - 1] and results[index - 1].chain:
             _settle(state, key, results[index - 1].chain)

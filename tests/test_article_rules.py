@@ -491,3 +491,43 @@ befektetéseket befektetés NOUN 3 obj Case=Acc
     assert run([view], "hu") == [["Elemzők"]]
     held = (view[0], [view[1][0].replace("vitathatónak vitatható ADJ 3 obl Case=Dat", "erősen erősen ADV 3 advmod")])
     assert run([held], "hu") == [[]]
+
+
+def test_a_quotation_right_after_an_attributed_sentence_is_its_sources():
+    issued = ("Senator Smith issued a statement. “We are disappointed.”", ["""
+Senator Senator PROPN 2 compound
+Smith Smith PROPN 3 nsubj
+issued issue VERB 0 root
+a a DET 5 det
+statement statement NOUN 3 obj
+. . PUNCT 3 punct""", """
+“ “ PUNCT 4 punct
+We we PRON 4 nsubj Person=1
+are be AUX 4 cop
+disappointed disappointed ADJ 0 root
+. . PUNCT 4 punct
+” ” PUNCT 4 punct"""])
+    assert run([issued], "en") == [["Senator Smith"], ["Senator Smith"]]
+
+
+def test_a_passive_with_an_infinitive_reports_nothing_unless_it_is_impersonal():
+    found = ("Blueprints were found stuffed in the trash.", ["""
+Blueprints blueprint NOUN 3 nsubj:pass
+were be AUX 3 aux:pass
+found find VERB 0 root Voice=Pass
+stuffed stuff VERB 3 xcomp
+in in ADP 7 case
+the the DET 7 det
+trash trash NOUN 4 obl
+. . PUNCT 3 punct"""])
+    assert run([found], "en") == [[]]
+    believed = ("The shape is believed to bring luck.", ["""
+The the DET 2 det
+shape shape NOUN 4 nsubj:pass
+is be AUX 4 aux:pass
+believed believe VERB 0 root Voice=Pass
+to to PART 6 mark
+bring bring VERB 4 xcomp
+luck luck NOUN 6 obj
+. . PUNCT 4 punct"""])
+    assert run([believed], "en") == [["unnamed source"]]

@@ -47,7 +47,9 @@ def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> boo
     """Whether a reporting verb reports something: a clause, a quote, a colon, an aside, or
     a content noun as its object ("εξέδωσε ανακοίνωση", "denied the allegations")."""
     attribution = book.section("attribution")
-    if verb.deprel in ("parataxis",) or any(_is_clause(k) for k in sent.children(verb)):
+    passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "aux:pass"))
+    clauses = [k for k in sent.children(verb) if _is_clause(k) and not (passive and k.rel == "xcomp")]
+    if verb.deprel in ("parataxis",) or clauses:  # "were found stuffed in the trash" reports nothing
         return True
     if is_parenthetical(sent, verb) or has_as_marker(sent, verb, book):
         return True
