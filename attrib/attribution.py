@@ -434,7 +434,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
         results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans),
                                            frames=frames, inner=inner))
         quoted_sets.append(quoted)
-        ctx.history.extend(chain + _mentions(sent, book, ctx, quoted))
+        ctx.history.extend(_mentions(sent, book, ctx, quoted) + chain)  # the speaker is the latest
     touching = [_speech_span(s, spans, share=0.0) for s in sents]
     finishers = [_finisher(sent, book, quoted, spans, block.kind == "post" or speaker is not None)
                  for sent, quoted in zip(sents, quoted_sets)]

@@ -531,3 +531,95 @@ bring bring VERB 4 xcomp
 luck luck NOUN 6 obj
 . . PUNCT 4 punct"""])
     assert run([believed], "en") == [["unnamed source"]]
+
+
+def test_a_named_person_is_the_source_not_the_outlet_of_the_role_beside_the_name():
+    named = ("Kovács Anna, a TV2 szóvivője szerint a döntés végleges.", ["""
+Kovács Kovács PROPN 0 root Case=Nom|Number=Sing
+Anna Anna PROPN 1 flat:name Case=Nom|Number=Sing
+, , PUNCT 6 punct
+a a DET 5 det Definite=Def|PronType=Art
+TV2 TV2 PROPN 6 nmod:att Case=Nom|Number=Sing
+szóvivője szóvivő NOUN 1 appos Case=Nom|Number=Sing|Number[psor]=Sing|Person[psor]=3
+szerint szerint ADP 1 case
+a a DET 9 det Definite=Def|PronType=Art
+döntés döntés NOUN 10 nsubj Case=Nom|Number=Sing
+végleges végleges ADJ 1 orphan Case=Nom|Number=Sing
+. . PUNCT 10 punct"""])
+    assert run([named], "hu") == [["Kovács Anna"]]
+
+
+def test_a_dropped_subject_goes_back_to_the_speaker_not_to_a_subject_of_the_speech():
+    first = ("Nagy Péter szerint a Magyar Posta veszteséges.", ["""
+Nagy Nagy PROPN 6 obl Case=Nom|Number=Sing
+Péter Péter PROPN 1 flat:name Case=Nom|Number=Sing
+szerint szerint ADP 1 case
+a a DET 5 det Definite=Def|PronType=Art
+Magyar Magyar PROPN 5 amod:att Case=Nom|Number=Sing
+Posta Posta PROPN 6 nsubj Case=Nom|Number=Sing
+veszteséges veszteséges ADJ 0 root Case=Nom|Number=Sing
+. . PUNCT 6 punct"""])
+    then = ("Úgy vélte, a cég eladósodik.", ["""
+Úgy úgy ADV 2 advmod:mode PronType=Dem
+vélte vél VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+, , PUNCT 6 punct
+a a DET 5 det Definite=Def|PronType=Art
+cég cég NOUN 6 nsubj Case=Nom|Number=Sing
+eladósodik eladósodik VERB 2 ccomp:obl Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+. . PUNCT 2 punct"""])
+    paragraph = (first[0] + " " + then[0], first[1] + then[1])
+    assert run([paragraph], "hu") == [["Nagy Péter"], ["Nagy Péter"]]
+
+
+def test_szerinte_is_a_pronoun_for_the_last_speaker():
+    first = ("Nagy Péter bejelentette, hogy távozik.", ["""
+Nagy Nagy PROPN 3 nsubj Case=Nom|Number=Sing
+Péter Péter PROPN 1 flat:name Case=Nom|Number=Sing
+bejelentette be+jelent VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+, , PUNCT 6 punct
+hogy hogy SCONJ 6 mark
+távozik távozik VERB 3 ccomp:obj Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+. . PUNCT 3 punct"""])
+    then = ("Szerinte jobb megoldás ez.", ["""
+Szerinte szerint PRON 3 obl Case=Nom|Number=Sing|Person=3|PronType=Prs
+jobb jó ADJ 3 amod:att Case=Nom|Degree=Cmp|Number=Sing
+megoldás megoldás NOUN 0 root Case=Nom|Number=Sing
+ez ez PRON 3 nsubj Case=Nom|Number=Sing|PronType=Dem
+. . PUNCT 3 punct"""])
+    paragraph = (first[0] + " " + then[0], first[1] + then[1])
+    assert run([paragraph], "hu") == [["Nagy Péter"], ["Nagy Péter"]]
+
+
+def test_a_reporting_verb_with_a_clause_for_its_subject_has_no_speaker():
+    fact = ("A válságot jelzi, hogy az árak nőttek.", ["""
+A a DET 2 det Definite=Def|PronType=Art
+válságot válság NOUN 3 obj Case=Acc|Number=Sing
+jelzi jelez VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+, , PUNCT 8 punct
+hogy hogy SCONJ 8 mark
+az az DET 7 det Definite=Def|PronType=Art
+árak ár NOUN 8 nsubj Case=Nom|Number=Plur
+nőttek nő VERB 3 csubj Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin
+. . PUNCT 3 punct"""])
+    assert run([fact], "hu") == [[]]
+    said = (fact[0].replace("A válságot jelzi", "Kovács jelezte"), [fact[1][0].replace(
+        "A a DET 2 det Definite=Def|PronType=Art\nválságot válság NOUN 3 obj Case=Acc|Number=Sing\njelzi jelez VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin",
+        "Kovács Kovács PROPN 2 nsubj Case=Nom|Number=Sing\njelezte jelez VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin"
+    ).replace(" 3 punct", " 2 punct").replace("nőttek nő VERB 3 csubj", "nőttek nő VERB 2 ccomp:obj").replace(", , PUNCT 8 punct", ", , PUNCT 7 punct").replace("hogy hogy SCONJ 8 mark", "hogy hogy SCONJ 7 mark").replace("az az DET 7 det", "az az DET 6 det").replace("árak ár NOUN 8 nsubj", "árak ár NOUN 7 nsubj")])
+    assert run([said], "hu") == [["Kovács"]]
+
+
+def test_a_name_before_a_role_noun_names_the_person():
+    role = ("Szabó Éva vezető elemző kijelentette, hogy a piac nő.", ["""
+Szabó Szabó PROPN 4 nmod:att Case=Nom|Number=Sing
+Éva Éva PROPN 1 flat:name Case=Nom|Number=Sing
+vezető vezető ADJ 4 amod:att Case=Nom|Number=Sing
+elemző elemző NOUN 5 nsubj Case=Nom|Number=Sing
+kijelentette ki+jelent VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+, , PUNCT 10 punct
+hogy hogy SCONJ 10 mark
+a a DET 9 det Definite=Def|PronType=Art
+piac piac NOUN 10 nsubj Case=Nom|Number=Sing
+nő nő VERB 5 ccomp:obj Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+. . PUNCT 5 punct"""])
+    assert run([role], "hu") == [["Szabó Éva"]]

@@ -170,6 +170,8 @@ def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]
         return None  # the outlet's own "we wrote", "megtudtuk" with no giver
     if options.get("impersonal"):
         return Cue("verb", key, word, None, True)  # "φέρεται να": whoever says so is not named
+    if any(k.deprel == "csubj" for k in sent.children(word)):
+        return None  # "jelzi, hogy ...", "it shows that ...": a fact shows it, no one says it
     excluded = set(quoted)
     if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
         excluded |= {w.id for w in sent.words if w.id > clause_end(sent, word)}
@@ -256,7 +258,10 @@ def impersonal_cues(sent: Sent, book: Codebook) -> list[Cue]:
 
 
 def marker_source(sent: Sent, match: list[Word]) -> Word | None:
-    """The nominal an "according to" marker attaches to (UD: the marker is its ``case``)."""
+    """The nominal an "according to" marker attaches to (UD: the marker is its ``case``), or
+    the marker itself where it is a personal form ("szerinte": according to him)."""
+    if len(match) == 1 and match[0].upos == "PRON" and match[0].feats.get("PronType") == "Prs":
+        return match[0]
     ids = {w.id for w in match}
     for word in reversed(match):  # the case word nearest the noun first
         head = sent.word(word.head)

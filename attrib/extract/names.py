@@ -44,6 +44,9 @@ def _named_by(sent: Sent, head: Word, inside: set[int]) -> Word | None:
         found = next((k for k in sent.children(head, rel) if is_name(k) and k.id in inside), None)
         if found is not None:
             return found
+    if "Person[psor]" not in head.feats:  # "Mark Voorbergen vezető elemző", not "az RTL Klub hírigazgatója"
+        return next((k for k in sent.children(head) if k.id < head.id and k.id in inside and is_name(k)
+                     and k.feats.get("Case") == "Nom" and k.rel == "nmod"), None)
     return None
 
 

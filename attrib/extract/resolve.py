@@ -101,6 +101,13 @@ def _bare_role(sent: Sent, head: Word, book: Codebook) -> list[str] | None:
     return ["person", "government", "unknown"]
 
 
+def _known_around(head: Word, book: Codebook) -> bool:
+    """Whether a registry source named beside the head, not by it, is the source: not for
+    a person, witness or unnamed official ("officials of the ministry") and not for a
+    proper name of its own ("Krecz Tibor, az RTL Klub hírigazgatója" is Krecz, not RTL)."""
+    return not is_name(head) and noun_type(head, book) not in ("unnamed", "eyewitness", "person")
+
+
 def _named(sent: Sent, head: Word) -> bool:
     """Whether a noun carries its own name ("το πρακτορείο Reuters")."""
     return any(is_name(k) for k in sent.children(head, "flat", "appos", "compound"))  # not "Αμερικανός πρόεδρος"
@@ -186,7 +193,7 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
             return Link("unnamed", "unnamed source", "unnamed", "", raw.cue, "passive")
         return Link("unknown", "unknown source", "unknown", "", raw.cue, "unknown")
     found = registry.match(sent, list(raw.words), raw.head) or registry.match(sent, linear_span(sent, raw.head), raw.head)
-    if found is not None and (found.covers_head or noun_type(raw.head, book) not in ("unnamed", "eyewitness", "person")):
+    if found is not None and (found.covers_head or _known_around(raw.head, book)):
         return from_registry(found.source, surface_of(raw.words), raw.cue)
     if raw.head.upos == "PRON" and raw.head.feats.get("PronType") in PRONOUN_TYPES and raw.head.feats.get("Number") == "Plur":
         earlier = _dropped_subject(history, "Plur")  # "they": a source named by a plural, else someone
