@@ -8,7 +8,7 @@ them, and every sentence of an embedded post is attributed to the post's author 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from attrib.codebook import Codebook
 from attrib.extract.clauses import is_negated
@@ -114,8 +114,16 @@ def _resolved(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext, chain: 
     before = _known_names_before(sent, cue.anchor, ctx.registry)
     links = [resolve_link(sent, raw, book, ctx.registry, ctx.history + before + chain)
              for raw in chain_from_cue(sent, cue, book)]
+    if ctx.outlet:  # "a HVG értesülései szerint" in HVG: the outlet's own reporting, no link
+        links = [link for link in links if link.resolution != "registry" or not _is_outlet(link.name, ctx.outlet)]
     medium = _told_medium(sent, cue, book, ctx) if cue.kind == "verb" and links else None
     return [medium] + links if medium is not None and medium.source_id != links[0].source_id else links
+
+
+def _is_outlet(name: str, outlet: str) -> bool:
+    """Whether a registry source's name is the article's outlet ("HVG (Heti Világgazdaság)")."""
+    want, have = fold(outlet), fold(name)
+    return want in have or have in want
 
 
 def _told_medium(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext) -> Link | None:
@@ -318,7 +326,7 @@ def _mentions(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int])
             continue
         link = resolve_link(sent, RawLink(word, tuple(phrase(sent, word)), ""), book, ctx.registry, ctx.history)
         if link.resolution != "unknown":
-            out.append(Link(link.source_id, link.name, link.type, link.surface, "", "mention"))
+            out.append(replace(link, cue="", resolution="mention"))
     return out
 
 

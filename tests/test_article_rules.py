@@ -12,7 +12,7 @@ from tests.extract.conllu import sent
 BOOKS, REG = load_codebooks(), load_registry()
 
 
-def run(paragraphs, lang, kinds=None):
+def run(paragraphs, lang, kinds=None, outlet=None):
     """paragraphs: [(text, [compact rows per sentence])]; returns chains' names per sentence."""
     parsed, offset = [], 0
     for number, (text, rows) in enumerate(paragraphs):
@@ -26,7 +26,7 @@ def run(paragraphs, lang, kinds=None):
         kind = (kinds or {}).get(number, "paragraph")
         parsed.append((Block(number, offset, text, kind, lang), sents))
         offset += len(text) + 2
-    out = attribute_article(parsed, BOOKS, REG)
+    out = attribute_article(parsed, BOOKS, REG, outlet)
     return [[link.name for link in res.chain] for block in out for res in block]
 
 
@@ -623,3 +623,80 @@ piac piac NOUN 10 nsubj Case=Nom|Number=Sing
 nő nő VERB 5 ccomp:obj Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
 . . PUNCT 5 punct"""])
     assert run([role], "hu") == [["Szabó Éva"]]
+
+
+def test_the_articles_own_outlet_is_no_link():
+    own = ("A HVG értesülései szerint a miniszter távozik.", ["""
+A a DET 3 det Definite=Def|PronType=Art
+HVG HVG PROPN 3 nmod:att Case=Nom|Number=Sing
+értesülései értesülés NOUN 7 obl Case=Nom|Number=Plur|Number[psor]=Sing|Person[psor]=3
+szerint szerint ADP 3 case
+a a DET 6 det Definite=Def|PronType=Art
+miniszter miniszter NOUN 7 nsubj Case=Nom|Number=Sing
+távozik távozik VERB 0 root Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+. . PUNCT 7 punct"""])
+    assert run([own], "hu", outlet="HVG") == [[]]
+    assert run([own], "hu", outlet="Népszava") == [["HVG (Heti Világgazdaság)"]]
+
+
+def test_a_plural_role_noun_is_a_group_and_a_singular_one_goes_back_to_one_person():
+    named = ("Kiss Ádám bejelentette, hogy távozik.", ["""
+Kiss Kiss PROPN 3 nsubj Case=Nom|Number=Sing
+Ádám Ádám PROPN 1 flat:name Case=Nom|Number=Sing
+bejelentette be+jelent VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+, , PUNCT 6 punct
+hogy hogy SCONJ 6 mark
+távozik távozik VERB 3 ccomp:obj Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+. . PUNCT 3 punct"""])
+    group = ("A kutatók úgy vélik, hogy ez hiba.", ["""
+A a DET 2 det Definite=Def|PronType=Art
+kutatók kutató NOUN 4 nsubj Case=Nom|Number=Plur
+úgy úgy ADV 4 advmod:mode PronType=Dem
+vélik vél VERB 0 root Definite=Def|Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+, , PUNCT 8 punct
+hogy hogy SCONJ 8 mark
+ez ez PRON 8 nsubj Case=Nom|Number=Sing|PronType=Dem
+hiba hiba NOUN 4 ccomp:obj Case=Nom|Number=Sing
+. . PUNCT 4 punct"""])
+    expert = ("A szakember úgy véli, hogy ez hiba.", [group[1][0].replace("kutatók kutató NOUN 4 nsubj Case=Nom|Number=Plur",
+        "szakember szakember NOUN 4 nsubj Case=Nom|Number=Sing").replace("vélik vél VERB 0 root Definite=Def|Mood=Ind|Number=Plur",
+        "véli vél VERB 0 root Definite=Def|Mood=Ind|Number=Sing")])
+    teacher = ("A tanár úgy véli, hogy ez hiba.", [expert[1][0].replace("szakember szakember", "tanár tanár")])
+    assert run([named, group], "hu") == [["Kiss Ádám"], ["kutatók"]]
+    assert run([named, expert], "hu") == [["Kiss Ádám"], ["Kiss Ádám"]]
+    assert run([named, teacher], "hu") == [["Kiss Ádám"], ["Kiss Ádám"]]
+    assert run([group, teacher], "hu") == [["kutatók"], ["tanár"]]  # no one person before
+
+
+def test_a_plural_dropped_subject_goes_back_to_speakers_not_to_groups_merely_mentioned():
+    caught = ("A rendőrök elfogták a férfit.", ["""
+A a DET 2 det Definite=Def|PronType=Art
+rendőrök rendőr NOUN 3 nsubj Case=Nom|Number=Plur
+elfogták el+fog VERB 0 root Definite=Def|Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin
+a a DET 5 det Definite=Def|PronType=Art
+férfit férfi NOUN 3 obj Case=Acc|Number=Sing
+. . PUNCT 3 punct"""])
+    accused = ("Azzal vádolják, hogy lopott.", ["""
+Azzal az PRON 2 obl Case=Ins|Number=Sing|PronType=Dem
+vádolják vádol VERB 0 root Definite=Def|Mood=Ind|Number=Plur|Person=3|Tense=Pres|VerbForm=Fin
+, , PUNCT 5 punct
+hogy hogy SCONJ 5 mark
+lopott lop VERB 1 acl Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+. . PUNCT 2 punct"""])
+    assert run([caught, accused], "hu") == [[], ["unnamed source"]]
+
+
+def test_a_verb_quoted_in_the_narrators_sentence_is_still_a_cue():
+    quoted = ('A párt "nem tartja igazságosnak", hogy kizárták.', ["""
+A a DET 2 det Definite=Def|PronType=Art
+párt párt NOUN 5 nsubj Case=Nom|Number=Sing
+" " PUNCT 5 punct
+nem nem ADV 5 advmod PronType=Neg
+tartja tart VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+igazságosnak igazságos ADJ 5 obl Case=Dat|Number=Sing
+" " PUNCT 5 punct
+, , PUNCT 10 punct
+hogy hogy SCONJ 10 mark
+kizárták ki+zár VERB 5 ccomp:obj Definite=Def|Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin
+. . PUNCT 5 punct"""])
+    assert run([quoted], "hu") == [["párt"]]

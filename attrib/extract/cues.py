@@ -209,6 +209,15 @@ def impersonal_place(sent: Sent, verb: Word, book: Codebook) -> Word | None:
     # an institution ("hivatalban", "az Ersténél"), not a place name ("Szöulban")
 
 
+def _quoted_in_narration(sent: Sent, verb: Word, quoted: set[int]) -> bool:
+    """A verb quoted within the narrator's sentence, its subject outside the quotation and
+    before it ("A tagozat "nem tartja igazságosnak", hogy ...", 'He "firmly believes"
+    that ...'): the narrator reports with the speaker's words."""
+    subjects = [k for k in sent.children(verb) if k.rel == "nsubj"]
+    return bool(subjects) and all(k.id not in quoted and k.id < verb.id for k in subjects) and \
+        any(w.id not in quoted for w in sent.words if w.id > verb.id and w.upos != "PUNCT")
+
+
 def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> list[Cue]:
     """Reporting-verb cues of a sentence (``quoted``: ids of words inside quotation marks).
 
@@ -221,7 +230,8 @@ def verb_cues(sent: Sent, book: Codebook, quoted: set[int] = frozenset()) -> lis
     cues = []
     for word in sent.words:
         key = verb_key(sent, word, verbs)
-        if key is None or word.id in quoted or is_unreal(sent, word, unreal):
+        if key is None or word.id in quoted and not _quoted_in_narration(sent, word, quoted) \
+                or is_unreal(sent, word, unreal):
             continue
         cue = _verb_cue(sent, word, key, book, quoted)
         if cue is not None:

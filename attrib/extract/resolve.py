@@ -93,11 +93,17 @@ def anaphora_types(sent: Sent, raw: RawLink, book: Codebook) -> list[str] | None
 
 def _bare_role(sent: Sent, head: Word, book: Codebook) -> list[str] | None:
     """A role noun with no name or complement ("az ezredes") refers back to the person
-    named earlier."""
-    if noun_type(head, book) != "person":
+    named earlier; a plural one ("a gazdaságkutatók") is a group of its own. An expert's
+    noun with the definite article ("a szakember", "the analyst") is the person named
+    before it, not an unnamed source."""
+    kind = noun_type(head, book)
+    if kind not in ("person", "unnamed") or head.feats.get("Number") == "Plur":
         return None
     if any(k.upos == "PROPN" or k.rel in ("nmod", "appos", "flat", "amod") for k in sent.children(head)):
         return None
+    if kind == "unnamed":
+        definite = any(k.feats.get("Definite") == "Def" for k in sent.children(head, "det"))
+        return ["person", "unknown"] if definite else None
     return ["person", "government", "unknown"]
 
 
@@ -113,19 +119,24 @@ def _named(sent: Sent, head: Word) -> bool:
     return any(is_name(k) for k in sent.children(head, "flat", "appos", "compound"))  # not "Αμερικανός πρόεδρος"
 
 
-def from_history(history: list[Link], types: list[str]) -> Link | None:
-    """The latest earlier source of one of ``types`` (``any`` matches all)."""
+def from_history(history: list[Link], types: list[str], plural: bool | None = None) -> Link | None:
+    """The latest earlier source of one of ``types`` (``any`` matches all), of the same
+    number where ``plural`` says it ("a pápa" is not "a püspökök")."""
     for link in reversed(history):
-        if link.type != "document" and link.source_id not in IMPLICIT and ("any" in types or link.type in types):
+        if link.type == "document" or link.source_id in IMPLICIT or plural is not None and link.plural != plural:
+            continue
+        if "any" in types or link.type in types:
             return link
     return None
 
 
 def _dropped_subject(history: list[Link], number: str | None) -> Link | None:
     """The latest earlier source a dropped subject can be: plural for a verb in the plural
-    ("Ανέφεραν" after "οι αξιωματούχοι"), not plural for one in the singular."""
+    ("Ανέφεραν" after "οι αξιωματούχοι"), not plural for one in the singular. A verb in
+    the plural goes back to a speaker only, not to a group merely mentioned: "Azzal
+    vádolják" after "az osztrák hatóságok elfogták" is "he is accused", by someone."""
     for link in reversed(history):
-        if link.source_id in IMPLICIT or link.type == "document":
+        if link.source_id in IMPLICIT or link.type == "document" or number == "Plur" and link.resolution == "mention":
             continue  # "someone" is no one to refer back to
         if number is None or link.plural == (number == "Plur"):
             return link
@@ -200,7 +211,8 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
         return replace(earlier, surface=surface_of(raw.words), cue=raw.cue, resolution="anaphora") if earlier \
             else Link("unnamed", "unnamed source", "unnamed", surface_of(raw.words), raw.cue, "passive")
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)
-    earlier = (by_role(history, registry, raw.head) or from_history(history, types)) if types else None
+    singular = False if raw.head.upos == "NOUN" and raw.head.feats.get("Number") == "Sing" else None
+    earlier = (by_role(history, registry, raw.head) or from_history(history, types, singular)) if types else None
     if earlier is None and noun_type(raw.head, book) == "person" and not _named(sent, raw.head):
         earlier = by_role_words(history, raw.head)  # a role with its complements: "ο Αμερικανός πρόεδρος"
     if earlier is not None:
