@@ -360,9 +360,11 @@ def post_author(block: Block, ctx: ArticleContext, previous: Block | None) -> Li
 
 def headline_speaker(block: Block, sent: Sent, book: Codebook, ctx: ArticleContext) -> list[Link]:
     """"Putin: sanctions will fail", "ΟΗΕ: ...": a headline that puts a known source or a
-    role before a colon and a statement after it gives that source as the speaker."""
+    role before a colon and a statement after it gives that source as the speaker; so does
+    an article's first line, a title the input did not mark as one."""
     colon = next((w for w in sent.words if w.text == ":"), None)
-    if block.kind != "headline" or colon is None or not 1 < colon.id <= 5 or len(sent.words) - colon.id < 3:
+    title = block.kind == "headline" or not ctx.block_chains and sent.words[0].start == block.start  # the first line
+    if not title or colon is None or not 1 < colon.id <= 5 or len(sent.words) - colon.id < 3:
         return []
     before = sent.words[:colon.id - 1]
     heads = [w for w in before if sent.word(w.head) not in before]

@@ -700,3 +700,27 @@ hogy hogy SCONJ 10 mark
 kizárták ki+zár VERB 5 ccomp:obj Definite=Def|Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin
 . . PUNCT 5 punct"""])
     assert run([quoted], "hu") == [["párt"]]
+
+
+def test_an_articles_first_line_with_a_name_and_a_colon_is_a_title_with_a_speaker():
+    title = ("Anna Kovács: the bridge will reopen in May", ["""
+Anna Anna PROPN 0 root
+Kovács Kovács PROPN 1 flat
+: : PUNCT 1 punct
+the the DET 5 det
+bridge bridge NOUN 7 nsubj
+will will AUX 7 aux
+reopen reopen VERB 1 parataxis
+in in ADP 9 case
+May May PROPN 7 obl"""])
+    body = ("The city closed the bridge in March.", ["""
+The the DET 2 det
+city city NOUN 3 nsubj
+closed close VERB 0 root
+the the DET 5 det
+bridge bridge NOUN 3 obj
+in in ADP 7 case
+March March PROPN 3 obl
+. . PUNCT 3 punct"""])
+    assert run([title, body], "en") == [["Anna Kovács"], []]
+    assert run([body, title], "en") == [[], []]  # further down, a name and a colon may be anything

@@ -2,7 +2,8 @@
 article's own outlet.
 
 "Heald told The Huffington Post", "δήλωσε στο ΑΜΠΕ", "a Napi Magyarországnak nyilatkozott",
-"in remarks to al-Ikhbariya television", "σε συνέντευξή του προς το CNN": the article learned
+"in remarks to al-Ikhbariya television", "σε συνέντευξή του προς το CNN", "in an interview he
+gave to PBS": the article learned
 what X said from that medium, so the chain is [medium, X]. "told us", "lapunknak", "στη
 ΦτΑ" in a VOA article: the outlet's own reporting, so the chain is [X].
 """
@@ -33,8 +34,17 @@ def recipients(sent: Sent, verb: Word, book: Codebook) -> list[Word]:
         if (kid.rel in ("obj", "iobj") and addressed) or _to_marked(sent, kid, section):
             found.append(kid)
         if is_in(kid, content):
-            found += [k for k in sent.children(kid, "nmod", "obl") if _to_marked(sent, k, section)]
+            found += [k for k in _given_to(sent, kid) if _to_marked(sent, k, section)]
     return found
+
+
+def _given_to(sent: Sent, noun: Word) -> list[Word]:
+    """Who a content noun went to: its own dependents ("interview to X") and those of the
+    clause or participle on it ("σε συνέντευξη που παραχώρησε στη δημόσια τηλεόραση", "a
+    lapnak adott interjújában")."""
+    givers = [k for k in sent.children(noun, "acl", "amod") if k.upos in ("VERB", "ADJ") and
+              (k.upos == "VERB" or k.feats.get("VerbForm") == "Part")]
+    return sent.children(noun, "nmod", "obl") + [k for g in givers for k in sent.children(g, "obl", "iobj")]
 
 
 def is_medium(sent: Sent, word: Word, book: Codebook, source_type: str | None) -> bool:

@@ -60,3 +60,27 @@ def test_our_paper_is_the_outlet():
     assert chain(rows, "Kiss lapunknak elmondta, hogy marad", "hu") == ["Kiss"]
     other = rows.replace("lapunknak lap NOUN 3 obl Case=Dat|Person[psor]=1|Number[psor]=Plur", "lapnak lap NOUN 3 obl Case=Dat")
     assert chain(other, "Kiss lapnak elmondta, hogy marad", "hu") == ["lap", "Kiss"]
+
+
+def test_a_medium_an_interview_was_given_to_comes_first():
+    rows = """
+The the DET 2 det
+mayor mayor NOUN 3 nsubj
+said say VERB 0 root
+in in ADP 6 case
+an a DET 6 det
+interview interview NOUN 3 obl
+he he PRON 8 nsubj
+gave give VERB 6 acl:relcl
+to to ADP 10 case
+CNN CNN PROPN 8 obl
+that that SCONJ 15 mark
+the the DET 14 det
+bridge bridge NOUN 15 nsubj
+collapsed collapse VERB 3 ccomp
+. . PUNCT 3 punct
+"""
+    text = "The mayor said in an interview he gave to CNN that the bridge collapsed."
+    assert chain(rows, text, "en")[1:] == ["mayor"] and chain(rows, text, "en")[0].startswith("CNN")
+    own = chain(rows, text, "en", outlet="CNN")
+    assert own == ["mayor"]
