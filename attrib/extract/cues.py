@@ -152,10 +152,17 @@ def _learned_from(sent: Sent, verb: Word, book: Codebook) -> Word | None:
     τον υπουργό", "learned from officials")."""
     section = book.section("attribution")
     cases, marks = set(section.get("from_cases") or []), vocab(section.get("from_markers"))
-    for kid in sent.children(verb, "obl", "nmod", "iobj"):
-        if kid.feats.get("Case") in cases or any(is_in(c, marks) for c in sent.children(kid, "case")):
+    for kid in sent.children(verb, "obl", "nmod", "iobj", "nsubj"):
+        if _name_case(sent, kid) in cases or any(is_in(c, marks) for c in sent.children(kid, "case")):
             return kid
     return None
+
+
+def _name_case(sent: Sent, word: Word) -> str | None:
+    """A nominal's case, which a name carries on its last word ("Szűcs Andrástól": the
+    parser may call the first word the subject)."""
+    parts = sent.children(word, "flat")
+    return (parts[-1] if parts else word).feats.get("Case")
 
 
 def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]) -> Cue | None:

@@ -83,10 +83,11 @@ def anaphora_types(sent: Sent, raw: RawLink, book: Codebook) -> list[str] | None
     if head.upos == "PRON" and head.feats.get("PronType") in PRONOUN_TYPES:
         return ["person", "government", "unknown"] if head.feats.get("Number") != "Plur" else ["any"]
     for entry in book.section("attribution").get("anaphora") or []:
-        words = entry["words"]
-        if len(words) == 1 and is_in(head, vocab(words)) and not _named(sent, head):
+        single = [w for w in entry["words"] if " " not in w]  # alternatives: "channel", "broadcaster"
+        if is_in(head, vocab(single)) and not _named(sent, head):
             return list(entry["types"])
-        if len(words) > 1 and find_sequence(Sent(list(raw.words)), words) is not None:
+        phrases = [w.split() for w in entry["words"] if " " in w]  # "same source"
+        if any(find_sequence(Sent(list(raw.words)), words) is not None for words in phrases):
             return list(entry["types"])
     return None
 

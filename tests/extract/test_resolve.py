@@ -64,3 +64,25 @@ def test_an_unknown_source_named_again_keeps_its_fuller_mention():
     other = Link("x:tom-jones", "Tom Jones", "person", "Tom Jones", "say", "explicit")
     assert earlier_mention(again, [other]).source_id == "x:kane"
     assert earlier_mention(Link("reuters", "Reuters", "wire_agency", "", "", "registry"), [full]).source_id == "reuters"
+
+
+def test_each_anaphora_word_is_an_alternative_and_a_phrase_is_a_sequence():
+    history = [Link("x:globus", "Globus", "media", "a Globus hetilap", "szerint", "explicit"),
+               Link("x:kis", "Kis Péter", "person", "Kis Péter", "mond", "explicit")]
+    said = """
+    Az az DET 2 det Definite=Def
+    {noun} {noun} NOUN 3 nsubj Case=Nom|Number=Sing
+    írta ír VERB 0 root Number=Sing|Person=3
+    """
+    for noun in ("lap", "újság", "portál"):  # any of the entry's words, not the three in a row
+        s = sent(said.format(noun=noun), "hu")
+        link = resolve_link(s, RawLink(s.word(2), tuple(s.words[:2]), "ír"), BOOKS["hu"], REG, history)
+        assert (link.source_id, link.resolution) == ("x:globus", "anaphora"), noun
+    s = sent("""
+    the the DET 3 det
+    same same ADJ 3 amod
+    source source NOUN 4 nsubj
+    said say VERB 0 root
+    """, "en")
+    link = resolve_link(s, RawLink(s.word(3), tuple(s.words[:3]), "say"), BOOKS["en"], REG, history)
+    assert (link.source_id, link.resolution) == ("x:kis", "anaphora")
