@@ -162,7 +162,8 @@ def _check_attribution(data: dict, text: str, where: str) -> None:
                 "from_cases", "from_markers", "non_subject_cases", "non_sources", "genitive_markers",
                 "unreal_markers", "indefinite_sources", "quantity_nouns", "impersonal_place_cases",
                 "told_markers", "told_cases", "document_markers", "document_cases",
-                "addressee_verbs", "first_person_endings", "passive_endings", "own_outlet_forms", "cataphora"):
+                "addressee_verbs", "first_person_endings", "passive_endings", "own_outlet_forms", "cataphora",
+                "title_markers"):
         value = section.get(key, [])
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             raise config_error(where, text, ("attribution", key), "must be a list of words")

@@ -9,7 +9,7 @@ circumstances around it.
 
 from __future__ import annotations
 
-from attrib.extract.sent import Sent, Word
+from attrib.extract.sent import Sent, Word, fold
 
 NAME_PARTS = ("flat", "goeswith")
 IDENTITY = ("appos", "flat", "compound")  # in this order of preference
@@ -84,7 +84,16 @@ def apposed_name(sent: Sent, phrase: list[Word]) -> list[Word]:
     return []
 
 
-def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: frozenset[str] = frozenset()) -> list[Word]:
+def _titled(sent: Sent, head: Word, inside: set[int], title_marks: frozenset[str]) -> Word | None:
+    """The name a title word gives the head ("a Globus című hetilap": the weekly titled Globus)."""
+    for kid in sent.children(head):
+        if kid.id in inside and (fold(kid.lemma) in title_marks or fold(kid.text) in title_marks):
+            return next((k for k in sent.children(kid) if is_name(k) and k.id in inside), None)
+    return None
+
+
+def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: frozenset[str] = frozenset(),
+               title_marks: frozenset[str] = frozenset()) -> list[Word]:
     """The words of ``phrase`` (the source's noun phrase, ``head`` its head) that name it.
 
     Args:
@@ -92,9 +101,10 @@ def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: froze
         head: the phrase's head word.
         phrase: the whole noun phrase, in order.
         genitive_marks: adpositions that mark a possessor ("of"): an nmod behind one stays.
+        title_marks: words that give the head its title ("című"), folded.
     """
     inside = {w.id for w in phrase} | {head.id}
-    named = _named_by(sent, head, inside)
+    named = _titled(sent, head, inside, title_marks) or _named_by(sent, head, inside)
     if named is not None and named is not head and named.rel == "flat":
         parts = [k for k in sent.children(head, *NAME_PARTS) if is_name(k)]  # "director General Suleiman al-Amr"
         return [w for part in parts for w in proper_name(sent, part)]

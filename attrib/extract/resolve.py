@@ -179,8 +179,9 @@ def unknown_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry) -
         if inside is not None:  # "αξιωματούχοι του υπουργείου Εσωτερικών"
             src = inside.source
             return Link(f"{src.id}:unnamed", f"{src.name} (unnamed)", "unnamed", surface, raw.cue, "explicit")
-    marks = vocab(book.section("attribution").get("genitive_markers"))
-    named = name_words(sent, raw.head, list(raw.words), marks) or [raw.head]
+    section = book.section("attribution")
+    marks, titles = vocab(section.get("genitive_markers")), frozenset(fold(w) for w in section.get("title_markers") or [])
+    named = name_words(sent, raw.head, list(raw.words), marks, titles) or [raw.head]
     if kind == "person" and not any(is_name(w) for w in named):
         named = apposed_name(sent, list(raw.words)) or named  # "Name, role of X, said": the person
     if kind is None:

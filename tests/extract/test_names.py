@@ -59,3 +59,19 @@ def test_a_name_keeps_its_hyphen():
     placed = with_offsets(s, "Ahmed al-Masri")
     from attrib.extract.resolve import surface_of
     assert surface_of(name_words(placed, placed.word(1), placed.words)) == "Ahmed al-Masri"
+
+
+def test_a_title_word_gives_the_noun_its_name():
+    from attrib.extract.sent import fold
+
+    s = sent("""
+    A a DET 5 det
+    Magyar Magyar PROPN 4 nmod:att Case=Nom
+    Hírlap Hírlap PROPN 2 flat:name Case=Nom
+    című című ADJ 5 amod:att Case=Nom
+    napilap napilap NOUN 0 root Case=Nom
+    """, "hu")
+    head = s.word(5)
+    assert " ".join(w.text for w in name_words(s, head, phrase(s, head))) == "Magyar Hírlap című napilap"
+    titled = name_words(s, head, phrase(s, head), title_marks=frozenset({fold("című")}))
+    assert " ".join(w.text for w in titled) == "Magyar Hírlap"
