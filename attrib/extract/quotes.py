@@ -41,11 +41,15 @@ def _kind(inside: str) -> str:
 
 def _goes_on(text: str, pair: str) -> bool:
     """Whether a paragraph goes on with a quotation the one before left open: it reopens it
-    (the convention), or, with marks that differ ("«»"), closes one before opening any."""
+    (the convention), or closes one before opening any: with marks that differ ("«»"), a
+    closing mark; with the same mark for both, one placed as a closer, after a word and
+    before a space or the end."""
     if text.lstrip().startswith(pair[0]):
         return True
     close, reopen = text.find(pair[1]), text.find(pair[0])
-    return pair[0] != pair[1] and close >= 0 and (reopen < 0 or close < reopen)
+    if pair[0] == pair[1]:  # '... early." After the match': the first mark closes by its place
+        return close > 0 and not text[close - 1].isspace() and text[close + 1:close + 2] in ("", " ", ",", ".", ";")
+    return close >= 0 and (reopen < 0 or close < reopen)
 
 
 def _continuation(text: str, pair: str) -> tuple[QuoteSpan | None, int]:

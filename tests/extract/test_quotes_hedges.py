@@ -77,6 +77,9 @@ def test_a_quotation_left_open_goes_on_in_the_next_paragraph():
     assert closes[0].continued and closes[0].end == len("μένουμε εδώ.")
     assert len(closes) == 1  # the closing mark opens nothing
     assert quote_spans('Then he left "for good".', BOOKS["en"], '""')[0].kind == "term"  # no reopening: closed before
+    straight = quote_spans('put the game to bed early." After the match, Smith said, "We lost.', BOOKS["en"], '""')
+    assert straight[0].continued and straight[0].end == len("put the game to bed early.")  # a closer by its place
+    assert straight[1].start == straight[0].end + len('." After the match, Smith said, "') - 1 and not straight[1].closed
 
 
 def test_a_dash_after_a_colon_opens_dialogue():
