@@ -14,6 +14,7 @@ from attrib.registry import Registry, Source
 
 PRONOUN_TYPES = {"Prs", "Dem"}
 IMPLICIT = ("unnamed", "unknown", "unknown-account")
+BODIES = ("government", "igo", "ngo", "organisation", "company")  # not a medium: the one told comes first
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,18 @@ def _dropped_subject(history: list[Link], number: str | None) -> Link | None:
     return None
 
 
+def _they(history: list[Link]) -> Link | None:
+    """What "they" refers back to: the latest plural speaker, or a body that spoke after
+    it ("the Church denied ... They also claimed": a body is "they")."""
+    plural = _dropped_subject(history, "Plur")
+    for link in reversed(history):
+        if link is plural:
+            return plural
+        if link.resolution != "mention" and link.type in BODIES:
+            return link
+    return plural
+
+
 def by_role_words(history: list[Link], head: Word) -> Link | None:
     """The latest earlier named source whose mention carried the same role noun ("ο
     Υπουργός Εξωτερικών ..., Σεργκέι Λαβρόφ" for a later "ο Υπουργός Εξωτερικών της
@@ -209,7 +222,7 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
     if found is not None and (found.covers_head or _known_around(raw.head, book)):
         return from_registry(found.source, surface_of(raw.words), raw.cue)
     if raw.head.upos == "PRON" and raw.head.feats.get("PronType") in PRONOUN_TYPES and raw.head.feats.get("Number") == "Plur":
-        earlier = _dropped_subject(history, "Plur")  # "they": a source named by a plural, else someone
+        earlier = _they(history)  # "they": a source named by a plural or a body that spoke, else someone
         return replace(earlier, surface=surface_of(raw.words), cue=raw.cue, resolution="anaphora") if earlier \
             else Link("unnamed", "unnamed source", "unnamed", surface_of(raw.words), raw.cue, "passive")
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)

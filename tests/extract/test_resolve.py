@@ -86,3 +86,17 @@ def test_each_anaphora_word_is_an_alternative_and_a_phrase_is_a_sequence():
     """, "en")
     link = resolve_link(s, RawLink(s.word(3), tuple(s.words[:3]), "say"), BOOKS["en"], REG, history)
     assert (link.source_id, link.resolution) == ("x:kis", "anaphora")
+
+
+def test_they_is_the_latest_plural_speaker_or_a_body_that_spoke_after_it():
+    s = sent("""
+    They they PRON 2 nsubj Number=Plur|PronType=Prs
+    added add VERB 0 root
+    """, "en")
+    critics = Link("x:critics", "critics", "unknown", "critics", "charge", "explicit", plural=True)
+    ministry = Link("x:ministry", "Interior Ministry", "government", "the Interior Ministry", "say", "explicit")
+    raw = RawLink(s.word(1), (s.word(1),), "add")
+    assert resolve_link(s, raw, BOOKS["en"], REG, [critics, ministry]).source_id == "x:ministry"
+    assert resolve_link(s, raw, BOOKS["en"], REG, [ministry, critics]).source_id == "x:critics"
+    mentioned = Link("x:ministry", "Interior Ministry", "government", "the Interior Ministry", "", "mention")
+    assert resolve_link(s, raw, BOOKS["en"], REG, [critics, mentioned]).source_id == "x:critics"
