@@ -724,3 +724,25 @@ March March PROPN 3 obl
 . . PUNCT 3 punct"""])
     assert run([title, body], "en") == [["Anna Kovács"], []]
     assert run([body, title], "en") == [[], []]  # further down, a name and a colon may be anything
+
+
+def test_our_information_from_a_giver_is_the_givers():
+    ours = ("A rendőrségtől származó értesüléseink szerint a férfi meghalt.", ["""
+A a DET 2 det Definite=Def|PronType=Art
+rendőrségtől rendőrség NOUN 3 obl Case=Abl|Number=Sing
+származó származó ADJ 4 amod:att Case=Nom|VerbForm=PartPres
+értesüléseink értesülés NOUN 8 obl Case=Nom|Number=Plur|Number[psor]=Plur|Person[psor]=1
+szerint szerint ADP 4 case
+a a DET 7 det Definite=Def|PronType=Art
+férfi férfi NOUN 8 nsubj Case=Nom|Number=Sing
+meghalt meg+hal VERB 0 root Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+. . PUNCT 8 punct"""])
+    assert run([ours], "hu") == [["rendőrség"]]
+    plain = ("Értesüléseink szerint a férfi meghalt.", ["""
+Értesüléseink értesülés NOUN 5 obl Case=Nom|Number=Plur|Number[psor]=Plur|Person[psor]=1
+szerint szerint ADP 1 case
+a a DET 4 det Definite=Def|PronType=Art
+férfi férfi NOUN 5 nsubj Case=Nom|Number=Sing
+meghalt meg+hal VERB 0 root Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+. . PUNCT 5 punct"""])
+    assert run([plain], "hu") == [[]]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.clauses import clause_end, has_as_marker, is_parenthetical
+from attrib.extract.givers import from_source
 from attrib.extract.match import find_all, is_in, vocab
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.subjects import find_subject
@@ -306,7 +307,7 @@ def according_cues(sent: Sent, book: Codebook, looks_like_source) -> list[Cue]:
             continue
         if is_in(match[0], weak) and len(match) == 1 and not looks_like_source(sent, source):
             continue
-        if names_no_one(sent, source, book):
-            continue
+        if names_no_one(sent, source, book) and from_source(sent, source, book) is None:
+            continue  # "értesüléseink szerint": ours, unless it says whom we had it from
         cues.append(Cue("according", lemma, match[0], source))
     return cues

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from attrib.codebook import Codebook
 from attrib.extract.cues import NOMINAL, Cue
+from attrib.extract.givers import from_source, is_from
 from attrib.extract.match import is_in, vocab
 from attrib.extract.names import is_name
 from attrib.extract.sent import Sent, Word
@@ -68,7 +69,7 @@ def author_of(sent: Sent, noun: Word, book: Codebook) -> Word:
     """For a content noun ("statement", "beszámoló"), its possessor or author; else itself."""
     if not is_in(noun, vocab(book.section("attribution").get("content_nouns"))):
         return noun
-    for find in (_possessor, _from_source, _preceding_noun, _clause_subject):
+    for find in (_possessor, from_source, _preceding_noun, _clause_subject):
         found = find(sent, noun, book)
         if found is not None:
             return found
@@ -79,25 +80,8 @@ def _possessor(sent: Sent, noun: Word, book: Codebook) -> Word | None:
     """"τις δηλώσεις του Πεσκόφ", "Peskov's statement": the possessor."""
     for kid in sent.children(noun):
         if kid.deprel in POSSESSOR_RELS and kid.upos in ("PROPN", "NOUN", "PRON") and kid.id != noun.id:
-            if kid.deprel != "nmod" or kid.feats.get("Case") in ("Gen", None, "Nom") and not _is_from(sent, kid, book):
+            if kid.deprel != "nmod" or kid.feats.get("Case") in ("Gen", None, "Nom") and not is_from(sent, kid, book):
                 return kid
-    return None
-
-
-def _is_from(sent: Sent, word: Word, book: Codebook) -> bool:
-    """Marked as where something comes from: a from-case ("Hivataltól") or adposition ("από")."""
-    section = book.section("attribution")
-    return word.feats.get("Case") in set(section.get("from_cases") or []) or any(
-        is_in(c, vocab(section.get("from_markers"))) for c in sent.children(word, "case"))
-
-
-def _from_source(sent: Sent, noun: Word, book: Codebook) -> Word | None:
-    """"információk az Adatvédelmi Hivataltól", "data obtained from the police": the giver,
-    attached to the noun or to the participle that modifies it."""
-    for kid in sent.children(noun):
-        for candidate in [kid] + (sent.children(kid) if kid.rel in ("acl", "amod") else []):
-            if candidate.upos in ("NOUN", "PROPN") and _is_from(sent, candidate, book):
-                return candidate
     return None
 
 
@@ -123,7 +107,7 @@ def _preceding_noun(sent: Sent, noun: Word, book: Codebook) -> Word | None:
     previous = sent.word(pos)
     if previous is None or not _nounish(previous, book):
         return None
-    if pos < noun.id - 1 and _is_from(sent, previous, book):
+    if pos < noun.id - 1 and is_from(sent, previous, book):
         return previous
     bare = previous.feats.get("Case", "Nom") == "Nom" and not sent.children(previous, "case")
     marked = not book.section("attribution").get("possessor_marked_on_noun") or any(
