@@ -92,14 +92,12 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from attrib.evaluate import agreement, evaluate_sets, training_overlap, write_report
+    from attrib.accuracy import evaluate_to_report
 
-    results = evaluate_sets(gold_files=args.gold, ud=args.ud, seeds=args.seeds, models=args.models,
-                            parses=tuple(args.parses), codebooks=tuple(args.codebook or ()),
-                            registry=tuple(args.registry or ()))
-    notes = [n for g in args.gold for n in training_overlap(Path(g))] if "models" in args.parses else []
-    agree = agreement(first=args.gold, second=args.second) if args.second else None
-    path = write_report(results, args.out, notes=notes, held_out=args.held_out, agree=agree)
+    results, path = evaluate_to_report(gold_files=args.gold, out=args.out, ud=args.ud, seeds=args.seeds,
+                                       models=args.models, parses=tuple(args.parses),
+                                       codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
+                                       held_out=args.held_out, second=args.second)
     for name, res in results.items():
         s = res["overall"]
         print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "

@@ -333,18 +333,23 @@ def agreement(*, first: list[Path], second: Path) -> dict:
     figures read like the tool's (F1 of "attributed", chain and exact chain accuracy), with
     Cohen's kappa of "attributed" beside them. Only documents in both are compared.
     """
-    firsts = {(doc["doc_id"], s["ud_sent_id"]): list(s.get("chain") or [])
+    firsts = {_sentence_key(doc, s): list(s.get("chain") or [])
               for path in first for doc in read_gold(Path(path)) for s in doc["sentences"]}
     gold, predicted = [], []
     for doc in read_gold(Path(second)):
         for s in doc["sentences"]:
-            if (doc["doc_id"], s["ud_sent_id"]) in firsts:
-                gold.append(GoldSentence(doc["doc_id"], doc["lang"], "", firsts[(doc["doc_id"], s["ud_sent_id"])]))
+            if _sentence_key(doc, s) in firsts:
+                gold.append(GoldSentence(doc["doc_id"], doc["lang"], "", firsts[_sentence_key(doc, s)]))
                 chain = [{"source_id": c, "name": c, "surface": c} for c in s.get("chain") or []]
                 predicted.append({"attributed": bool(chain), "chain": chain})
     result = summarise(gold, predicted)
     result["overall"]["kappa"] = _kappa([g.attributed for g in gold], [p["attributed"] for p in predicted])
     return result
+
+
+def _sentence_key(doc: dict, sentence: dict) -> tuple[str, str]:
+    """A gold sentence's identity across annotations: its treebank id, else its text."""
+    return doc["doc_id"], str(sentence.get("ud_sent_id") or " ".join(str(sentence.get("text", "")).split()))
 
 
 def _kappa(a: list[bool], b: list[bool]) -> float:

@@ -103,3 +103,16 @@ def test_agreement_scores_a_second_annotation_against_the_first(tmp_path):
     result = agreement(first=[first], second=second)
     assert result["overall"]["exact_chain_accuracy"] == 0.5 and result["overall"]["chain_accuracy"] == 0.5
     assert result["overall"]["kappa"] == 0.5
+
+
+def test_agreement_reads_gold_sets_of_inline_texts_beside_treebank_ones(tmp_path):
+    from attrib.evaluate import agreement
+
+    inline = tmp_path / "inline.yaml"
+    inline.write_text("version: 1\ndocuments:\n- doc_id: s\n  lang: en\n  text: A said b.\n  sentences:\n"
+                      "  - {text: A said b., chain: [A]}\n")
+    second = tmp_path / "second.yaml"
+    second.write_text("version: 1\ndocuments:\n- doc_id: s\n  lang: en\n  text: A said b.\n  sentences:\n"
+                      "  - {text: A  said b., chain: []}\n")
+    result = agreement(first=[inline], second=second)
+    assert result["overall"]["sentences"] == 1 and result["overall"]["recall"] == 0.0
