@@ -8,16 +8,14 @@ them, and every sentence of an embedded post is attributed to the post's author 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from attrib.codebook import Codebook
+from attrib.context import OPENERS, ArticleContext, Quotations, SentenceAttribution
 from attrib.extract.clauses import is_negated
 from attrib.extract.cues import (
     Cue,
     according_cues,
     document_cues,
     impersonal_cues,
-    names_no_one,
     noun_cues,
     verb_cues,
 )
@@ -25,67 +23,18 @@ from attrib.extract.framing import Frame, cue_frame, framing_rows, naming_aside
 from attrib.extract.hedges import hedges
 from attrib.extract.interview import Interview, find_interview, is_answer
 from attrib.extract.match import is_in, vocab
-from attrib.extract.names import is_name, proper_name
 from attrib.extract.nesting import chain_cues, outermost_first
 from attrib.extract.quotes import left_open, quote_spans
 from attrib.extract.repair import repair
-from attrib.extract.resolve import Link, noun_type, resolve_link, slug
+from attrib.extract.resolve import Link, noun_type, resolve_link
 from attrib.extract.sent import Sent, Word, fold
-from attrib.extract.sources import RawLink, chain_from_cue, is_relative, phrase
+from attrib.extract.sources import RawLink, chain_from_cue, phrase
 from attrib.extract.told import MEDIA_TYPES, is_medium, is_own_outlet, recipients
 from attrib.registry import Registry
+from attrib.speakers import colon_speaker, headline_speaker, mentions, post_author
 from attrib.structure import Block
 
 INSIDE_SHARE = 0.6
-PUNCT = ".,:;«»\"“”„()"
-
-
-@dataclass
-class SentenceAttribution:
-    """What attrib says about one sentence; field names are Parquet column names."""
-
-    chain: list[Link] = field(default_factory=list)
-    quote: str = "none"
-    hedges: list[str] = field(default_factory=list)
-    speech_span: int | None = None  # index of the speech quotation the sentence lies in
-    frames: list[Frame] = field(default_factory=list)  # who tells which words (framing voice)
-    framing: list[dict] = field(default_factory=list)  # framing-table rows, without doc and sentence ids
-    inner: list[Link] = field(default_factory=list)  # links of cues inside its quotations
-
-    @property
-    def attributed(self) -> bool:
-        """Whether any source is attributed."""
-        return bool(self.chain)
-
-
-@dataclass
-class Quotations:
-    """Speech quotations of an article, across paragraphs.
-
-    A quotation is keyed by (paragraph, span) where it opens; a paragraph that goes on with
-    a quotation the previous one left open shares its key. ``pending`` holds sentences of a
-    quotation whose speaker is named only later, with what finishing them needs.
-    """
-
-    open_pair: str | None = None
-    open_key: tuple | None = None
-    chains: dict[tuple, list[Link]] = field(default_factory=dict)
-    pending: dict[tuple, list] = field(default_factory=dict)
-    colon_chain: list[Link] = field(default_factory=list)  # a paragraph ending in a colon hands it on
-    speech_chain: list[Link] = field(default_factory=list)  # who spoke the quotation a paragraph ended in
-
-
-@dataclass
-class ArticleContext:
-    """What the attribution of an article carries from sentence to sentence."""
-
-    registry: Registry
-    books: dict[str, Codebook]
-    history: list[Link] = field(default_factory=list)
-    block_chains: list[list[Link]] = field(default_factory=list)
-    post_authors: dict[int, Link] = field(default_factory=dict)  # post_id -> author, for multi-paragraph posts
-    quotes: Quotations = field(default_factory=Quotations)
-    outlet: str | None = None  # the article's own outlet, if the input names it
 
 
 def looks_like_source(registry: Registry, book: Codebook):
@@ -308,92 +257,6 @@ def _mark_direct(results: list[SentenceAttribution], touching: list[int | None])
             res.speech_span = span
 
 
-MENTION_TYPES = ("person", "government", "media", "unnamed", "eyewitness")
-
-
-def _mentions(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
-    """Who a sentence names as a subject outside quotations and reported content (a name, a
-    known source, or a noun of a person, body or medium): what later pronouns, role nouns
-    and dropped subjects refer back to ("Harry Kane won the award. He said, ...")."""
-    out = []
-    for word in sent.words:
-        if word.rel != "nsubj" or word.id in quoted or is_relative(word) or word.upos not in ("NOUN", "PROPN", "X"):
-            continue
-        if any(a.rel in ("ccomp", "parataxis") for a in sent.ancestors(word)):
-            continue  # a subject of reported content ("μετέδωσε ότι ο υπουργός παραιτήθηκε") is no speaker
-        named = is_name(word) or any(is_name(k) for k in sent.children(word, "appos", "flat"))
-        if not named and noun_type(word, book) not in MENTION_TYPES:
-            continue
-        link = resolve_link(sent, RawLink(word, tuple(phrase(sent, word)), ""), book, ctx.registry, ctx.history)
-        if link.resolution != "unknown":
-            out.append(replace(link, cue="", resolution="mention"))
-    return out
-
-
-def _introduced_by(block: Block, ctx: ArticleContext, previous: Block | None) -> Link | None:
-    """The source of the paragraph that introduces an unsigned post, if it does."""
-    if previous is None or previous.kind == "post" or not ctx.block_chains or not ctx.block_chains[-1]:
-        return None
-    book = ctx.books.get(previous.lang)
-    words = vocab((book.section("attribution").get("post_intro") if book else None) or [])
-    mentions = any(fold(t.strip(PUNCT)) in words for t in previous.text.split())
-    if previous.text.rstrip().endswith(":") or mentions:
-        link = ctx.block_chains[-1][0]
-        return Link(link.source_id, link.name, link.type, link.surface, "post", "post-intro")
-    return None
-
-
-def post_author(block: Block, ctx: ArticleContext, previous: Block | None) -> Link:
-    """Who posted an embedded post: signature handle, registry, introduction, or unknown."""
-    surface = f"@{block.handle}" if block.handle else (block.author or "")
-    known = ctx.registry.by_handle(block.handle) if block.handle else None
-    if known is not None:
-        return Link(known.id, known.name, known.type, surface, "post", "post-author")
-    if block.handle or block.author:
-        ident = f"@{block.handle}" if block.handle else f"x:{slug(block.author)}"
-        return Link(ident, block.author or f"@{block.handle}", "social_media", surface, "post", "post-author")
-    if block.post_id in ctx.post_authors:  # a later paragraph of a post already attributed
-        return ctx.post_authors[block.post_id]
-    intro = _introduced_by(block, ctx, previous)
-    return intro or Link("unknown-account", "unidentified account", "social_media", "", "post", "unknown")
-
-
-def headline_speaker(block: Block, sent: Sent, book: Codebook, ctx: ArticleContext) -> list[Link]:
-    """"Putin: sanctions will fail", "ΟΗΕ: ...": a headline that puts a known source or a
-    role before a colon and a statement after it gives that source as the speaker; so does
-    an article's first line, a title the input did not mark as one."""
-    colon = next((w for w in sent.words if w.text == ":"), None)
-    title = block.kind == "headline" or not ctx.block_chains and sent.words[0].start == block.start  # the first line
-    if not title or colon is None or not 1 < colon.id <= 5 or len(sent.words) - colon.id < 3:
-        return []
-    before = sent.words[:colon.id - 1]
-    heads = [w for w in before if sent.word(w.head) not in before]
-    if len(heads) != 1 or not (is_name(heads[0]) or noun_type(heads[0], book) in MENTION_TYPES):
-        return []
-    link = resolve_link(sent, RawLink(heads[0], tuple(phrase(sent, heads[0])), ":"), book, ctx.registry, ctx.history)
-    # a known source, a role or a person's full name speaks; one unknown name may be a place ("Γαλλία: ...")
-    full_name = len(proper_name(sent, heads[0])) > 1
-    return [link] if link.resolution in ("registry", "anaphora") or full_name or noun_type(heads[0], book) == "person" else []
-
-
-def colon_speaker(sent: Sent, book: Codebook, ctx: ArticleContext, quoted: set[int]) -> list[Link]:
-    """"Trapattoni was delighted: «We played our best!»", "Ferguson ... nem kutatott bűnbakok
-    után: «...»": a clause whose subject is a person, a colon and then a quotation (or the
-    sentence's end) give that person as the quotation's speaker."""
-    colon = next((w for w in sent.words if w.text == ":" and w.id not in quoted), None)
-    if colon is None:
-        return []
-    after = [w for w in sent.words[colon.id:] if w.upos != "PUNCT" or w.text in OPENERS]
-    if after and not (after[0].id in quoted or after[0].text in OPENERS):
-        return []
-    before = [w for w in sent.words[:colon.id - 1] if w.upos in ("VERB", "AUX", "ADJ")]
-    subjects = [k for w in reversed(before) for k in sent.children(w, "nsubj") if k.id < colon.id][:1]
-    person = [k for k in subjects if (is_name(k) or noun_type(k, book) == "person") and not names_no_one(sent, k, book)]
-    if not person:
-        return []
-    return [resolve_link(sent, RawLink(person[0], tuple(phrase(sent, person[0])), ":"), book, ctx.registry, ctx.history)]
-
-
 def _quotations(block: Block, book: Codebook, state: Quotations) -> tuple[list[tuple[int, int, str]], list[tuple]]:
     """The block's quotation spans (document offsets, kind) and their keys; remembers the
     quotation the block leaves open for the next one."""
@@ -419,9 +282,6 @@ def _colon_handoff(block: Block, sents: list[Sent], results: list[SentenceAttrib
     state.speech_chain = list(last.chain) if last and last.chain and touching[-1] is not None else []
 
 
-OPENERS = ("—", "–", "«", "“", "„", '"', "‘")
-
-
 def _all_quotation(text: str) -> bool:
     """A paragraph that opens with a dash or a quotation mark: dialogue or a quotation."""
     return text.lstrip().startswith(OPENERS)
@@ -444,7 +304,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
         results.append(SentenceAttribution(chain, hedges=hedges(sent, book), speech_span=_speech_span(sent, spans),
                                            frames=frames, inner=inner))
         quoted_sets.append(quoted)
-        ctx.history.extend(_mentions(sent, book, ctx, quoted) + chain)  # the speaker is the latest
+        ctx.history.extend(mentions(sent, book, ctx, quoted) + chain)  # the speaker is the latest
     touching = [_speech_span(s, spans, share=0.0) for s in sents]
     finishers = [_finisher(sent, book, quoted, spans, block.kind == "post" or speaker is not None)
                  for sent, quoted in zip(sents, quoted_sets)]

@@ -162,8 +162,7 @@ def _learned_from(sent: Sent, verb: Word, book: Codebook) -> Word | None:
 def _name_case(sent: Sent, word: Word) -> str | None:
     """A nominal's case, which a name carries on its last word ("Szűcs Andrástól": the
     parser may call the first word the subject)."""
-    parts = sent.children(word, "flat")
-    return (parts[-1] if parts else word).feats.get("Case")
+    return max([word] + sent.children(word, "flat"), key=lambda w: w.id).feats.get("Case")
 
 
 def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]) -> Cue | None:
