@@ -746,3 +746,27 @@ férfi férfi NOUN 5 nsubj Case=Nom|Number=Sing
 meghalt meg+hal VERB 0 root Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
 . . PUNCT 5 punct"""])
     assert run([plain], "hu") == [[]]
+
+
+def test_the_outlets_own_article_is_no_document_source():
+    ours = ("Ebben a cikkben írtunk a helyzetről.", ["""
+Ebben ez DET 3 det Case=Ine|PronType=Dem
+a a DET 3 det Definite=Def|PronType=Art
+cikkben cikk NOUN 4 obl Case=Ine|Number=Sing
+írtunk ír VERB 0 root Mood=Ind|Number=Plur|Person=3|Tense=Past|VerbForm=Fin
+a a DET 6 det Definite=Def|PronType=Art
+helyzetről helyzet NOUN 4 obl Case=Del|Number=Sing
+. . PUNCT 4 punct"""])
+    assert run([ours], "hu") == [[]]  # "írtunk": we wrote (the tagger's Person=3 notwithstanding)
+    report = ("A jelentésben az áll, hogy a helyzet romlik.", ["""
+A a DET 2 det Definite=Def|PronType=Art
+jelentésben jelentés NOUN 4 obl Case=Ine|Number=Sing
+az az PRON 4 nsubj Case=Nom|PronType=Dem
+áll áll VERB 0 root Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+, , PUNCT 9 punct
+hogy hogy SCONJ 9 mark
+a a DET 8 det Definite=Def|PronType=Art
+helyzet helyzet NOUN 9 nsubj Case=Nom|Number=Sing
+romlik romlik VERB 4 ccomp Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
+. . PUNCT 4 punct"""])
+    assert run([report], "hu") == [["jelentés"]]

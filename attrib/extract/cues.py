@@ -265,6 +265,8 @@ def document_cues(sent: Sent, book: Codebook) -> list[Cue]:
     found = document_obl(sent, root, book) if root is not None else None
     if found is None or found.id > root.id:  # fronted only: "spent billions on research" is in no document
         return []
+    if speaks_for_outlet(sent, root, book) or names_no_one(sent, found, book):
+        return []  # "ebben a cikkünkben írtunk": the outlet's own article
     return [Cue("according", found.lemma, found, found)]
 
 

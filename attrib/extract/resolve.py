@@ -227,7 +227,8 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
             else Link("unnamed", "unnamed source", "unnamed", surface_of(raw.words), raw.cue, "passive")
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)
     singular = False if raw.head.upos == "NOUN" and raw.head.feats.get("Number") == "Sing" else None
-    earlier = (by_role(history, registry, raw.head) or from_history(history, types, singular)) if types else None
+    by_roles = by_role(history, registry, raw.head) if raw.head.upos == "NOUN" else None  # not "του" in a role
+    earlier = (by_roles or from_history(history, types, singular)) if types else None
     if earlier is None and noun_type(raw.head, book) == "person" and not _named(sent, raw.head):
         earlier = by_role_words(history, raw.head)  # a role with its complements: "ο Αμερικανός πρόεδρος"
     if earlier is not None:

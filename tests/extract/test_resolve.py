@@ -100,3 +100,17 @@ def test_they_is_the_latest_plural_speaker_or_a_body_that_spoke_after_it():
     assert resolve_link(s, raw, BOOKS["en"], REG, [ministry, critics]).source_id == "x:critics"
     mentioned = Link("x:ministry", "Interior Ministry", "government", "the Interior Ministry", "", "mention")
     assert resolve_link(s, raw, BOOKS["en"], REG, [critics, mentioned]).source_id == "x:critics"
+
+
+def test_a_pronoun_is_never_matched_against_the_words_of_a_registry_role():
+    peskov = REG.by_id("peskov")
+    assert peskov is not None and any(" του " in f" {role} " for role in peskov.roles)
+    history = [Link("ru-foreign-ministry", "Ministry of Foreign Affairs of Russia", "government", "υπουργείο", "σημειώνω",
+                    "registry"),
+               Link("peskov", peskov.name, peskov.type, "Πεσκόφ", "", "mention")]
+    s = sent("""
+    ανακοίνωσή ανακοίνωση NOUN 0 root
+    του μου PRON 1 nmod Case=Gen|Gender=Masc|Number=Sing|Person=3|Poss=Yes|PronType=Prs
+    """, "el")
+    link = resolve_link(s, RawLink(s.word(2), (s.word(2),), "επικαλώ"), BOOKS["el"], REG, history[::-1])
+    assert link.source_id == "ru-foreign-ministry"
