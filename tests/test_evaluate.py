@@ -34,15 +34,27 @@ def test_scores_count_precision_recall_and_chains():
     assert (result["precision"], result["recall"], result["f1"], result["chain_accuracy"]) == (0.5, 0.5, 0.5, 0.5)
 
 
-def test_rules_on_treebank_parses_meet_the_floors(ud_root):
-    """Accuracy floor of the rules themselves (perfect parses): raise it as rules improve."""
-    result = evaluate_gold_parses(gold_file=GOLD, ud=ud_root)
-    overall = result["overall"]
-    assert overall["sentences"] >= 60
-    assert overall["precision"] >= 0.97 and overall["recall"] >= 0.97 and overall["f1"] >= 0.97, overall
-    assert overall["chain_accuracy"] >= 0.95, overall
-    for lang, s in result["by_lang"].items():
-        assert s["f1"] >= 0.97 and s["chain_accuracy"] >= 0.90, (lang, s)
+# Floors of the rules alone on the treebanks' own parses, per gold set: precision, recall,
+# F1, chain accuracy and exact chain accuracy, pinned at the measured figures
+# (reports/accuracy.md) less a small margin; raise them as the rules improve. news-test is
+# the held-out half: its figures are the ones that say how the rules do on unseen news.
+RULE_FLOORS = {
+    "news-test": (0.89, 0.75, 0.81, 0.62, 0.59),
+    "news-dev": (0.94, 0.93, 0.93, 0.89, 0.89),
+    "news-dev2": (0.92, 0.84, 0.88, 0.74, 0.71),
+    "news-dev3": (0.92, 0.74, 0.82, 0.63, 0.60),
+    "ud-news": (0.97, 0.97, 0.97, 0.97, 0.92),
+}
+METRICS = ("precision", "recall", "f1", "chain_accuracy", "exact_chain_accuracy")
+
+
+@pytest.mark.parametrize("name", sorted(RULE_FLOORS))
+def test_rules_on_treebank_parses_meet_the_floors(ud_root, name):
+    """Accuracy floors of the rules themselves (perfect parses)."""
+    overall = evaluate_gold_parses(gold_file=ROOT / "data" / "gold" / f"{name}.yaml", ud=ud_root)["overall"]
+    assert overall["sentences"] >= 90, overall
+    for metric, floor in zip(METRICS, RULE_FLOORS[name]):
+        assert overall[metric] >= floor, (name, metric, overall)
 
 
 @pytest.mark.model
