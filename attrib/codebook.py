@@ -152,7 +152,7 @@ def _check_attribution(data: dict, text: str, where: str) -> None:
                                "options must be {} or some of {needs_content: true, deponent: true, "
                                "impersonal: true, learning: true, forms: [inflected forms a lemmatizer may "
                                "miss], except: [dependents that make it no reporting verb]}")
-    for key in ("according_to", "impersonal_markers"):
+    for key in ("according_to", "impersonal_markers", "idioms"):
         if not _word_lists(section.get(key, [])):
             raise config_error(where, text, ("attribution", key), "must be a list of word sequences like [according, to]")
     for index, entry in enumerate(section.get("anaphora", [])):

@@ -17,13 +17,21 @@ def is_parenthetical(sent: Sent, verb: Word) -> bool:
     Its content is everything before it, however the parser attached it.
     """
     before = sent.word(verb.id - 1)
-    if before is None or before.text not in (",", "»", "”", '"', "–", "—") or verb.id < 4:
+    if before is None or before.text not in (",", "»", "”", '"', "–", "—"):
         return False
+    if verb.id < 4:  # "Ráadásul — vélik az elemzők — a gazdaság ...": an aside near the start, the content after it
+        return aside(sent, verb) and _words_after_aside(sent, verb) >= 3
     if any(k.rel == "nsubj" and sent.word(verb.id - 2) in sent.subtree(k) for k in sent.children(verb)):
         return False  # "Ο πρόεδρος, Μπαράκ Ομπάμα, δήλωσε ...": the comma closes the subject's apposition
     rest = [w for w in sent.words[verb.id:] if w.upos != "PUNCT"]
     at_end = 0 < len(rest) <= 8 and rest[0].upos in ("DET", "ADJ", "NOUN", "PROPN", "ADV", "X", "NUM")
     return at_end or aside(sent, verb)
+
+
+def _words_after_aside(sent: Sent, verb: Word) -> int:
+    """How many words follow the comma or dash that closes the aside a verb opens."""
+    close = next((w for w in sent.words[verb.id:] if w.text in (",", "–", "—")), None)
+    return 0 if close is None else sum(1 for w in sent.words[close.id:] if w.upos != "PUNCT")
 
 
 def aside(sent: Sent, verb: Word) -> bool:

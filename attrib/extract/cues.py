@@ -292,16 +292,22 @@ def marker_source(sent: Sent, match: list[Word]) -> Word | None:
     return None
 
 
+def _has_words_of_its_own(sent: Sent, noun: Word) -> bool:
+    """A noun with modifiers beyond its article and marker ("a műszaki tervek")."""
+    return any(k.rel not in ("det", "case", "punct") for k in sent.children(noun))
+
+
 def according_cues(sent: Sent, book: Codebook, looks_like_source) -> list[Cue]:
     """"According to" cues; weak markers need a source that ``looks_like_source``."""
     section = book.section("attribution")
     weak = vocab(section.get("weak_markers"))
     cases = {fold(k): v for k, v in (section.get("marker_case") or {}).items()}
+    idioms = {w.id for found in find_all(sent, section.get("idioms") or []) for w in found}
     cues = []
     for match in find_all(sent, section.get("according_to", [])):
         source = marker_source(sent, match)
-        if source is None:
-            continue
+        if source is None or source.id in idioms and not _has_words_of_its_own(sent, source):
+            continue  # "a tervek szerint": as scheduled
         lemma = " ".join(w.text.casefold() for w in match)
         wanted = cases.get(fold(match[0].lemma)) or cases.get(fold(match[0].text))
         if wanted and source.feats.get("Case") not in (None, wanted):

@@ -198,3 +198,55 @@ def test_a_comparison_is_no_as_clause():
     számítottak számít VERB 3 advcl
     """
     assert sources(rows, "hu") == []
+
+
+def according(rows, lang):
+    return sources(rows, lang, lambda s, b: according_cues(s, b, lambda *_: True))
+
+
+def test_an_according_idiom_with_a_bare_noun_is_no_cue():
+    scheduled = """
+    A a DET 2 det
+    tervek terv NOUN 5 obl Number=Plur
+    szerint szerint ADP 2 case
+    holnap holnap ADV 5 advmod
+    indul indul VERB 0 root
+    """
+    assert according(scheduled, "hu") == []
+    technical = """
+    A a DET 3 det
+    műszaki műszaki ADJ 3 amod:att
+    tervek terv NOUN 6 obl Number=Plur
+    szerint szerint ADP 3 case
+    holnap holnap ADV 6 advmod
+    indul indul VERB 0 root
+    """
+    assert according(technical, "hu") == [("szerint", "tervek", False)]
+    assert according("""
+    according accord VERB 3 case
+    to to ADP 1 fixed
+    plan plan NOUN 6 obl
+    , , PUNCT 3 punct
+    it it PRON 6 nsubj
+    opens open VERB 0 root
+    """, "en") == []
+
+
+def test_an_aside_near_the_start_reports_what_follows_it():
+    rows = """
+    Ráadásul ráadásul ADV 9 advmod
+    — — PUNCT 3 punct
+    vélik vél VERB 9 advcl Number=Plur|Person=3
+    az az DET 5 det
+    elemzők elemző NOUN 3 nsubj Number=Plur
+    — — PUNCT 3 punct
+    a a DET 8 det
+    gazdaság gazdaság NOUN 9 nsubj
+    lassul lassul VERB 0 root
+    idén idén ADV 9 advmod
+    """
+    assert sources(rows, "hu") == [("vél", "elemzők", False)]
+    short = rows.replace("    a a DET 8 det\n", "").replace("idén idén ADV 9 advmod", "").replace(
+        "Ráadásul ráadásul ADV 9", "Ráadásul ráadásul ADV 8").replace("vélik vél VERB 9", "vélik vél VERB 8").replace(
+        "gazdaság gazdaság NOUN 9", "gazdaság gazdaság NOUN 8")
+    assert sources(short, "hu") == []  # two words after the aside are too few to be its content
