@@ -226,9 +226,10 @@ def resolve_link(sent: Sent, raw: RawLink, book: Codebook, registry: Registry,
         return replace(earlier, surface=surface_of(raw.words), cue=raw.cue, resolution="anaphora") if earlier \
             else Link("unnamed", "unnamed source", "unnamed", surface_of(raw.words), raw.cue, "passive")
     types = anaphora_types(sent, raw, book) or _bare_role(sent, raw.head, book)
-    singular = False if raw.head.upos == "NOUN" and raw.head.feats.get("Number") == "Sing" else None
+    plural = {"Sing": False, "Plur": True}.get(raw.head.feats.get("Number", "")) \
+        if raw.head.upos in ("NOUN", "ADJ", "DET") else None  # "οι ίδιοι": they themselves, a plural
     by_roles = by_role(history, registry, raw.head) if raw.head.upos == "NOUN" else None  # not "του" in a role
-    earlier = (by_roles or from_history(history, types, singular)) if types else None
+    earlier = (by_roles or from_history(history, types, plural)) if types else None
     if earlier is None and noun_type(raw.head, book) == "person" and not _named(sent, raw.head):
         earlier = by_role_words(history, raw.head)  # a role with its complements: "ο Αμερικανός πρόεδρος"
     if earlier is not None:

@@ -114,3 +114,16 @@ def test_a_pronoun_is_never_matched_against_the_words_of_a_registry_role():
     """, "el")
     link = resolve_link(s, RawLink(s.word(2), (s.word(2),), "επικαλώ"), BOOKS["el"], REG, history[::-1])
     assert link.source_id == "ru-foreign-ministry"
+
+
+def test_the_same_one_refers_back_to_a_source_of_its_number():
+    tatars = Link("x:tatar", "Τάταροι", "person", "οι Τάταροι", "", "mention", plural=True)
+    leader = Link("x:egkiz", "Εγκίζ", "person", "ο Εγκίζ", "λέω", "explicit")
+    for number, wanted in (("Plur", "x:tatar"), ("Sing", "x:egkiz")):
+        s = sent(f"""
+        Οι ο DET 2 det Number={number}
+        ίδιοι ίδιος ADJ 3 nsubj Case=Nom|Number={number}
+        λένε λέγω VERB 0 root
+        """, "el")
+        link = resolve_link(s, RawLink(s.word(2), tuple(s.words[:2]), "λέγω"), BOOKS["el"], REG, [tatars, leader])
+        assert (link.source_id, link.resolution) == (wanted, "anaphora"), number
