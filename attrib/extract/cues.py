@@ -137,9 +137,13 @@ def names_no_one(sent: Sent, word: Word, book: Codebook) -> bool:
 
 def speaks_for_outlet(sent: Sent, verb: Word, book: Codebook) -> bool:
     """The author's own voice: a verb in the first person, or with a first-person subject
-    ("we wrote", "γράψαμε", "írtunk", "I said", "as I told the Nation"); where a tagger
+    ("we wrote", "γράψαμε", "írtunk", "I said", "as I told the Nation"), not one in the
+    passive ("I'm advised that": someone advised the author); where a tagger
     misses the person, the verb's ending says (codebook ``first_person_endings``, endings only
     the first person has)."""
+    if verb.feats.get("Voice") == "Pass" or sent.children(verb, "aux:pass") or \
+            any(k.deprel == "nsubj:pass" for k in sent.children(verb)):
+        return False  # "I'm advised that ...", "I was told": someone told the author
     if verb.feats.get("Person") == "1":
         return True
     if any(k.rel == "nsubj" and k.feats.get("Person") == "1" for k in sent.children(verb)):

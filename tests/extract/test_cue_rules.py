@@ -250,3 +250,19 @@ def test_an_aside_near_the_start_reports_what_follows_it():
         "Ráadásul ráadásul ADV 9", "Ráadásul ráadásul ADV 8").replace("vélik vél VERB 9", "vélik vél VERB 8").replace(
         "gazdaság gazdaság NOUN 9", "gazdaság gazdaság NOUN 8")
     assert sources(short, "hu") == []  # two words after the aside are too few to be its content
+
+
+def test_a_first_person_passive_is_someone_telling_the_author():
+    rows = """
+    I I PRON 3 nsubj:pass Person=1|PronType=Prs
+    'm be AUX 3 aux:pass
+    advised advise VERB 0 root Voice=Pass
+    that that SCONJ 7 mark
+    the the DET 6 det
+    risk risk NOUN 7 nsubj
+    is be VERB 3 ccomp
+    """
+    assert sources(rows, "en") == [("advise", None, True)]
+    active = rows.replace("nsubj:pass", "nsubj").replace("'m be AUX 3 aux:pass", "have have AUX 3 aux").replace(
+        "advised advise VERB 0 root Voice=Pass", "advised advise VERB 0 root")
+    assert sources(active, "en") == []  # "I have advised that ...": the author's own voice
