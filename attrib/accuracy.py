@@ -10,7 +10,7 @@ from attrib.evaluate import agreement, evaluate_sets, training_overlap, write_re
 
 def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Path = Path("seeds"),
                        models=None, parses: tuple[str, ...] = ("models",), codebooks: tuple = (),
-                       registry: tuple = (), held_out: str = "news-test",
+                       registry: tuple = (), held_out: tuple[str, ...] = ("news-test",),
                        second: Path | None = None) -> tuple[dict[str, dict], Path]:
     """Score every gold file and write the accuracy report.
 
@@ -22,7 +22,7 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
         models: the model pack (see :func:`attrib.nlp.resolve_models`).
         parses: ``models`` (end to end), ``gold`` (the rules on the treebank's parses), or both.
         codebooks: extra codebook files; registry: extra registry files.
-        held_out: the gold set the targets are judged on; its misses are counted, not listed.
+        held_out: the gold sets the targets are judged on; their misses are counted, not listed.
         second: a second annotation of some gold documents, for inter-annotator agreement.
 
     Returns:

@@ -91,13 +91,16 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.set_defaults(func=_annotate)
 
 
+HELD_OUT = ("news-test", "synth-test")
+
+
 def _eval(args: argparse.Namespace) -> int:
     from attrib.accuracy import evaluate_to_report
 
     results, path = evaluate_to_report(gold_files=args.gold, out=args.out, ud=args.ud, seeds=args.seeds,
                                        models=args.models, parses=tuple(args.parses),
                                        codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
-                                       held_out=args.held_out, second=args.second)
+                                       held_out=tuple(args.held_out or HELD_OUT), second=args.second)
     for name, res in results.items():
         s = res["overall"]
         print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "
@@ -118,8 +121,9 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--parses", nargs="+", choices=("models", "gold"), default=["models"],
                     help="parse with the models (default), score the rules on the treebank's gold parses, "
                     "or both ('--parses models gold')")
-    ev.add_argument("--held-out", default="news-test",
-                    help="gold set the targets are judged on; its misses are counted, not listed")
+    ev.add_argument("--held-out", action="append",
+                    help="gold set the targets are judged on, its misses counted, not listed (repeatable; "
+                    "default: news-test and synth-test)")
     ev.add_argument("--second", type=Path, help="a second annotation of some gold documents: report the "
                     "inter-annotator agreement against the gold files given")
     ev.set_defaults(func=_eval)
