@@ -6,6 +6,7 @@ import os
 import time
 from collections import defaultdict
 
+from attrib.lemmas import relemmatise_sentence_starts
 from attrib.models.resolve import load_pipeline
 
 TIMING = {"cpu": 0.0}  # CPU time this process spent in parse_paragraphs (models loading included)
@@ -36,6 +37,7 @@ def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.Path
     for lang, indexes in by_lang.items():
         nlp = load_pipeline(lang, models=models, processors=processors)
         docs = nlp.bulk_process([stanza.Document([], text=paragraphs[i][1]) for i in indexes])
+        relemmatise_sentence_starts(nlp, docs)
         for index, doc in zip(indexes, docs):
             out[index] = doc
     TIMING["cpu"] += time.process_time() - cpu

@@ -770,3 +770,77 @@ helyzet helyzet NOUN 9 nsubj Case=Nom|Number=Sing
 romlik romlik VERB 4 ccomp Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
 . . PUNCT 4 punct"""])
     assert run([report], "hu") == [["jelentés"]]
+
+
+def test_a_source_word_inside_a_name_stands_for_the_whole_name():
+    from attrib.extract.sources import name_head
+
+    s = sent("""
+Halmos Halmos PROPN 3 obl Case=Nom|Number=Sing
+Bence Bence PROPN 1 flat:name Case=Nom|Number=Sing
+bejelentette be+jelent VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin""", "hu")
+    assert name_head(s, s.word(2)).text == "Halmos" and name_head(s, s.word(1)).text == "Halmos"
+    assert name_head(s, s.word(3)).text == "bejelentette"
+
+
+def test_a_relative_pronoun_without_an_antecedent_is_no_source():
+    text = "Η πρόεδρος περιγράφει μια κατάσταση που, όπως λέει, είναι κρίσιμη."
+    rows = """
+Η ο DET 2 det Case=Nom|Definite=Def|Gender=Fem|Number=Sing|PronType=Art
+πρόεδρος πρόεδρος NOUN 3 nsubj Case=Nom|Gender=Fem|Number=Sing
+περιγράφει περιγράφω VERB 0 root Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+μια ένας DET 5 det Case=Acc|Gender=Fem|Number=Sing|PronType=Art
+κατάσταση κατάσταση NOUN 3 obj Case=Acc|Gender=Fem|Number=Sing
+που που PRON 10 nsubj Case=Nom|PronType=Rel
+, , PUNCT 9 punct
+όπως όπως ADV 9 advmod
+λέει λέγω VERB 3 advcl Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+, , PUNCT 9 punct
+είναι είμαι AUX 11 cop Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+κρίσιμη κρίσιμος ADJ 5 acl:relcl Case=Nom|Gender=Fem|Number=Sing
+. . PUNCT 3 punct"""
+    rows = rows.replace("που που PRON 10 nsubj", "που που PRON 9 nsubj").replace("είναι είμαι AUX 11 cop", "είναι είμαι AUX 12 cop")
+    assert run([(text, [rows])], "el") == [["πρόεδρος"]]
+
+
+def test_a_capitalised_noun_in_apposition_names_the_person_a_tagger_did_not_know():
+    text = "Η πρόεδρος του σωματείου, Ελένη Σταθοπούλου, δήλωσε ότι λείπουν γιατροί."
+    rows = """
+Η ο DET 2 det Case=Nom|Definite=Def|Gender=Fem|Number=Sing|PronType=Art
+πρόεδρος πρόεδρος NOUN 9 nsubj Case=Nom|Gender=Fem|Number=Sing
+του ο DET 4 det Case=Gen|PronType=Art
+σωματείου σωματείο NOUN 2 nmod Case=Gen|Gender=Neut|Number=Sing
+, , PUNCT 7 punct
+Ελένη Ελένη ADJ 7 amod Case=Nom|Gender=Fem|Number=Sing
+Σταθοπούλου σταθοπούλου NOUN 2 appos Case=Gen|Gender=Fem|Number=Sing
+, , PUNCT 7 punct
+δήλωσε δηλώνω VERB 0 root Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+ότι ότι SCONJ 11 mark
+λείπουν λείπω VERB 9 ccomp Mood=Ind|Number=Plur|Person=3|VerbForm=Fin
+γιατροί γιατρός NOUN 11 nsubj Case=Nom|Gender=Masc|Number=Plur
+. . PUNCT 9 punct"""
+    assert run([(text, [rows])], "el") == [["Σταθοπούλου"]]
+
+
+def test_an_objectless_reporting_verb_with_a_clause_parsed_as_its_subject_reports_the_clause():
+    text = "Hozzátette, hogy a minisztérium szerint a kedvezmény megtérül."
+    rows = """
+Hozzátette hozzátesz VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+, , PUNCT 9 punct
+hogy hogy SCONJ 9 mark
+a a DET 5 det Definite=Def|PronType=Art
+minisztérium minisztérium NOUN 9 obl Case=Nom|Number=Sing
+szerint szerint ADP 5 case
+a a DET 8 det Definite=Def|PronType=Art
+kedvezmény kedvezmény NOUN 9 nsubj Case=Nom|Number=Sing
+megtérül megtérül VERB 1 csubj Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+. . PUNCT 1 punct"""
+    first = ("Kiss Ádám bejelentette, hogy távozik.", ["""
+Kiss Kiss PROPN 3 nsubj Case=Nom|Number=Sing
+Ádám Ádám PROPN 1 flat:name Case=Nom|Number=Sing
+bejelentette be+jelent VERB 0 root Definite=Def|Mood=Ind|Number=Sing|Person=3|Tense=Past|VerbForm=Fin
+, , PUNCT 6 punct
+hogy hogy SCONJ 6 mark
+távozik távozik VERB 3 ccomp:obj Mood=Ind|Number=Sing|Person=3|VerbForm=Fin
+. . PUNCT 3 punct"""])
+    assert run([(first[0] + " " + text, first[1] + [rows])], "hu") == [["Kiss Ádám"], ["Kiss Ádám", "minisztérium"]]

@@ -181,8 +181,9 @@ def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]
         return None  # the outlet's own "we wrote", "megtudtuk" with no giver
     if options.get("impersonal"):
         return Cue("verb", key, word, None, True)  # "φέρεται να": whoever says so is not named
-    if any(k.deprel == "csubj" for k in sent.children(word)):
-        return None  # "jelzi, hogy ...", "it shows that ...": a fact shows it, no one says it
+    if any(k.deprel == "csubj" for k in sent.children(word)) and sent.children(word, "obj"):
+        return None  # "A válságot jelzi, hogy ...": a fact shows it, no one says it (with no object
+        # of its own, "Hozzátette, hogy ..." parsed so, the clause is the content)
     excluded = set(quoted)
     if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
         excluded |= {w.id for w in sent.words if w.id > clause_end(sent, word)}

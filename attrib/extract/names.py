@@ -22,6 +22,12 @@ def is_name(word: Word) -> bool:
     return word.upos == "PROPN" or (word.upos == "X" and word.text[:1].isupper())
 
 
+def _capitalised_noun(word: Word) -> bool:
+    """A noun written with a capital inside the sentence: a name a tagger did not know
+    ("η πρόεδρος ..., Ελένη Σταθοπούλου" tagged ADJ and NOUN)."""
+    return word.upos == "NOUN" and word.id > 1 and word.text[:1].isupper() and not word.text.isupper()
+
+
 def proper_name(sent: Sent, head: Word) -> list[Word]:
     """A proper noun and its name parts ("Suleiman al-Amr"), in order."""
     ids, todo = {head.id}, [head]
@@ -41,7 +47,8 @@ def _named_by(sent: Sent, head: Word, inside: set[int]) -> Word | None:
     if is_name(head):
         return head
     for rel in IDENTITY:  # "director General Suleiman al-Amr": the flat name, not the compound "Authority"
-        found = next((k for k in sent.children(head, rel) if is_name(k) and k.id in inside), None)
+        found = next((k for k in sent.children(head, rel) if k.id in inside and (
+            is_name(k) or rel == "appos" and _capitalised_noun(k))), None)
         if found is not None:
             return found
     if "Person[psor]" not in head.feats:  # "Mark Voorbergen vezető elemző", not "az RTL Klub hírigazgatója"

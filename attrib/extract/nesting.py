@@ -72,8 +72,10 @@ def content(sent: Sent, cue: Cue, book: Codebook) -> set[int]:
         own = _subtree_ids(sent, cue.source if cue.kind == "according" else cue.anchor)
         return _subtree_ids(sent, clause) - own - {cue.anchor.id}
     ids: set[int] = set()
+    objectless = not sent.children(cue.anchor, "obj")  # "Hozzátette, hogy ..." parsed as csubj: the content
     for kid in sent.children(cue.anchor):
-        if kid.rel not in NOT_CONTENT and (cue.source is None or kid.id != cue.source.id):
+        content = kid.rel not in NOT_CONTENT or kid.rel == "csubj" and objectless
+        if content and (cue.source is None or kid.id != cue.source.id):
             ids |= _subtree_ids(sent, kid)
     return ids
 

@@ -218,13 +218,20 @@ def _cited_by(sent: Sent, word: Word, book: Codebook) -> Word | None:
     return subjects[0] if subjects else None
 
 
+def name_head(sent: Sent, word: Word) -> Word:
+    """The head of the name a word is a part of ("Bence" in "Halmos Bence" is Halmos)."""
+    while word.rel == "flat" and (head := sent.word(word.head)) is not None and is_name(head) and is_name(word):
+        word = head
+    return word
+
+
 def chain_from_cue(sent: Sent, cue: Cue, book: Codebook) -> list[RawLink]:
     """The reporting chain one cue gives, proximate first (heads may be None: implicit)."""
     if cue.source is None:
         origins = [_link(sent, cited, clause, book) for clause in _relay_clauses(sent, cue.anchor, book)
                    if (cited := _relay_object(sent, clause)) is not None]
         return [RawLink(None, (), cue.lemma, cue.passive, cue.anchor.feats.get("Number"))] + origins[:1]
-    named = group_of(sent, cue.source, book)
+    named = group_of(sent, name_head(sent, cue.source), book)
     source = author_of(sent, named, book)
     if cue.kind == "noun" and source is named:
         return []  # a content noun without an author tells no one's words

@@ -37,8 +37,9 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
     inverted = [k for k in subjects if k.id > verb.id]
     if is_parenthetical(sent, verb) or (inverted and after_comma(sent, verb)):
         subjects = inverted  # "..., δήλωσε ο πρόεδρος (...)": what precedes the comma is the content
-    if subjects:
-        return _elided_noun(sent, _antecedent(sent, subjects[0])), False
+    found = [w for w in (_antecedent(sent, k) for k in subjects) if w.feats.get("PronType") != "Rel"]
+    if found:  # a relative pronoun with no antecedent (a parser's "που, όπως λέει"): as if none
+        return _elided_noun(sent, found[0]), False
     closing = _closing_aside_subject(sent, verb)
     if closing is not None:  # "..., researchers say."
         return closing, False
