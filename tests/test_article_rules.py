@@ -507,7 +507,7 @@ are be AUX 4 cop
 disappointed disappointed ADJ 0 root
 . . PUNCT 4 punct
 ” ” PUNCT 4 punct"""])
-    assert run([issued], "en") == [["Smith"], ["Smith"]]  # a title is no part of the name
+    assert run([issued], "en") == [["Senator Smith"], ["Senator Smith"]]  # the name as written
 
 
 def test_a_passive_with_an_infinitive_reports_nothing_unless_it_is_impersonal():

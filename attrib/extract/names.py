@@ -29,10 +29,13 @@ def _capitalised_noun(word: Word) -> bool:
 
 
 def proper_name(sent: Sent, head: Word) -> list[Word]:
-    """A proper noun and its name parts ("Suleiman al-Amr"), in order."""
+    """A proper noun and its name parts ("Suleiman al-Amr"; the proper nouns compounded
+    before it, "Home Builders Federation"), in order."""
     ids, todo = {head.id}, [head]
     while todo:
-        for kid in sent.children(todo.pop(), *NAME_PARTS):
+        word = todo.pop()
+        compounds = [k for k in sent.children(word, "compound") if is_name(k) and k.id < word.id]
+        for kid in sent.children(word, *NAME_PARTS) + compounds:
             if kid.id not in ids:
                 ids.add(kid.id)
                 todo.append(kid)
@@ -115,6 +118,8 @@ def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: froze
     if named is not None and named is not head and named.rel == "flat":
         parts = [k for k in sent.children(head, *NAME_PARTS) if is_name(k)]  # "director General Suleiman al-Amr"
         return [w for part in parts for w in proper_name(sent, part)]
+    if named is not None and named.rel == "compound" and named.head == head.id and _capitalised_noun(head):
+        return proper_name(sent, head)  # "Karen Mills" with Mills tagged a noun
     if named is not None:
         return proper_name(sent, named)
     ids = {w.id for w in _owners(sent, head, inside, genitive_marks)}

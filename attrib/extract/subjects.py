@@ -59,7 +59,17 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
         head = sent.word(verb.head)
         if head is not None and head.upos in ("VERB", "AUX", "ADJ") and _same_person(verb, head):
             return find_subject(sent, head)[0], False
-    return (None, True) if passive else (_adjacent_subject(sent, verb), False)
+    return (None, True) if passive else (_adjacent_subject(sent, verb) or _nominal_root(sent, verb), False)
+
+
+def _nominal_root(sent: Sent, verb: Word) -> Word | None:
+    """A weak parser's "Karen Mills, a nurse, said ...": the subject made the root and the
+    verb hung below it; the root is the subject if no other verb stands between them."""
+    above = sent.ancestors(verb)
+    root = above[-1] if above else None
+    if root is None or root.id > verb.id or root.upos not in ("NOUN", "PROPN"):
+        return None
+    return root if not any(w.upos in ("VERB", "AUX") for w in above) and _could_be_subject(sent, root) else None
 
 
 def _same_person(verb: Word, head: Word) -> bool:
@@ -130,7 +140,8 @@ def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
     if not before and comma is not None and comma.text == ",":  # "ο Πρόεδρος, Μπαράκ Ομπάμα, προσπάθησε"
         before = _nominal_run(sent, verb.id - 2, -1)
     after = _nominal_run(sent, verb.id + 1, 1)
-    for run in (before, after):
+    content = {w.id for k in sent.children(verb) if k.rel in ("ccomp", "xcomp", "parataxis") for w in sent.subtree(k)}
+    for run in (before, [w for w in after if w.id not in content]):  # "said staff had been": staff is the clause's
         ids = {w.id for w in run}
         nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") or w.text[:1].isupper() and w.upos != "DET"]
         heads = [w for w in nouns if w.head not in ids]  # the run's own head: "όμιλος", "hírigazgatójának"

@@ -75,3 +75,20 @@ def test_a_title_word_gives_the_noun_its_name():
     assert " ".join(w.text for w in name_words(s, head, phrase(s, head))) == "Magyar Hírlap című napilap"
     titled = name_words(s, head, phrase(s, head), title_marks=frozenset({fold("című")}))
     assert " ".join(w.text for w in titled) == "Magyar Hírlap"
+
+
+def test_proper_nouns_compounded_before_a_name_are_part_of_it():
+    rows = """
+    The the DET 4 det
+    Home Home PROPN 4 compound
+    Builders Builders PROPN 4 compound
+    Federation Federation PROPN 5 nsubj
+    said say VERB 0 root
+    """
+    assert named(rows, "en", 4) == "Home Builders Federation"
+    rows = """
+    Karen Karen PROPN 2 compound
+    Mills mills NOUN 3 nsubj
+    said say VERB 0 root
+    """
+    assert named(rows, "en", 2) == "Karen Mills"  # the surname a tagger called a noun

@@ -39,3 +39,35 @@ def test_a_comma_after_the_subjects_apposition_is_no_aside():
     """
     [cue] = verb_cues(sent(rows, "el"), BOOKS["el"])
     assert cue.source.text == "πρόεδρος"
+
+
+def source_of(rows, lang):
+    return [c.source.text if c.source else None for c in verb_cues(sent(rows, lang), BOOKS[lang])]
+
+
+def test_the_subject_of_the_reported_clause_is_not_the_reporting_verbs():
+    rows = """
+    Mills Mills PROPN 0 root
+    , , PUNCT 5 punct
+    a a DET 4 det
+    nurse nurse NOUN 1 appos
+    said say VERB 1 parataxis
+    staff staff NOUN 8 nsubj
+    had have AUX 8 aux
+    worked work VERB 5 ccomp
+    """
+    assert source_of(rows, "en") == ["Mills"]  # the parser's root, not "staff"
+
+
+def test_a_nominal_root_is_no_subject_past_another_verb():
+    rows = """
+    Mills Mills PROPN 0 root
+    who who PRON 3 nsubj
+    left leave VERB 1 acl:relcl
+    said say VERB 3 parataxis
+    staff staff NOUN 7 nsubj
+    had have AUX 7 aux
+    worked work VERB 4 ccomp
+    """
+    assert source_of(rows, "en") != ["staff"]
+    assert source_of(rows, "en") != ["Mills"]  # "left" stands between the root and "said"
