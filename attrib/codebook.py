@@ -163,7 +163,7 @@ def _check_attribution(data: dict, text: str, where: str) -> None:
                 "unreal_markers", "indefinite_sources", "quantity_nouns", "impersonal_place_cases",
                 "told_markers", "told_cases", "document_markers", "document_cases",
                 "addressee_verbs", "first_person_endings", "passive_endings", "own_outlet_forms", "cataphora",
-                "title_markers"):
+                "title_markers", "oblique_endings"):
         value = section.get(key, [])
         if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
             raise config_error(where, text, ("attribution", key), "must be a list of words")

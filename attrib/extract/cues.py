@@ -169,6 +169,22 @@ def _name_case(sent: Sent, word: Word) -> str | None:
     return max([word] + sent.children(word, "flat"), key=lambda w: w.id).feats.get("Case")
 
 
+def case_marked(sent: Sent, book: Codebook) -> set[int]:
+    """Nouns whose ending shows a case no subject is in, whatever the tagger said: the
+    lemma followed by one of the codebook's ``oblique_endings`` ("kérdésére" is kérdés +
+    é + re, to the question; "bűntettével", with the crime)."""
+    endings = tuple(fold(e) for e in book.section("attribution").get("oblique_endings") or [])
+    if not endings:
+        return set()
+    out = set()
+    for word in sent.words:
+        text, lemma = fold(word.text), fold(word.lemma)
+        if word.upos in ("NOUN", "PROPN") and len(lemma) >= 3 and text.startswith(lemma) and \
+                text[len(lemma):].endswith(endings):
+            out.add(word.id)
+    return out
+
+
 def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]) -> Cue | None:
     """The cue a codebook verb makes, if it reports here (see :func:`verb_cues`)."""
     section = book.section("attribution")
@@ -184,7 +200,7 @@ def _verb_cue(sent: Sent, word: Word, key: str, book: Codebook, quoted: set[int]
     if any(k.deprel == "csubj" for k in sent.children(word)) and sent.children(word, "obj"):
         return None  # "A válságot jelzi, hogy ...": a fact shows it, no one says it (with no object
         # of its own, "Hozzátette, hogy ..." parsed so, the clause is the content)
-    excluded = set(quoted)
+    excluded = set(quoted) | case_marked(sent, book)
     if has_as_marker(sent, word, book):  # "Όπως μετέδωσε το BBC, ο πρόεδρος ...": the clause ends at the comma
         excluded |= {w.id for w in sent.words if w.id > clause_end(sent, word)}
     source, passive = find_subject(sent, word, bool(options.get("deponent")), excluded,

@@ -93,15 +93,18 @@ def _marked_spans(text: str, pairs: list[str], open_pair: str | None = None) -> 
 
 def _dash_dialogue(text: str) -> list[QuoteSpan]:
     """Hungarian dialogue: "– Szöveg – mondta X." (speech from a dash that opens the
-    paragraph, or that follows a colon: "X kijelentette: – Szöveg."), to the next dash
+    paragraph, that follows a colon: "X kijelentette: – Szöveg.", or that opens a sentence
+    inside the paragraph: "... elismerte. – Soha nem kaptam pénzt – mondta."), to the next dash
     between spaces or the paragraph's end."""
     starts = []
     stripped = text.lstrip()
     if stripped and stripped[0] in DASHES:
         starts.append(len(text) - len(stripped) + 1)
     starts += [m.end() for m in re.finditer(rf":\s*[{DASHES}]", text)]
+    starts += [m.end() for m in re.finditer(rf"[.!?…]\s+[{DASHES}](?=\s+[„\"«]?[A-ZÁÉÍÓÖŐÚÜŰ])", text)]  # "el. – Soha"
+    # (not "...-e? — tette fel a kérdést": a dash before the speech tag closes the speech)
     spans = []
-    for start in starts:
+    for start in sorted(starts):
         start += len(text[start:]) - len(text[start:].lstrip())
         end = next((m.start() for m in re.finditer(rf"\s[{DASHES}]\s", text[start:])), len(text) - start)
         if not spans or start >= spans[-1].end:

@@ -53,13 +53,15 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
     if not passive and is_parenthetical(sent, verb):
         run = _nominal_run(sent, verb.id + 1, 1)
         nouns = [w for w in run if w.upos in ("NOUN", "PROPN", "X") and w.feats.get("Case") not in ("Gen", "Dat")]
-        return (nouns[-1] if nouns else _adjacent_subject(sent, verb)), False
+        if nouns and nouns[-1].id in excluded:
+            return None, False  # "– mondta a bíró kérdésére": to the judge's question, the speaker left out
+        return (nouns[-1] if nouns else _adjacent_subject(sent, verb, excluded)), False
     gerund = verb.feats.get("VerbForm") == "Conv"  # "..., λέγοντας ότι": whatever the parser calls it
     if (verb.rel in ("advcl", "xcomp", "conj", "acl", "ccomp") or gerund) and not passive:
         head = sent.word(verb.head)
         if head is not None and head.upos in ("VERB", "AUX", "ADJ") and _same_person(verb, head):
             return find_subject(sent, head)[0], False
-    return (None, True) if passive else (_adjacent_subject(sent, verb) or _nominal_root(sent, verb), False)
+    return (None, True) if passive else (_adjacent_subject(sent, verb, excluded) or _nominal_root(sent, verb), False)
 
 
 def _nominal_root(sent: Sent, verb: Word) -> Word | None:
@@ -130,7 +132,7 @@ def _copula_subject(sent: Sent, noun: Word) -> Word:
     return noun
 
 
-def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
+def _adjacent_subject(sent: Sent, verb: Word, excluded: set[int] = frozenset()) -> Word | None:
     """A name or noun in the nominative right next to a verb the parser left subjectless.
 
     Weak parsers often miss the subject of "Helmeczy kijelentette:" or "δήλωσε ο Πούτιν".
@@ -148,7 +150,7 @@ def _adjacent_subject(sent: Sent, verb: Word) -> Word | None:
         named = sent.word(heads[0].head) if heads and heads[0].rel == "appos" else None
         if named is not None and named.upos == "PROPN":
             heads[0] = named  # "Tom Molomby, SC, said": the name, not the title after it
-        if heads and _could_be_subject(sent, heads[0]):
+        if heads and heads[0].id not in excluded and _could_be_subject(sent, heads[0]):
             return heads[0]
     return None
 

@@ -85,7 +85,7 @@ def verb_key(sent: Sent, word: Word, verbs: dict) -> str | None:
         return _listed_form(word, verbs)
     if word.upos not in VERBAL:
         return None
-    preverbs = [k for k in sent.children(word) if k.deprel == "compound:preverb"]
+    preverbs = [k for k in sent.children(word) if k.deprel == "compound:preverb" and k.text.isalpha()]  # not a dash
     own = _own_forms(word, preverbs)
     key = _multi_key(sent, word, verbs, own)
     if key is None:

@@ -266,3 +266,27 @@ def test_a_first_person_passive_is_someone_telling_the_author():
     active = rows.replace("nsubj:pass", "nsubj").replace("'m be AUX 3 aux:pass", "have have AUX 3 aux").replace(
         "advised advise VERB 0 root Voice=Pass", "advised advise VERB 0 root")
     assert sources(active, "en") == []  # "I have advised that ...": the author's own voice
+
+
+def test_a_noun_whose_ending_shows_an_oblique_case_is_no_subject_whatever_the_tagger_said():
+    rows = """
+    Kovács Kovács PROPN 3 nsubj Case=Nom
+    kérdésére kérdés NOUN 3 obl Case=Nom
+    mondta mond VERB 0 root Number=Sing|Person=3
+    , , PUNCT 6 punct
+    hogy hogy SCONJ 6 mark
+    jön jön VERB 3 ccomp
+    """
+    assert sources(rows, "hu") == [("mond", "Kovács", False)]
+    wrong = rows.replace("Kovács Kovács PROPN 3 nsubj", "Kovács Kovács PROPN 2 nmod:att").replace(
+        "kérdésére kérdés NOUN 3 obl", "kérdésére kérdés NOUN 3 nsubj")
+    assert sources(wrong, "hu") != [("mond", "kérdésére", False)]  # to Kovács's question: not the speaker
+
+
+def test_a_dash_before_a_verb_is_no_preverb():
+    rows = """
+    – – ADV 2 compound:preverb
+    mondta mond VERB 0 root Number=Sing|Person=3
+    Kovács Kovács PROPN 2 nsubj
+    """
+    assert sources(rows, "hu") == [("mond", "Kovács", False)]

@@ -86,3 +86,10 @@ def test_a_dash_after_a_colon_opens_dialogue():
     text = "Kovács kijelentette: — Nem megyünk el — tette hozzá. Utána hazament."
     spans = _spans(text, "hu")
     assert ("speech", True, "Nem megyünk el") in spans
+
+
+def test_a_dash_opening_a_sentence_inside_a_paragraph_opens_dialogue_but_not_one_before_the_tag():
+    text = "Kovács nem ismerte el a vádat. – Soha nem kaptam pénzt – mondta a bírónak."
+    assert ("speech", True, "Soha nem kaptam pénzt") in _spans(text, "hu")
+    tagged = "Vajon sikernek tekinthető-e? — tette fel a kérdést a lap."
+    assert not [s for s in _spans(tagged, "hu") if s[2].startswith("tette")]
