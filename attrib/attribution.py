@@ -79,7 +79,8 @@ def _told_medium(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext) -> L
     """The medium other than the article's outlet that the cue's speaker told, if any."""
     head = sent.word(cue.anchor.head)
     around = [cue.anchor] + ([head] if head is not None and cue.anchor.rel in ("advcl", "xcomp", "conj") else [])
-    around += [k for k in sent.children(cue.anchor, "advcl") if k.upos == "VERB"]  # "μιλώντας στο PBS, ανέφερε"
+    around += [k for k in sent.children(cue.anchor) if k.upos == "VERB" and (
+        k.rel == "advcl" or k.feats.get("VerbForm") == "Conv")]  # "μιλώντας στο PBS, ανέφερε", however attached
     for word in (w for verb in around for w in recipients(sent, verb, book)):
         link = resolve_link(sent, RawLink(word, tuple(phrase(sent, word)), cue.lemma), book, ctx.registry, [])
         known = link.type if link.resolution == "registry" else None  # not by anaphora ("στην ίδια έκθεση")

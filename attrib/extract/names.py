@@ -102,6 +102,23 @@ def _titled(sent: Sent, head: Word, inside: set[int], title_marks: frozenset[str
     return None
 
 
+OPENING, CLOSING = "«“„\"'", "»”“\"'"
+
+
+def _quoted_title(sent: Sent, head: Word) -> list[Word]:
+    """The title in quotation marks right after a noun ("η εφημερίδα «Αιτωλική Ηχώ»", "the
+    paper "Daily Post""): capitalised words, at most five, between the marks."""
+    mark = sent.word(head.id + 1)
+    if head.upos not in ("NOUN", "PROPN") or mark is None or mark.text not in OPENING:
+        return []
+    words, pos = [], head.id + 2
+    while (word := sent.word(pos)) is not None and word.text not in CLOSING and len(words) < 6:
+        words.append(word)
+        pos += 1
+    closed = word is not None and word.text in CLOSING
+    return words if closed and 0 < len(words) <= 5 and words[0].text[:1].isupper() else []
+
+
 def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: frozenset[str] = frozenset(),
                title_marks: frozenset[str] = frozenset()) -> list[Word]:
     """The words of ``phrase`` (the source's noun phrase, ``head`` its head) that name it.
@@ -114,6 +131,9 @@ def name_words(sent: Sent, head: Word, phrase: list[Word], genitive_marks: froze
         title_marks: words that give the head its title ("című"), folded.
     """
     inside = {w.id for w in phrase} | {head.id}
+    quoted = _quoted_title(sent, head)
+    if quoted:
+        return quoted
     named = _titled(sent, head, inside, title_marks) or _named_by(sent, head, inside)
     if named is not None and named is not head and named.rel == "flat":
         parts = [k for k in sent.children(head, *NAME_PARTS) if is_name(k)]  # "director General Suleiman al-Amr"

@@ -31,9 +31,10 @@ def recipients(sent: Sent, verb: Word, book: Codebook) -> list[Word]:
     addressed = is_in(verb, vocab(section.get("addressee_verbs")))  # "told the BBC", "tájékoztatta a lapot"
     found = []
     for kid in sent.children(verb, "obl", "iobj", "obj", "nmod"):
-        if (kid.rel in ("obj", "iobj") and addressed) or _to_marked(sent, kid, section):
+        said = is_in(kid, content)  # "σε γραπτή απάντηση προς την εφημερίδα": the answer is no one told
+        if (kid.rel in ("obj", "iobj") and addressed) or _to_marked(sent, kid, section) and not said:
             found.append(kid)
-        if is_in(kid, content):
+        if said:
             found += [k for k in _given_to(sent, kid) if _to_marked(sent, k, section)]
     return found
 

@@ -92,3 +92,16 @@ def test_proper_nouns_compounded_before_a_name_are_part_of_it():
     said say VERB 0 root
     """
     assert named(rows, "en", 2) == "Karen Mills"  # the surname a tagger called a noun
+
+
+def test_a_title_in_quotation_marks_after_a_noun_names_it():
+    rows = """
+    την ο DET 2 det
+    εφημερίδα εφημερίδα NOUN 0 root
+    « « PUNCT 5 punct
+    Αιτωλική αιτωλικός ADJ 5 amod
+    Ηχώ Ηχώ NOUN 2 conj
+    » » PUNCT 5 punct
+    """
+    assert named(rows, "el", 2) == "Αιτωλική Ηχώ"
+    assert named(rows.replace("Αιτωλική αιτωλικός", "τοπική τοπικός"), "el", 2) != "τοπική Ηχώ"  # no capital: no title
