@@ -23,6 +23,7 @@ from attrib.extract.framing import Frame, cue_frame, framing_rows, naming_aside
 from attrib.extract.hedges import hedges
 from attrib.extract.interview import Interview, find_interview, is_answer
 from attrib.extract.match import is_in, vocab
+from attrib.extract.names import is_name
 from attrib.extract.nesting import chain_cues, outermost_first
 from attrib.extract.quotes import left_open, quote_spans
 from attrib.extract.repair import repair
@@ -84,6 +85,8 @@ def _told_medium(sent: Sent, cue: Cue, book: Codebook, ctx: ArticleContext) -> L
     for word in (w for verb in around for w in recipients(sent, verb, book)):
         link = resolve_link(sent, RawLink(word, tuple(phrase(sent, word)), cue.lemma), book, ctx.registry, [])
         known = link.type if link.resolution == "registry" else None  # not by anaphora ("στην ίδια έκθεση")
+        if known is None and word.feats.get("Number") == "Plur" and not is_name(word):
+            continue  # "told reporters", "δήλωσε στους δημοσιογράφους": the press at large, no medium
         if is_medium(sent, word, book, known) and not is_own_outlet(link.name, link.surface, word, ctx.outlet, book):
             return Link(link.source_id, link.name, link.type if link.type in MEDIA_TYPES else "media",
                         link.surface, cue.lemma, link.resolution)

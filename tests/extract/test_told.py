@@ -116,3 +116,8 @@ def test_a_speaking_gerund_gives_the_medium_however_it_is_attached():
     """
     text = "Ανέφερε μιλώντας σε ραδιοφωνικό σταθμό ότι λείπουν"
     assert chain(rows, text, "el")[0] == "ραδιοφωνικό σταθμό"  # as written: the test rows give no lemma case
+
+
+def test_the_press_at_large_is_no_medium():
+    assert told("reporters reporter NOUN 3 obj Number=Plur") == ["mayor"]
+    assert told("reporter reporter NOUN 3 obj Number=Sing")[0] == "reporter"  # one reporter, of some medium
