@@ -163,7 +163,22 @@ def relay_chain(sent: Sent, head: Word, anchor: Word | None, book: Codebook) -> 
         cited = _relay_object(sent, clause)
         if cited is not None:  # πρόσθεσε το πρακτορείο επικαλούμενο τις δηλώσεις του Πεσκόφ
             return head, [_link(sent, cited, clause, book)]
+    for clause in _sibling_relays(sent, head, anchor, book):
+        cited = _relay_object(sent, clause)
+        if cited is not None:  # "Όπως μετέδωσε η ΕΡΤ, επικαλούμενη στελέχη ...": hung on the main clause
+            return head, [_link(sent, cited, clause, book)]
     return head, []
+
+
+def _sibling_relays(sent: Sent, head: Word, anchor: Word | None, book: Codebook) -> list[Word]:
+    """Relay participles a parser hung on the clause an as-clause frames, right after it and
+    agreeing with its source."""
+    outer = sent.word(anchor.head) if anchor is not None and anchor.rel == "advcl" else None
+    if outer is None:
+        return []
+    agree = [f for f in ("Gender", "Number") if f in head.feats]
+    return [k for k in _relay_clauses(sent, outer, book) if head.id < k.id < outer.id
+            and all(k.feats.get(f) in (None, head.feats[f]) for f in agree)]
 
 
 def _citer_of_relative(sent: Sent, head: Word, clause: Word) -> Word | None:

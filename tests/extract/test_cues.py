@@ -591,3 +591,29 @@ def test_the_object_of_a_relay_verb_is_quoted_by_its_subject():
     """, "hu")
     [cue] = verb_cues(s, BOOKS["hu"])
     assert [raw.head.text for raw in chain_from_cue(s, cue, BOOKS["hu"])] == ["újság", "Kovácsot"]
+
+
+EL_SIBLING_RELAY = """
+Όπως όπως SCONJ 2 mark
+μετέδωσε μεταδίδω VERB 13 advcl
+η ο DET 4 det
+ΕΡΤ ΕΡΤ PROPN 2 nsubj Gender=Fem|Number=Sing
+, , PUNCT 6 punct
+επικαλούμενη επικαλούμαι VERB 13 advcl VerbForm=Part|Gender=Fem|Number=Sing
+στελέχη στέλεχος NOUN 6 obj Gender=Neut|Number=Plur
+του ο DET 9 det
+υπουργείου υπουργείο NOUN 7 nmod Case=Gen
+, , PUNCT 6 punct
+η ο DET 12 det
+κυβέρνηση κυβέρνηση NOUN 13 nsubj
+παραιτείται παραιτούμαι VERB 0 root
+. . PUNCT 13 punct
+"""
+
+
+def test_a_relay_participle_hung_on_the_main_clause_relays_the_as_clause_source():
+    """'Όπως μετέδωσε η ΕΡΤ, επικαλούμενη στελέχη ...': the participle agrees with ΕΡΤ and sits
+    between it and the main verb, so ΕΡΤ cites the officials; one that does not agree is not a relay."""
+    assert chains(sent(EL_SIBLING_RELAY, "el"), "el") == [[("ΕΡΤ", "μεταδίδω"), ("στελέχη", "επικαλούμαι")]]
+    masculine = EL_SIBLING_RELAY.replace("Part|Gender=Fem|Number=Sing", "Part|Gender=Masc|Number=Plur")
+    assert chains(sent(masculine, "el"), "el") == [[("ΕΡΤ", "μεταδίδω")]]
