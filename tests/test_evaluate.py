@@ -11,7 +11,7 @@ from attrib.evaluate import (
     scores,
     training_overlap,
 )
-from tests.conftest import PACK, ROOT, need_models, pack_missing
+from tests.conftest import PACK, ROOT, need_models
 
 GOLD = ROOT / "data" / "gold" / "ud-news.yaml"
 
@@ -57,22 +57,36 @@ def test_rules_on_treebank_parses_meet_the_floors(ud_root, name):
         assert overall[metric] >= floor, (name, metric, overall)
 
 
+# Floors of the whole pipeline (models + rules) per gold set and language: precision, recall,
+# F1, chain accuracy and exact chain accuracy, pinned at the figures in reports/accuracy.md
+# less 0.03; raise them as models and rules improve. news-test and synth-test are held out.
+PIPELINE_FLOORS = {
+    ("seeds", "el"): (0.97, 0.97, 0.97, 0.94, 0.94),
+    ("seeds", "hu"): (0.97, 0.97, 0.97, 0.85, 0.85),
+    ("ud-news", "el"): (0.97, 0.91, 0.94, 0.91, 0.85),
+    ("ud-news", "en"): (0.97, 0.85, 0.91, 0.74, 0.74),
+    ("ud-news", "hu"): (0.97, 0.97, 0.97, 0.87, 0.87),
+    ("news-test", "el"): (0.92, 0.84, 0.87, 0.66, 0.62),
+    ("news-test", "en"): (0.85, 0.68, 0.75, 0.27, 0.27),
+    ("news-test", "hu"): (0.93, 0.61, 0.73, 0.32, 0.31),
+    ("synth-test", "el"): (0.93, 0.76, 0.84, 0.35, 0.30),
+    ("synth-test", "en"): (0.97, 0.86, 0.91, 0.45, 0.43),
+    ("synth-test", "hu"): (0.97, 0.92, 0.94, 0.47, 0.47),
+}
+
+
 @pytest.mark.model
-def test_pipeline_accuracy_floors(ud_root):
-    """Floors of the whole pipeline (models + rules), pinned at the measured figures less a
-    small margin; raise them as the models improve (reports/accuracy.md has the figures)."""
-    for lang in ("el", "hu"):
+@pytest.mark.parametrize("name", sorted({name for name, _ in PIPELINE_FLOORS}))
+def test_pipeline_accuracy_floors(ud_root, name):
+    """The models and rules together meet their floors on each gold set, in each language."""
+    for lang in ("el", "hu", "en"):
         need_models(lang, "tokenize", "pos", "lemma", "depparse")
-    seeds = evaluate_gold(gold_file=ROOT / "data" / "gold" / "seeds.yaml", ud=ud_root, seeds=ROOT / "seeds", models=str(PACK))
-    assert seeds["overall"]["f1"] >= 0.97 and seeds["overall"]["chain_accuracy"] >= 0.90, seeds["overall"]
-    news = evaluate_gold(gold_file=GOLD, ud=ud_root, seeds=ROOT / "seeds", models=str(PACK))
-    for lang in ("el", "hu"):
-        s = news["by_lang"][lang]
-        assert s["f1"] >= 0.95 and s["chain_accuracy"] >= 0.90, (lang, s)
-    if not pack_missing("en", "depparse"):
-        en = news["by_lang"]["en"]
-        assert en["f1"] >= 0.90 and en["chain_accuracy"] >= 0.70, en
-        assert news["overall"]["f1"] >= 0.95 and news["overall"]["chain_accuracy"] >= 0.88, news["overall"]
+    result = evaluate_gold(gold_file=ROOT / "data" / "gold" / f"{name}.yaml", ud=ud_root,
+                           seeds=ROOT / "seeds", models=str(PACK))
+    for (gold_set, lang), floors in PIPELINE_FLOORS.items():
+        if gold_set == name:
+            for metric, floor in zip(METRICS, floors):
+                assert result["by_lang"][lang][metric] >= floor, (name, lang, metric, result["by_lang"][lang])
 
 
 def test_gold_from_training_files_is_flagged():
