@@ -254,11 +254,11 @@ def provenance(annotator: Annotator) -> dict:
             "registry_sha256": reg, "registry_files": list(annotator.registry.files)}
 
 
-def run_documents(annotator: Annotator, docs, progress: bool = False) -> dict[str, list[dict]]:
+def run_documents(annotator: Annotator, docs) -> dict[str, list[dict]]:
     """Annotate documents in order and collect the rows of every table."""
     from attrib.parallel import annotate_stream
 
-    stream = annotate_stream((("added", doc) for doc in _progress(list(docs), progress)), annotator)
+    stream = annotate_stream((("added", doc) for doc in docs), annotator)
     return collect_rows(part for done in stream for _, part in done)
 
 
@@ -286,13 +286,19 @@ def _duplicate(doc: Document, contents: dict[str, str]) -> Document:
     return doc
 
 
-def _progress(docs, enabled: bool):
-    """Wrap an iterator in a progress bar when asked."""
+def _progress(inputs: list[str], enabled: bool):
+    """A progress bar advanced as chunks of documents are annotated (its total is the number
+    of text files when no table is among the inputs), or None."""
     if not enabled:
-        return docs
+        return None
     from tqdm import tqdm
 
-    return tqdm(docs, desc="annotating", unit="doc")
+    from attrib.reader import expand_inputs
+    from attrib.usage import TABLE_SUFFIXES
+
+    paths = expand_inputs(inputs)
+    total = None if any(p.suffix in TABLE_SUFFIXES for p in paths) else len(paths)
+    return tqdm(total=total, desc="annotating", unit="doc")
 
 
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
@@ -317,21 +323,35 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     from attrib import dataset as ds
     from attrib.parallel import annotate_stream
     from attrib.reader import read_corpus
+    from attrib.usage import check_inputs, check_out_folder
 
+    check_inputs(inputs)
+    check_out_folder(out, "dataset")
     chunking = Chunking(chunk_size, chunk_chars)
     annotator, out = Annotator(models, tuple(codebooks), tuple(registry)), Path(out)
     with ds.locked(out, wait):
         run, seen = _start_run(out, provenance(annotator))
         summary = Counter()
-        todo = _progress(_todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary,
-                               refresh), progress)
+        todo = _todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary, refresh)
+        bar = _progress(inputs, progress)
         if engine == "dask":
             _on_dask(todo, run, out, annotator, summary, chunking, scheduler, workers)
-            return _summary(summary)
-        for done in annotate_stream(todo, annotator, workers, threads, chunking):
-            ds.write_chunk(out, run, _chunk_rows(done, summary, run))
-        _publish(out, run, summary)
+        else:
+            for done in annotate_stream(todo, annotator, workers, threads, chunking):
+                ds.write_chunk(out, run, _chunk_rows(done, summary, run))
+                _advance(bar, summary)
+            _publish(out, run, summary)
+        _advance(bar, summary, close=True)
     return _summary(summary)
+
+
+def _advance(bar, summary: Counter, close: bool = False) -> None:
+    """Move the progress bar to the documents finished so far (annotated or skipped)."""
+    if bar is None:
+        return
+    bar.update(sum(summary[k] for k in ("added", "replaced", "failed", "unchanged", "done")) - bar.n)
+    if close:
+        bar.close()
 
 
 def _chunk_rows(done: list, summary: Counter, run) -> dict[str, list[dict]]:
@@ -420,13 +440,30 @@ def _count(summary: Counter, run, action: str, doc: Document, part: dict) -> Non
         run.replaced.append(doc.doc_id)
 
 
+def _frame_records(frame) -> list[dict]:
+    """The rows of a DataFrame as records; without an ``id`` column, ids are ``doc0``, ``doc1``...
+
+    Raises:
+        UsageError: when there is no ``text`` column.
+    """
+    from attrib.errors import UsageError
+
+    if "text" not in frame.columns:
+        raise UsageError(f"the DataFrame has no 'text' column (it has {', '.join(map(repr, frame.columns))}); "
+                         "rename the column that holds the articles to 'text'")
+    records = frame.to_dict("records")
+    if "id" not in frame.columns:
+        records = [{**r, "id": f"doc{i}"} for i, r in enumerate(records)]
+    return records
+
+
 def _documents_from(data) -> list[Document]:
     """Documents from a list of texts, a mapping id -> text, or a DataFrame (id, text, ...)."""
     from attrib.reader import RawDocument, decode
 
     books = load_codebooks()
     if hasattr(data, "to_dict"):
-        records = data.to_dict("records")
+        records = _frame_records(data)
     elif isinstance(data, dict):
         records = [{"id": k, "text": v} for k, v in data.items()]
     else:

@@ -1,4 +1,4 @@
-"""attrib's command line: parses arguments and calls library functions, nothing more."""
+"""attrib's command line: each subcommand parses its arguments and calls one library function."""
 
 from __future__ import annotations
 
@@ -6,8 +6,31 @@ import argparse
 import sys
 from pathlib import Path
 
+from attrib import __version__
 from attrib.errors import AttribError
 from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS
+
+DESCRIPTION = """\
+attrib tags every sentence of news articles (Greek, Hungarian, English) with who is speaking
+through whom (its reporting chain, proximate source first), types the sources, records framing
+terms with the voice that uses them, and summarises the corpus into reliance and framing tables."""
+
+EXAMPLES = """\
+examples:
+  attrib annotate seeds --out data/annotations     annotate a folder of .txt articles
+  attrib report data/annotations --out my-report   tables, charts and an HTML page
+run `attrib COMMAND -h` for a command's options and an example."""
+
+
+def plural(count: int, word: str) -> str:
+    """``1 document``, ``2 documents``."""
+    return f"{count:,} {word}" + ("" if count == 1 else "s")
+
+
+def example(*lines: str) -> str:
+    """The epilog of a subcommand's help: its example command lines."""
+    return "example:\n" + "\n".join(f"  {line}" for line in lines)
+
 
 MODELS_HELP = ("model pack folder, or 'stanza' for stanza's official models "
                "(default: $ATTRIB_MODELS, else the pack in data/models)")
@@ -58,16 +81,25 @@ def _annotate(args: argparse.Namespace) -> int:
                               workers=args.workers, threads=args.threads, engine=args.engine,
                               scheduler=args.scheduler, refresh=args.refresh)
     resumed = f", {summary['done']} already done by an interrupted run" if summary["done"] else ""
-    print(f"read {summary['documents']} documents: {summary['added']} added, {summary['replaced']} replaced, "
-          f"{summary['unchanged']} unchanged, {summary['failed']} failed{resumed}; {summary['sentences']} "
-          f"sentences annotated, {summary['attributed']} attributed -> {args.out}")
+    print(f"read {plural(summary['documents'], 'document')}: {summary['added']} added, {summary['replaced']} "
+          f"replaced, {summary['unchanged']} unchanged, {summary['failed']} failed{resumed}; "
+          f"{plural(summary['sentences'], 'sentence')} annotated, {summary['attributed']} attributed -> {args.out}")
+    if summary["failed"] and not any(summary[k] for k in ("added", "replaced", "unchanged", "done")):
+        print(f"attrib: error: every document failed; the documents table in {args.out} says why "
+              "(its error column)", file=sys.stderr)
+        return 1
     return 0
 
 
 def _add_annotate(sub: argparse._SubParsersAction) -> None:
-    ann = sub.add_parser("annotate", help="tag every sentence with its reporting chain (Parquet)")
+    ann = sub.add_parser("annotate", help="tag every sentence with its reporting chain (Parquet)",
+                         description="Tag every sentence with its reporting chain and framing terms; "
+                         "write the tables as Parquet into a dataset folder that grows run by run.",
+                         epilog=example("attrib annotate seeds --out data/annotations",
+                                        "attrib annotate 'corpus/*.txt' articles.csv --out data/annotations --workers 2"),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     ann.add_argument("inputs", nargs="+", help="folders or globs of .txt files, or .jsonl/.csv/.parquet "
-                     "files with id and text columns")
+                     "files with a text column (and optional id)")
     ann.add_argument("--out", type=Path, required=True, help="output folder (four tables)")
     ann.add_argument("--models", help=MODELS_HELP)
     ann.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML (repeatable)")
@@ -110,7 +142,9 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _add_eval(sub: argparse._SubParsersAction) -> None:
-    ev = sub.add_parser("eval", help="score attribution against gold sentences")
+    ev = sub.add_parser("eval", help="score attribution against gold sentences",
+                        epilog=example("attrib eval data/gold/news-dev.yaml --parses models gold --out build/eval"),
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("gold", nargs="+", help="gold YAML file(s) (format: README)")
     ev.add_argument("--out", type=Path, default=Path("reports"), help="folder for accuracy.md/.json")
     ev.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD folder for ud_file gold")
@@ -130,9 +164,13 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
 
 
 def _add_models(sub: argparse._SubParsersAction) -> None:
-    models = sub.add_parser("models", help="build, score and check the offline model pack")
+    models = sub.add_parser("models", help="build, score and check the offline model pack",
+                            epilog=example("attrib models check", "attrib models build --lang en --threads 2"),
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
     msub = models.add_subparsers(dest="models_command", required=True)
-    build = msub.add_parser("build", help="train the pack from UD treebanks (resumable)")
+    build = msub.add_parser("build", help="train the pack from UD treebanks (resumable)",
+                           epilog=example("attrib models build --lang hu --processor depparse --out build/pack"),
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     build.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks folder")
     build.add_argument("--out", type=Path, default=Path("data/models"), help="pack folder")
     build.add_argument("--work", type=Path, default=Path("build/models"), help="scratch folder")
@@ -143,7 +181,9 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--force", action="store_true", help="retrain installed models too")
     build.add_argument("--commit", action="store_true", help="git-commit each model as it lands")
     build.set_defaults(func=_models_build)
-    ev = msub.add_parser("eval", help="score the pack end to end on the test splits")
+    ev = msub.add_parser("eval", help="score the pack end to end on the test splits",
+                        epilog=example("attrib models eval --lang el --out build/models.md"),
+                        formatter_class=argparse.RawDescriptionHelpFormatter)
     ev.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks folder")
     ev.add_argument("--models", help=MODELS_HELP)
     ev.add_argument("--lang", action="append", help="language to score (repeatable)")
@@ -151,14 +191,18 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--work", type=Path, default=Path("build/eval"), help="scratch folder")
     ev.add_argument("--threads", type=int, help="torch threads for the timing")
     ev.set_defaults(func=_models_eval)
-    check = msub.add_parser("check", help="verify that the models load, language by language")
+    check = msub.add_parser("check", help="verify that the models load, language by language",
+                           epilog=example("attrib models check --lang el"),
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("--models", help=MODELS_HELP)
     check.add_argument("--lang", action="append", help="language to check (repeatable)")
     check.set_defaults(func=_models_check)
 
 
 def _add_parse(sub: argparse._SubParsersAction) -> None:
-    parse = sub.add_parser("parse", help="run the models over articles and write CoNLL-U")
+    parse = sub.add_parser("parse", help="run the models over articles and write CoNLL-U",
+                           epilog=example("attrib parse seeds --out data/parsed"),
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     parse.add_argument("inputs", nargs="+", help="folders, .txt files or globs")
     parse.add_argument("--out", type=Path, required=True, help="output folder")
     parse.add_argument("--models", help=MODELS_HELP)
@@ -176,7 +220,9 @@ def _bench(args: argparse.Namespace) -> int:
 
 
 def _add_bench(sub: argparse._SubParsersAction) -> None:
-    bench = sub.add_parser("bench", help="measure speed and memory (writes benchmarks.md)")
+    bench = sub.add_parser("bench", help="measure speed and memory (writes benchmarks.md)",
+                           epilog=example("attrib bench --sizes 100 --out build/bench"),
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
     bench.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="corpus sizes (documents)")
     bench.add_argument("--out", type=Path, default=Path("reports"), help="folder for benchmarks.md/.json")
     bench.add_argument("--seeds", type=Path, default=Path("seeds"), help="seed articles")
@@ -193,13 +239,15 @@ def _export(args: argparse.Namespace) -> int:
     from attrib.dataset import export_changes
 
     summary = export_changes(args.dataset, args.since, args.out)
-    print(f"exported {summary['documents']} documents ({summary['rows']} rows) from {summary['runs']} runs "
-          f"since {args.since} -> {args.out}")
+    print(f"exported {plural(summary['documents'], 'document')} ({plural(summary['rows'], 'row')}) from "
+          f"{plural(summary['runs'], 'run')} since {args.since} -> {args.out}")
     return 0
 
 
 def _add_export(sub: argparse._SubParsersAction) -> None:
-    exp = sub.add_parser("export", help="one flat Parquet file of what changed since a date")
+    exp = sub.add_parser("export", help="one flat Parquet file of what changed since a date",
+                         epilog=example("attrib export data/annotations --since 2026-11-01 --out changes.parquet"),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     exp.add_argument("dataset", type=Path, help="folder written by attrib annotate")
     exp.add_argument("--since", required=True, help="ISO date or time (UTC), e.g. 2026-11-01")
     exp.add_argument("--out", type=Path, required=True, help="Parquet file to write")
@@ -211,16 +259,19 @@ def _report(args: argparse.Namespace) -> int:
 
     summary = build_report(annotations=args.annotations, out=args.out, ratings=tuple(args.ratings or ()),
                            registry=tuple(args.registry or ()), title=args.title)
-    print(f"report on {summary['documents']} documents, {summary['sentences']} sentences, "
-          f"{summary['sources']} sources, {summary['framing_terms']} framing terms: "
-          f"{summary['files']} files -> {args.out}")
+    print(f"report on {plural(summary['documents'], 'document')}, {plural(summary['sentences'], 'sentence')}, "
+          f"{plural(summary['sources'], 'source')}, {plural(summary['framing_terms'], 'framing term')}: "
+          f"{plural(summary['files'], 'file')} -> {args.out}")
     return 0
 
 
 def _add_report(sub: argparse._SubParsersAction) -> None:
-    rep = sub.add_parser("report", help="reliance and framing tables, charts, HTML and Markdown")
+    rep = sub.add_parser("report", help="reliance and framing tables, charts, HTML and Markdown",
+                         epilog=example("attrib report data/annotations --out my-report "
+                                        "--ratings ../shared/credibility/mbfc_ratings.csv"),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
     rep.add_argument("annotations", type=Path, help="folder written by attrib annotate")
-    rep.add_argument("--out", type=Path, required=True, help="report folder, e.g. reports/NAME")
+    rep.add_argument("--out", type=Path, required=True, help="report folder to write (created; not the annotations folder)")
     rep.add_argument("--ratings", action="append", type=Path,
                      help="credibility ratings CSV: domain,pc1 / MBFC / State Media Monitor (repeatable)")
     rep.add_argument("--registry", action="append", type=Path, help="extra source registry YAML (repeatable)")
@@ -230,8 +281,10 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``attrib`` command."""
-    parser = argparse.ArgumentParser(prog="attrib", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = argparse.ArgumentParser(prog="attrib", description=DESCRIPTION, epilog=EXAMPLES,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"attrib {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_annotate(sub)
     _add_eval(sub)
     _add_models(sub)

@@ -35,6 +35,7 @@ from attrib.errors import AttribError
 from attrib.schema import RUNS
 from attrib.schema import TABLES as SCHEMAS
 from attrib.store import stream_part, table_from_rows, write_part
+from attrib.usage import check_annotations, check_out_file
 
 TABLES = tuple(SCHEMAS)  # sentences, attributions, framing, documents: documents last, it commits a chunk
 
@@ -237,6 +238,8 @@ def export_changes(root: Path, since: str, out: Path) -> dict:
     """
     import pandas as pd
 
+    check_annotations(root)
+    check_out_file(out)
     runs = read_table(root, "runs")
     if runs is None:
         raise AttribError(f"{root} has no runs table: run `attrib annotate INPUT --out {root}` first")

@@ -15,3 +15,8 @@ class ConfigError(AttribError):
 
 class ModelError(AttribError):
     """A model is missing, corrupt or cannot be loaded."""
+
+
+class UsageError(AttribError):
+    """The command was given something it cannot work with (a missing path, an output that is
+    a file, a table without the columns it needs); nothing has been written."""

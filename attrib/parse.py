@@ -17,6 +17,7 @@ from attrib.models.resolve import available_languages
 from attrib.nlp import parse_paragraphs
 from attrib.reader import read_corpus
 from attrib.structure import Block, structure_article
+from attrib.usage import check_inputs, check_out_folder
 
 
 def to_conllu(doc_id: str, blocks: list[Block], docs: list) -> str:
@@ -56,6 +57,8 @@ def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple 
     Returns:
         Counts: documents, unreadable documents, paragraphs, sentences per language.
     """
+    check_inputs(inputs)
+    check_out_folder(out, "CoNLL-U files")
     books = load_codebooks(codebooks)
     available = set(available_languages(models))
     out.mkdir(parents=True, exist_ok=True)

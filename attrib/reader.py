@@ -17,8 +17,8 @@ from typing import Iterator
 
 from attrib.codebook import Codebook
 from attrib.langid import _word_score, detect_language
+from attrib.usage import TABLE_SUFFIXES
 
-TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
 META_FIELDS = ("published", "outlet", "url", "lang")
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
@@ -103,14 +103,13 @@ def _table_rows(path: Path) -> Iterator[RawDocument]:
         yield RawDocument(path.stem, str(path), error=f"cannot read table {path}: {exc}; "
                           "it must be UTF-8 JSON Lines, CSV or Parquet")
         return
-    missing = [c for c in ("id", "text") if c not in frame.columns]
-    if missing:
-        yield RawDocument(path.stem, str(path), error=f"table {path} has no column(s) {missing}; "
-                          "it needs 'id' and 'text' (optional: published, outlet, url, lang)")
+    if "text" not in frame.columns:
+        yield RawDocument(path.stem, str(path), error=f"table {path} has no 'text' column; name the column "
+                          "that holds the articles 'text' (optional: id, published, outlet, url, lang)")
         return
     for number, row in enumerate(frame.to_dict("records")):
         meta = {k: str(row[k]) for k in META_FIELDS if k in row and _present(row[k])}
-        doc_id = str(row["id"]) if _present(row["id"]) else f"{path.stem}:{number}"
+        doc_id = str(row["id"]) if _present(row.get("id")) else f"{path.stem}:{number}"
         text = row["text"] if isinstance(row["text"], str) else None
         error = None if text is not None else f"row {number} of {path} has no text"
         yield RawDocument(doc_id, f"{path}#{number}", text, meta, error)

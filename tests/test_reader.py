@@ -67,4 +67,4 @@ def test_tables_with_metadata(tmp_path: Path):
     assert docs["x1"].meta == {"outlet": "Kathimerini", "published": "2022-01-05"}
     assert "no text" in docs["x2"].error
     assert docs["p1"].meta["lang"] == "hu" and docs["c1"].ok
-    assert "needs 'id' and 'text'" in docs["bad"].error
+    assert "no 'text' column" in docs["bad"].error

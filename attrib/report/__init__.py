@@ -25,6 +25,7 @@ from attrib.report.charts import write_charts
 from attrib.report.ratings import join_ratings, read_ratings, weighted_reliance
 from attrib.report.reliance import corpus_reliance, reliance, reliance_by_type
 from attrib.report.render import ReportData, to_html, to_markdown
+from attrib.usage import check_annotations, check_out_folder
 
 
 def read_annotations(folder: Path) -> dict[str, pd.DataFrame]:
@@ -33,8 +34,8 @@ def read_annotations(folder: Path) -> dict[str, pd.DataFrame]:
     for name in ("sentences", "framing", "documents"):
         path = Path(folder) / name
         if not path.exists():
-            raise AttribError(f"{path} not found: {folder} is not an attrib annotate output; "
-                              f"run `attrib annotate INPUT --out {folder}` first")
+            check_annotations(Path(folder))
+            raise AttribError(f"{path} not found; run `attrib annotate INPUT --out {folder}` again to complete it")
         tables[name] = pd.read_parquet(path)
     return tables
 
@@ -94,6 +95,8 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
     Returns:
         Counts: documents, sentences, sources, framing terms, files written.
     """
+    check_annotations(Path(annotations))
+    check_out_folder(Path(out), "report")
     tables = read_annotations(Path(annotations))
     reg = load_registry(list(registry))
     summary = summarise(tables, reg, [read_ratings(Path(p)) for p in ratings])

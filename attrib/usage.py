@@ -1,0 +1,128 @@
+"""Checks of what a user asked for, made before anything is read or written.
+
+A path that does not exist, a glob that matches nothing, a table without the columns
+attrib needs, or an output folder that is a file stops the command with a
+:class:`UsageError` whose message says what to do; the CLI prints it and exits with 2.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+from pathlib import Path
+
+from attrib.errors import UsageError
+
+TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+REQUIRED_COLUMNS = ("text",)  # without an id column, rows are named FILE:ROW
+
+
+def check_inputs(inputs: list[str]) -> None:
+    """Every input is an existing file or folder (holding texts or tables), or a glob that
+    matches something, and every table among them has a ``text`` column.
+
+    Raises:
+        UsageError: naming the first input that fails and what to do about it.
+    """
+    if not inputs:
+        raise UsageError("no input given: name folders, .txt files, globs or tables (.jsonl, .csv, .parquet)")
+    for item in inputs:
+        if any(ch in item for ch in "*?["):
+            matches = glob.glob(item)
+            if not matches:
+                raise UsageError(f"{item} matches no file; check the pattern (quote it so the shell does not expand it)")
+            for match in matches:
+                check_table(Path(match))
+        elif not Path(item).exists():
+            raise UsageError(f"{item} does not exist; give a folder of .txt files, a .txt file, a glob or a table")
+        elif Path(item).is_dir():
+            _check_folder(Path(item))
+        else:
+            check_table(Path(item))
+
+
+def _check_folder(folder: Path) -> None:
+    """A folder input holds at least one text or table file; its tables have the columns."""
+    found = [p for p in folder.iterdir() if p.is_file() and p.suffix in (".txt", *TABLE_SUFFIXES)]
+    if not found:
+        raise UsageError(f"{folder} holds no .txt, .jsonl, .csv or .parquet file; give the folder of your "
+                         "articles (one .txt per article) or a table with a text column")
+    for path in found:
+        check_table(path)
+
+
+def check_table(path: Path) -> None:
+    """A table input (JSON Lines, CSV, Parquet) has a ``text`` column.
+
+    Raises:
+        UsageError: when it cannot be read or lacks a column.
+    """
+    if path.suffix not in TABLE_SUFFIXES or not path.is_file():
+        return
+    try:
+        columns = table_columns(path)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read table {path}: {exc}; it must be UTF-8 JSON Lines, CSV or Parquet") from exc
+    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
+    if missing:
+        raise UsageError(f"table {path} has no {' or '.join(repr(c) for c in missing)} column (it has "
+                         f"{', '.join(map(repr, columns)) or 'none'}); name the column that holds the articles "
+                         "'text' (optional: id, published, outlet, url, lang)")
+
+
+def table_columns(path: Path) -> list[str]:
+    """The column names of a table file, read from its header (first record of JSON Lines)."""
+    if path.suffix == ".parquet":
+        import pyarrow.parquet as pq
+
+        return list(pq.read_schema(path).names)
+    if path.suffix == ".csv":
+        import pandas as pd
+
+        return list(pd.read_csv(path, dtype=str, nrows=0).columns)
+    with open(path, encoding="utf-8") as handle:
+        first = next((line for line in handle if line.strip()), "{}")
+    record = json.loads(first)
+    if not isinstance(record, dict):
+        raise ValueError("its first line is not a JSON object")
+    return list(record)
+
+
+def check_out_folder(out: Path, what: str = "output folder") -> None:
+    """``out`` is a folder or does not exist yet (it will be created).
+
+    Raises:
+        UsageError: when ``out`` is an existing file.
+    """
+    if Path(out).exists() and not Path(out).is_dir():
+        raise UsageError(f"{out} is a file, not a folder; give --out a folder for the {what} "
+                         "(a new one is created)")
+
+
+def check_out_file(out: Path) -> None:
+    """``out`` is a file to write, not an existing folder.
+
+    Raises:
+        UsageError: when ``out`` is an existing folder.
+    """
+    if Path(out).is_dir():
+        raise UsageError(f"{out} is a folder; give --out a file name, e.g. {Path(out) / 'export.parquet'}")
+
+
+def check_annotations(folder: Path) -> None:
+    """``folder`` is the output of ``attrib annotate``.
+
+    Raises:
+        UsageError: when it does not exist, is a folder of input texts, or lacks the tables.
+    """
+    folder = Path(folder)
+    if not folder.exists():
+        raise UsageError(f"{folder} does not exist; run `attrib annotate INPUT --out FOLDER` first and give "
+                         "that FOLDER here")
+    if (folder / "sentences").exists() and (folder / "documents").exists():
+        return
+    texts = folder.is_dir() and any(p.suffix in (".txt", *TABLE_SUFFIXES) for p in folder.iterdir())
+    hint = (f"it holds input texts: run `attrib annotate {folder} --out annotations` first, then give "
+            "annotations here" if texts else
+            "run `attrib annotate INPUT --out annotations` first, then give annotations here")
+    raise UsageError(f"{folder} is not an attrib annotate output (no sentences and documents tables); {hint}")

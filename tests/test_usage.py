@@ -1,0 +1,108 @@
+"""Bad usage stops with one line, exit code 2 and nothing written; the CLI speaks to users."""
+
+import pandas as pd
+import pytest
+
+from attrib import annotate, cli
+from attrib.errors import UsageError
+from attrib.usage import check_inputs, check_table
+
+
+def run(capsys, *argv):
+    code = cli.main(list(argv))
+    return code, capsys.readouterr()
+
+
+def test_a_missing_input_or_an_empty_glob_stops_before_the_dataset_is_touched(tmp_path, capsys):
+    out = tmp_path / "out"
+    code, printed = run(capsys, "annotate", str(tmp_path / "nosuchdir"), "--out", str(out))
+    assert code == 2 and "does not exist" in printed.err and not out.exists()
+    code, printed = run(capsys, "annotate", str(tmp_path / "*.txt"), "--out", str(out))
+    assert code == 2 and "matches no file" in printed.err and not out.exists()
+    (tmp_path / "empty").mkdir()
+    code, printed = run(capsys, "annotate", str(tmp_path / "empty"), "--out", str(out))
+    assert code == 2 and "holds no .txt" in printed.err and not out.exists()
+    assert "Traceback" not in printed.err and printed.err.count("\n") == 1
+
+
+def test_an_output_that_is_a_file_stops_annotate_parse_and_report(tmp_path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("Η κυβέρνηση ανακοίνωσε μέτρα.", encoding="utf-8")
+    taken = tmp_path / "taken"
+    taken.write_text("keep me")
+    for argv in (("annotate", str(article)), ("parse", str(article))):
+        code, printed = run(capsys, *argv, "--out", str(taken))
+        assert code == 2 and "is a file, not a folder" in printed.err, argv
+    dataset = tmp_path / "ds"
+    (dataset / "sentences").mkdir(parents=True)
+    (dataset / "documents").mkdir()
+    code, printed = run(capsys, "report", str(dataset), "--out", str(taken))
+    assert code == 2 and "is a file, not a folder" in printed.err
+    assert taken.read_text() == "keep me"
+
+
+def test_report_on_a_folder_of_texts_says_to_annotate_it_elsewhere(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("text", encoding="utf-8")
+    code, printed = run(capsys, "report", str(tmp_path), "--out", str(tmp_path / "rep"))
+    assert code == 2 and "holds input texts" in printed.err
+    assert f"--out {tmp_path}`" not in printed.err  # never suggests writing into the input folder
+    assert not (tmp_path / "rep").exists()
+
+
+def test_a_table_without_a_text_column_is_named_with_its_columns(tmp_path, capsys):
+    table = tmp_path / "corpus.csv"
+    table.write_text("id,body\n1,Hello\n", encoding="utf-8")
+    code, printed = run(capsys, "annotate", str(table), "--out", str(tmp_path / "out"))
+    assert code == 2 and "no 'text' column" in printed.err and "'body'" in printed.err
+    assert not (tmp_path / "out").exists()
+    lines = tmp_path / "corpus.jsonl"
+    lines.write_text('{"id": 1, "body": "x"}\n', encoding="utf-8")
+    with pytest.raises(UsageError, match="no 'text' column"):
+        check_table(lines)
+    good = tmp_path / "good.csv"
+    good.write_text("text\nHello\n", encoding="utf-8")
+    check_inputs([str(good)])  # an id column is optional
+
+
+def test_a_run_in_which_every_document_failed_exits_non_zero(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "blank.txt").write_text("   \n", encoding="utf-8")
+    code, printed = run(capsys, "annotate", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet")
+    assert code == 1 and "every document failed" in printed.err
+    assert "read 1 document:" in printed.out and "0 sentences" in printed.out
+
+
+def test_a_dataframe_without_id_gets_row_ids_and_one_without_text_is_refused():
+    with pytest.raises(UsageError, match="no 'text' column.*'body'"):
+        annotate(pd.DataFrame({"body": ["x"]}))
+    tables = annotate(pd.DataFrame({"text": ["   "]}))
+    assert list(tables.documents["doc_id"]) == ["doc0"]
+
+
+def test_version_and_help_speak_to_users(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.startswith("attrib ")
+    parser = cli.build_parser()
+    top = parser.format_help()
+    assert "reporting chain" in top and top.count("attrib annotate") + top.count("attrib report") >= 2
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, command in sub.choices.items():
+        assert "example:" in command.format_help().rsplit("\n\n", 1)[-1], name
+    assert cli.plural(1, "document") == "1 document" and cli.plural(2, "document") == "2 documents"
+
+
+def test_the_progress_bar_counts_finished_documents_against_the_files_given(tmp_path):
+    from collections import Counter
+
+    from attrib.annotator import _advance, _progress
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text("x", encoding="utf-8")
+    bar = _progress([str(tmp_path)], True)
+    assert bar.total == 3 and bar.n == 0
+    _advance(bar, Counter(documents=3, added=1))  # read ahead of the annotation: not finished
+    assert bar.n == 1
+    _advance(bar, Counter(documents=3, added=2, failed=1), close=True)
+    assert bar.n == 3
+    assert _progress([str(tmp_path)], False) is None
