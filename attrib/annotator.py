@@ -27,17 +27,26 @@ from attrib.schema import TABLES
 from attrib.structure import Article, Block, structure_article
 
 FULL = ("tokenize", "mwt", "pos", "lemma", "depparse")
-SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"']?\s+(?=[«“\"'(\[A-ZÀ-ÖØ-ÞΑ-ΩΆ-Ώ0-9])")
+def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph no parser reads, from sentencex (Wikimedia's segmenter:
+    ~300 languages, their abbreviations, no dependencies)."""
+    from sentencex import segment
+
+    spans, pos = [], 0
+    for piece in segment(lang, text):
+        start = text.find(piece.strip(), pos) if piece.strip() else -1
+        if start < 0:
+            continue
+        spans.append((start, start + len(piece.strip())))
+        pos = spans[-1][1]
+    return spans
 
 
 def regex_sentences(block: Block) -> list[Sent]:
     """Split a paragraph into unparsed sentences (for languages without a parser)."""
-    sents, pos = [], 0
-    for piece in SENTENCE_END.split(block.text) + [""]:
-        if not piece:
-            continue
-        start = block.text.index(piece, pos)
-        pos = start + len(piece)
+    sents = []
+    for start, end in sentence_spans(block.text, block.lang):
+        piece = block.text[start:end]
         words = [Word(i + 1, m.group(), m.group(), "X" if m.group()[0].isalnum() else "PUNCT", {}, 0, "dep",
                       block.start + start + m.start(), block.start + start + m.end())
                  for i, m in enumerate(re.finditer(r"\w+(?:[-'’.]\w+)*|[^\w\s]", piece))]
@@ -107,8 +116,12 @@ class Annotator:
         for g, i, block in items:
             out[g][0][i] = regex_sentences(block)
         for g, count in sorted(Counter(g for g, _, _ in items).items()):
-            out[g][1].append(f"no {lang} parser in the models ({self.source.describe()}): "
-                             f"{count} paragraph(s) split but not parsed")
+            if lang in self.books:
+                out[g][1].append(f"no {lang} parser in the models ({self.source.describe()}): "
+                                 f"{count} paragraph(s) split but not parsed")
+            else:
+                out[g][1].append(f"{count} paragraph(s) in {lang}, a language attrib has no codebook or "
+                                 f"models for: split into sentences, not attributed")
 
 
 PIECE = 5000
@@ -371,8 +384,10 @@ def _publish(out: Path, run, summary: Counter) -> None:
 
 def _summary(summary: Counter) -> dict:
     """The counts annotate_corpus returns."""
-    return {k: summary[k] for k in ("documents", "added", "replaced", "unchanged", "done", "failed",
-                                    "sentences", "attributed")}
+    counts = {k: summary[k] for k in ("documents", "added", "replaced", "unchanged", "done", "failed",
+                                      "sentences", "attributed")}
+    languages = {k.split(":", 1)[1]: n for k, n in summary.items() if k.startswith("paragraphs:")}
+    return {**counts, "paragraphs": dict(sorted(languages.items(), key=lambda item: -item[1]))}
 
 
 def _on_dask(todo, run, out: Path, annotator: Annotator, summary: Counter, chunking: Chunking,
@@ -427,8 +442,9 @@ def document_counts(action: str, part: dict) -> Counter:
     sentences and attributed sentences."""
     sentences = part.get("sentences", [])
     failed = part["documents"][0]["status"] == "error"
+    paragraphs = Counter(f"paragraphs:{lang}" for _, lang in {(s["para_id"], s["lang"]) for s in sentences})
     return Counter({"failed" if failed else action: 1, "sentences": len(sentences),
-                    "attributed": sum(s["attributed"] for s in sentences)})
+                    "attributed": sum(s["attributed"] for s in sentences), **paragraphs})
 
 
 def _count(summary: Counter, run, action: str, doc: Document, part: dict) -> None:

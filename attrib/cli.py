@@ -84,6 +84,8 @@ def _annotate(args: argparse.Namespace) -> int:
     print(f"read {plural(summary['documents'], 'document')}: {summary['added']} added, {summary['replaced']} "
           f"replaced, {summary['unchanged']} unchanged, {summary['failed']} failed{resumed}; "
           f"{plural(summary['sentences'], 'sentence')} annotated, {summary['attributed']} attributed -> {args.out}")
+    if summary["paragraphs"]:
+        print("paragraphs by language: " + ", ".join(f"{lang} {n:,}" for lang, n in summary["paragraphs"].items()))
     if summary["failed"] and not any(summary[k] for k in ("added", "replaced", "unchanged", "done")):
         print(f"attrib: error: every document failed; the documents table in {args.out} says why "
               "(its error column)", file=sys.stderr)

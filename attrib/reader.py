@@ -152,7 +152,7 @@ def _legacy_candidates(data: bytes, codebooks: dict[str, Codebook]) -> Iterator[
             guess = detect_language(text, codebooks)
             if guess.lang != book.lang:
                 continue
-            score = _word_score(text.lower().split(), book) * guess.confidence
+            score = _word_score(text.lower().split(), book)  # the model's own score is too jumpy here
             yield score + 0.01 * _plausibility(text, book), encoding, text
 
 

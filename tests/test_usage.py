@@ -106,3 +106,19 @@ def test_the_progress_bar_counts_finished_documents_against_the_files_given(tmp_
     _advance(bar, Counter(documents=3, added=2, failed=1), close=True)
     assert bar.n == 3
     assert _progress([str(tmp_path)], False) is None
+
+
+def test_articles_in_languages_attrib_does_not_know_are_kept_labelled_and_warned_about(tmp_path, capsys):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "de.txt").write_text("Die Regierung hat neue Hilfen angekündigt. Dr. Müller sagte, es reiche nicht.\n\n"
+                                   "Die Opposition kritisierte den Plan als unzureichend.", encoding="utf-8")
+    (corpus / "ru.txt").write_text("Президент заявил, что порядок в стране восстановлен.", encoding="utf-8")
+    code, printed = run(capsys, "annotate", str(corpus), "--out", str(tmp_path / "out"), "--quiet")
+    assert code == 0 and "paragraphs by language: de 2, ru 1" in printed.out
+    docs = pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id")
+    assert docs.loc["de", "lang"] == "de" and docs.loc["ru", "lang"] == "ru"
+    assert "2 paragraph(s) in de, a language attrib has no codebook" in docs.loc["de", "warnings"][0]
+    sents = pd.read_parquet(tmp_path / "out" / "sentences")
+    german = sents[sents.doc_id == "de"]
+    assert len(german) == 3 and not german.attributed.any()  # 'Dr.' does not end a sentence
