@@ -17,6 +17,7 @@ from pathlib import Path
 from attrib import __version__
 from attrib.attribution import attribute_article
 from attrib.codebook import load_codebooks
+from attrib.dates import parse_published
 from attrib.errors import ModelError
 from attrib.extract.sent import Sent, Word, from_stanza
 from attrib.models.resolve import pack_processors, resolve_models
@@ -166,13 +167,17 @@ def sentence_rows(doc_id: str, parsed: list[tuple[Block, list[Sent]]], results) 
 def document_row(doc: Document, article: Article | None, sentences: list, warnings: list[str]) -> dict:
     """The documents-table row of one input document."""
     meta = doc.meta
+    lang = meta.get("lang") or (article.lang if article else None)
+    text = meta.get("published") or (article.published if article else None)
+    published = parse_published(text, lang)
+    unread = [f"published {text!r} is not a date attrib can read: kept in published_text only"] \
+        if text and published is None else []
     return {"doc_id": doc.doc_id, "source": doc.source, "outlet": meta.get("outlet"),
-            "url": meta.get("url"), "published": meta.get("published") or (article.published if article else None),
-            "lang": meta.get("lang") or (article.lang if article else None),
+            "url": meta.get("url"), "published": published, "published_text": text, "lang": lang,
             "n_sentences": len(sentences), "n_attributed": sum(s["attributed"] for s in sentences),
             "sha256": doc.sha256, "encoding": doc.encoding,
             "status": "ok" if doc.ok else "error", "error": doc.error,
-            "warnings": list(doc.warnings) + warnings}
+            "warnings": list(doc.warnings) + warnings + unread}
 
 
 def annotate_documents(annotator: Annotator, docs: list[Document]) -> list[dict[str, list[dict]]]:

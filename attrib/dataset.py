@@ -31,10 +31,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from attrib.atomic import write_json_atomic
-from attrib.errors import AttribError
-from attrib.schema import RUNS
+from attrib.errors import AttribError, UsageError
+from attrib.schema import RUNS, SCHEMA_VERSION
 from attrib.schema import TABLES as SCHEMAS
-from attrib.store import stream_part, table_from_rows, write_part
+from attrib.store import read_metadata, stream_part, table_from_rows, write_part
 from attrib.usage import check_annotations, check_out_file
 
 TABLES = tuple(SCHEMAS)  # sentences, attributions, framing, documents: documents last, it commits a chunk
@@ -75,8 +75,25 @@ def read_table(folder: Path, name: str, columns: list[str] | None = None) -> pa.
     return pq.read_table(path, columns=columns)
 
 
+def check_schema(root: Path) -> None:
+    """The dataset's tables were written with this attrib's schemas.
+
+    Raises:
+        UsageError: when an existing part has another schema version (parts of two
+            versions cannot be read as one table).
+    """
+    for name in TABLES:
+        for path in sorted((root / name).glob("*.parquet"))[:1]:
+            version = read_metadata(path).get("schema_version")
+            if version != SCHEMA_VERSION:
+                raise UsageError(f"{root} holds tables of schema version {version}, this attrib writes "
+                                 f"version {SCHEMA_VERSION} (see attrib/schema.py); annotate into a new "
+                                 "--out folder, or move this one aside")
+
+
 def ensure_tables(root: Path, provenance: dict) -> None:
     """Give a new dataset empty tables, so it reads cleanly even before its first run ends."""
+    check_schema(root)
     for name in TABLES:
         if not any((root / name).glob("*.parquet")):
             write_part(table_from_rows(name, [], provenance), root / name, "part-empty")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: documents.published a UTC timestamp, published_text the string given
 
 LINK = pa.struct([
     ("source_id", pa.string()),   # registry id, or a generated id for an unknown source
@@ -64,7 +64,8 @@ DOCUMENTS = pa.schema([
     ("source", pa.string()),      # where the document came from (file path or input row)
     ("outlet", pa.string()),
     ("url", pa.string()),
-    ("published", pa.string()),
+    ("published", pa.timestamp("us", tz="UTC")),  # first moment of the date given (day, month or year)
+    ("published_text", pa.string()),  # the date as the input gave it ("2022-01", "5 Ιανουαρίου 2022")
     ("lang", pa.string()),
     ("n_sentences", pa.int32()),
     ("n_attributed", pa.int32()),
@@ -88,6 +89,10 @@ RUNS = pa.schema([
     ("codebooks_sha256", pa.string()),   # JSON: language -> codebook digest
     ("registry_sha256", pa.string()),
 ])
+
+# Columns whose pandas type is not Arrow's default: an integer column with nulls reads as a
+# nullable integer, not float64 (written into each file's pandas metadata).
+PANDAS_TYPES = {"sentences": {"post_id": "Int32"}}
 
 TABLES = {"sentences": SENTENCES, "attributions": ATTRIBUTIONS, "framing": FRAMING,
           "documents": DOCUMENTS}

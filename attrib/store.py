@@ -10,7 +10,7 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from attrib.schema import SCHEMA_VERSION, TABLES
+from attrib.schema import PANDAS_TYPES, SCHEMA_VERSION, TABLES
 
 
 def table_from_rows(name: str, rows: list[dict], metadata: dict) -> pa.Table:
@@ -18,9 +18,23 @@ def table_from_rows(name: str, rows: list[dict], metadata: dict) -> pa.Table:
     schema = TABLES[name]
     meta = {b"attrib": json.dumps({"schema_version": SCHEMA_VERSION, "table": name, **metadata},
                                   sort_keys=True).encode("utf-8")}
-    schema = schema.with_metadata({**(schema.metadata or {}), **meta})
+    schema = schema.with_metadata({**(schema.metadata or {}), **meta, **pandas_metadata(name)})
     columns = {field.name: [row.get(field.name) for row in rows] for field in schema}
     return pa.Table.from_pydict(columns, schema=schema)
+
+
+def pandas_metadata(name: str) -> dict[bytes, bytes]:
+    """The pandas metadata that makes ``pd.read_parquet`` give the table's columns the types
+    of :data:`attrib.schema.PANDAS_TYPES` (none when the table needs none)."""
+    types = PANDAS_TYPES.get(name)
+    if not types:
+        return {}
+    import pandas as pd
+
+    columns = [{"name": c, "field_name": c, "pandas_type": t.lower(), "numpy_type": t, "metadata": None}
+               for c, t in types.items()]
+    return {b"pandas": json.dumps({"index_columns": [], "column_indexes": [], "columns": columns,
+                                   "pandas_version": pd.__version__}).encode("utf-8")}
 
 
 @contextmanager

@@ -34,7 +34,8 @@ def test_corpus_tables_keep_every_document(tmp_path: Path):
     summary = annotate_corpus(inputs=[str(corpus)], out=out, models=_empty_pack(tmp_path), progress=False)
     assert summary["documents"] == 3 and summary["added"] == 1 and summary["failed"] == 2
     docs = pd.read_parquet(out / "documents").set_index("doc_id")
-    assert docs.loc["good", "published"] == "2023-03-14" and docs.loc["good", "lang"] == "hu"
+    assert docs.loc["good", "published"] == pd.Timestamp("2023-03-14", tz="UTC") and docs.loc["good", "lang"] == "hu"
+    assert docs.loc["good", "published_text"] == "2023-03-14"
     assert "binary" in docs.loc["binary", "error"] and "empty" in docs.loc["empty", "error"]
     assert any("no hu parser" in w for w in docs.loc["good", "warnings"])
     sents = pd.read_parquet(out / "sentences")
