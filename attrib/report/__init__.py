@@ -51,7 +51,8 @@ def _documents(tables: dict, rel: pd.DataFrame) -> pd.DataFrame:
     """Per document: size, attribution, top sources and credibility-weighted reliance."""
     docs = tables["documents"]
     out = weighted_reliance(rel, docs) if "pc1" in rel else docs[["doc_id", "n_sentences", "n_attributed"]].copy()
-    out = docs[["doc_id", "published", "lang", "status"]].merge(out, on="doc_id", how="left")
+    dates = [c for c in ("published", "published_text") if c in docs]  # published_text: the date as given
+    out = docs[["doc_id", *dates, "lang", "status"]].merge(out, on="doc_id", how="left")
     top = rel.groupby("doc_id")["name"].agg(lambda n: list(n.head(3)))
     out["top_sources"] = out["doc_id"].map(top).apply(lambda v: v if isinstance(v, list) else [])
     return out
