@@ -44,13 +44,20 @@ def _is_clause(word: Word) -> bool:
     return word.rel in ("ccomp", "parataxis") or (word.rel == "xcomp" and word.upos in ("VERB", "AUX"))
 
 
+def _speech_tag(sent: Sent, verb: Word) -> bool:
+    """A verb hung on another clause as parataxis reports it ("the war is over, he said"),
+    unless a semicolon sets it apart as a clause of its own ("...; shots heard")."""
+    return verb.deprel == "parataxis" and not any(
+        k.text == ";" and k.id < verb.id for k in sent.children(verb, "punct"))
+
+
 def has_content(sent: Sent, verb: Word, book: Codebook, quoted: set[int]) -> bool:
     """Whether a reporting verb reports something: a clause, a quote, a colon, an aside, or
     a content noun as its object ("εξέδωσε ανακοίνωση", "denied the allegations")."""
     attribution = book.section("attribution")
     passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "aux:pass"))
     clauses = [k for k in sent.children(verb) if _is_clause(k) and not (passive and k.rel == "xcomp")]
-    if verb.deprel in ("parataxis",) or clauses:  # "were found stuffed in the trash" reports nothing
+    if _speech_tag(sent, verb) or clauses:  # "were found stuffed in the trash" reports nothing
         return True
     if is_parenthetical(sent, verb) or has_as_marker(sent, verb, book):
         return True

@@ -18,7 +18,10 @@ MAX_NAME = 8
 
 
 def is_name(word: Word) -> bool:
-    """A proper noun, or a capitalised foreign word (GDT tags "Λαβρόφ" X, Foreign=Yes)."""
+    """A proper noun, or a capitalised foreign word (GDT tags "Λαβρόφ" X, Foreign=Yes); never a
+    hashtag ("#protest" is a topic a tagger may call a proper noun)."""
+    if word.text.startswith("#"):
+        return False
     return word.upos == "PROPN" or (word.upos == "X" and word.text[:1].isupper())
 
 

@@ -617,3 +617,23 @@ def test_a_relay_participle_hung_on_the_main_clause_relays_the_as_clause_source(
     assert chains(sent(EL_SIBLING_RELAY, "el"), "el") == [[("ΕΡΤ", "μεταδίδω"), ("στελέχη", "επικαλούμαι")]]
     masculine = EL_SIBLING_RELAY.replace("Part|Gender=Fem|Number=Sing", "Part|Gender=Masc|Number=Plur")
     assert chains(sent(masculine, "el"), "el") == [[("ΕΡΤ", "μεταδίδω")]]
+
+
+EN_SEMICOLON_CLAUSE = """
+Police police NOUN 2 nsubj
+withdrew withdraw VERB 0 root
+from from ADP 4 case
+downtown downtown NOUN 2 obl
+; ; PUNCT 7 punct
+explosions explosion NOUN 7 nsubj
+heard hear VERB 2 parataxis Tense=Past|VerbForm=Fin
+overnight overnight ADV 7 advmod
+"""
+
+
+def test_a_clause_after_a_semicolon_is_no_speech_tag():
+    """'..., he said' hung on a clause reports it; '...; explosions heard' is a clause of its own."""
+    assert chains(sent(EN_SEMICOLON_CLAUSE, "en"), "en") == []
+    tagged = EN_SEMICOLON_CLAUSE.replace("; ; PUNCT 7 punct", ", , PUNCT 7 punct").replace(
+        "explosions explosion NOUN", "witnesses witness NOUN")
+    assert chains(sent(tagged, "en"), "en") == [[("witnesses", "hear")]]

@@ -105,3 +105,11 @@ def test_a_title_in_quotation_marks_after_a_noun_names_it():
     """
     assert named(rows, "el", 2) == "Αιτωλική Ηχώ"
     assert named(rows.replace("Αιτωλική αιτωλικός", "τοπική τοπικός"), "el", 2) != "τοπική Ηχώ"  # no capital: no title
+
+
+def test_a_hashtag_is_no_name():
+    from attrib.extract.names import is_name
+    from attrib.extract.sent import Word
+
+    tag = Word(1, "#protest", "#protest", "PROPN", {}, 0, "nsubj", 0, 8)
+    assert not is_name(tag) and is_name(Word(1, "Reuters", "Reuters", "PROPN", {}, 0, "nsubj", 0, 7))
