@@ -31,5 +31,5 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
     agree = agreement(first=gold_files, second=second) if second else None  # cheap: fails before the long part
     results = evaluate_sets(gold_files=gold_files, ud=ud, seeds=seeds, models=models, parses=tuple(parses),
                             codebooks=tuple(codebooks), registry=tuple(registry))
-    notes = [n for g in gold_files for n in training_overlap(Path(g))] if "models" in parses else []
+    notes = [n for g in gold_files for n in training_overlap(Path(g), models)] if "models" in parses else []
     return results, write_report(results, out, notes=notes, held_out=held_out, agree=agree)

@@ -64,13 +64,13 @@ PIPELINE_FLOORS = {
     ("seeds", "el"): (0.97, 0.97, 0.97, 0.94, 0.94),
     ("seeds", "hu"): (0.97, 0.97, 0.97, 0.85, 0.85),
     ("ud-news", "el"): (0.97, 0.91, 0.94, 0.91, 0.85),
-    ("ud-news", "en"): (0.97, 0.85, 0.91, 0.74, 0.74),
+    ("ud-news", "en"): (0.91, 0.91, 0.91, 0.74, 0.74),
     ("ud-news", "hu"): (0.97, 0.97, 0.97, 0.87, 0.87),
     ("news-test", "el"): (0.92, 0.84, 0.87, 0.66, 0.62),
-    ("news-test", "en"): (0.85, 0.68, 0.75, 0.27, 0.27),
+    ("news-test", "en"): (0.84, 0.68, 0.75, 0.47, 0.44),
     ("news-test", "hu"): (0.93, 0.61, 0.73, 0.32, 0.31),
     ("synth-test", "el"): (0.93, 0.76, 0.84, 0.35, 0.30),
-    ("synth-test", "en"): (0.97, 0.86, 0.91, 0.45, 0.43),
+    ("synth-test", "en"): (0.97, 0.84, 0.90, 0.61, 0.61),
     ("synth-test", "hu"): (0.97, 0.92, 0.94, 0.47, 0.47),
 }
 
@@ -142,3 +142,21 @@ def test_agreement_reads_gold_sets_of_inline_texts_beside_treebank_ones(tmp_path
                       "  - {text: A  said b., chain: []}\n")
     result = agreement(first=[inline], second=second)
     assert result["overall"]["sentences"] == 1 and result["overall"]["recall"] == 0.0
+
+
+def test_gold_a_model_left_out_of_its_training_is_not_flagged(tmp_path):
+    """Each model records its own splits and the gold files left out of them: a gold document
+    counts as seen only if some model trained on its file without leaving its gold out."""
+    import json
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    train = {"train": ["T/t-train.conllu"], "dev": {"holdout_from": "train", "every": 10}, "test": []}
+    models = {"pos": {"splits": train, "exclude": ["data/gold/held.yaml"]},
+              "depparse": {"splits": {**train, "train": ["T/t-dev.conllu"]}, "exclude": []}}
+    (pack / "manifest.json").write_text(json.dumps({"format": 1, "languages": {"en": {"models": models}}}))
+    doc = "version: 1\ndocuments:\n- {doc_id: d, lang: en, ud_file: T/t-train.conllu, sentences: []}\n"
+    (tmp_path / "held.yaml").write_text(doc)
+    (tmp_path / "other.yaml").write_text(doc)
+    assert training_overlap(tmp_path / "held.yaml", str(pack)) == []
+    assert "which the en models were trained on" in training_overlap(tmp_path / "other.yaml", str(pack))[0]

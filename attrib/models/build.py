@@ -215,6 +215,7 @@ def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, s
             "file": str(dst.relative_to(ctx.pack)), "sha256": packlib.sha256(dst),
             "md5": packlib.md5(dst), "bytes": dst.stat().st_size,
             "half_precision": ctx.recipe.half_precision, "hyperparameters": lang.hyper[proc],
+            "splits": lang.splits, "exclude": list(lang.exclude),  # what this model learnt from
             "scores": scores, "train_seconds": trained["train_seconds"],
             "train_threads": trained["threads"], "versions": _versions(),
             "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(trained["finished"]))}

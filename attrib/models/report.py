@@ -34,8 +34,8 @@ def end_to_end_section(results: dict, recipe: Recipe, published: dict) -> list[s
     lines += ["", f"stanza's figures: {published['source']} (stanza {published['stanza_version']}"
               f" on UD {published['ud_version']}, with pretrained word vectors and charlm; the "
               "English model trained on the full EWT train split). The pack has neither "
-              "pretrained vectors nor charlm, and its English models see only the EWT and GUM "
-              "dev splits.", ""]
+              "pretrained vectors nor charlm, and its English models see no EWT train split (each "
+              "model's own splits are in the pack's manifest.json).", ""]
     return lines
 
 
