@@ -17,7 +17,7 @@ from typing import Iterator
 
 from attrib.codebook import Codebook
 from attrib.langid import _word_score, detect_language
-from attrib.usage import TABLE_SUFFIXES
+from attrib.usage import TABLE_SUFFIXES, folder_files
 
 META_FIELDS = ("published", "outlet", "url", "lang")
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
@@ -59,8 +59,7 @@ def expand_inputs(inputs: list[str]) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            paths += sorted(p for p in path.iterdir()
-                            if p.suffix in (".txt", *TABLE_SUFFIXES) and p.is_file())
+            paths += folder_files(path)
         elif any(ch in item for ch in "*?["):
             paths += sorted(Path(p) for p in glob.glob(item))
         else:

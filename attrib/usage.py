@@ -14,6 +14,7 @@ from pathlib import Path
 from attrib.errors import UsageError
 
 TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+INPUT_SUFFIXES = (".txt", *TABLE_SUFFIXES)
 REQUIRED_COLUMNS = ("text",)  # without an id column, rows are named FILE:ROW
 
 
@@ -41,9 +42,14 @@ def check_inputs(inputs: list[str]) -> None:
             check_table(Path(item))
 
 
+def folder_files(folder: Path) -> list[Path]:
+    """The files a folder input contributes: its texts and tables, in name order."""
+    return sorted(p for p in folder.iterdir() if p.suffix in INPUT_SUFFIXES and p.is_file())
+
+
 def _check_folder(folder: Path) -> None:
     """A folder input holds at least one text or table file; its tables have the columns."""
-    found = [p for p in folder.iterdir() if p.is_file() and p.suffix in (".txt", *TABLE_SUFFIXES)]
+    found = folder_files(folder)
     if not found:
         raise UsageError(f"{folder} holds no .txt, .jsonl, .csv or .parquet file; give the folder of your "
                          "articles (one .txt per article) or a table with a text column")
@@ -121,7 +127,7 @@ def check_annotations(folder: Path) -> None:
                          "that FOLDER here")
     if (folder / "sentences").exists() and (folder / "documents").exists():
         return
-    texts = folder.is_dir() and any(p.suffix in (".txt", *TABLE_SUFFIXES) for p in folder.iterdir())
+    texts = folder.is_dir() and bool(folder_files(folder))
     hint = (f"it holds input texts: run `attrib annotate {folder} --out annotations` first, then give "
             "annotations here" if texts else
             "run `attrib annotate INPUT --out annotations` first, then give annotations here")

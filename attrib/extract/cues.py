@@ -14,7 +14,7 @@ from attrib.extract.clauses import clause_end, has_as_marker, is_parenthetical
 from attrib.extract.givers import from_source
 from attrib.extract.match import find_all, is_in, vocab
 from attrib.extract.sent import Sent, Word, fold
-from attrib.extract.subjects import find_subject
+from attrib.extract.subjects import find_subject, passive_form
 from attrib.extract.verbs import is_unreal, verb_key
 
 NOMINAL = {"NOUN", "PROPN", "PRON", "X", "NUM", "ADJ", "DET"}
@@ -148,8 +148,7 @@ def speaks_for_outlet(sent: Sent, verb: Word, book: Codebook) -> bool:
     passive ("I'm advised that": someone advised the author); where a tagger
     misses the person, the verb's ending says (codebook ``first_person_endings``, endings only
     the first person has)."""
-    if verb.feats.get("Voice") == "Pass" or sent.children(verb, "aux:pass") or \
-            any(k.deprel == "nsubj:pass" for k in sent.children(verb)):
+    if passive_form(sent, verb):
         return False  # "I'm advised that ...", "I was told": someone told the author
     if verb.feats.get("Person") == "1":
         return True

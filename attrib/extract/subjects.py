@@ -13,6 +13,11 @@ from attrib.extract.match import is_in
 from attrib.extract.sent import Sent, Word, fold
 
 
+def passive_form(sent: Sent, verb: Word) -> bool:
+    """A verb the parse marks passive: its voice, a passive auxiliary or a passive subject."""
+    return verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass"))
+
+
 def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[int] = frozenset(),
                  banned: frozenset[str] = frozenset(), indefinite: frozenset[str] = frozenset(),
                  passive_endings: tuple[str, ...] = ()) -> tuple[Word | None, bool]:
@@ -46,7 +51,7 @@ def find_subject(sent: Sent, verb: Word, deponent: bool = False, excluded: set[i
     agents = [k for k in sent.children(verb, "obl") if k.deprel in ("obl:agent",)]
     if agents:
         return agents[0], False
-    passive = verb.feats.get("Voice") == "Pass" or bool(sent.children(verb, "nsubj:pass", "aux:pass")) or (
+    passive = passive_form(sent, verb) or (
         "Voice" not in verb.feats and bool(passive_endings) and fold(verb.text).endswith(passive_endings))
     if deponent:
         passive = False
