@@ -9,6 +9,7 @@ chain, link for link (an extra link, such as a place or the same source twice, i
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 
@@ -119,6 +120,39 @@ def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), mod
     docs, gold = load_gold(Path(gold_file), ud=Path(ud), seeds=Path(seeds))
     result = annotate(pd.DataFrame(docs), models=models, codebooks=codebooks, registry=registry)
     return summarise(gold, align(gold, result.sentences), load_registry(registry))
+
+
+def language_gold(gold_files, lang: str, *, ud: Path, seeds: Path) -> tuple[list[dict], list[GoldSentence]]:
+    """The documents and gold sentences of one language from several gold files.
+
+    Document ids are prefixed with their file's name, so two files may use the same id.
+    """
+    docs, gold = [], []
+    for path in map(Path, gold_files):
+        file_docs, file_gold = load_gold(path, ud=Path(ud), seeds=Path(seeds))
+        docs += [{**d, "id": f"{path.stem}/{d['id']}"} for d in file_docs if d["lang"] == lang]
+        gold += [dataclasses.replace(g, doc_id=f"{path.stem}/{g.doc_id}") for g in file_gold if g.lang == lang]
+    return docs, gold
+
+
+def evaluate_language(*, gold_files, lang: str, ud: Path, seeds: Path = Path("seeds"), models=None) -> dict:
+    """Attribution scores of one language over several gold files, annotated in one run.
+
+    The build's gate (:mod:`attrib.models.gate`) compares a pack with and without a
+    retrained model this way.
+
+    Returns:
+        The scores of :func:`scores`; an empty dict when the files hold no document in ``lang``.
+    """
+    import pandas as pd
+
+    from attrib.annotator import annotate
+
+    docs, gold = language_gold(gold_files, lang, ud=ud, seeds=seeds)
+    if not gold:
+        return {}
+    result = annotate(pd.DataFrame(docs), models=models)
+    return scores(gold, align(gold, result.sentences), load_registry([]))
 
 
 def align(gold: list[GoldSentence], sentences) -> list[dict]:

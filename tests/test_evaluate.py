@@ -160,3 +160,30 @@ def test_gold_a_model_left_out_of_its_training_is_not_flagged(tmp_path):
     (tmp_path / "other.yaml").write_text(doc)
     assert training_overlap(tmp_path / "held.yaml", str(pack)) == []
     assert "which the en models were trained on" in training_overlap(tmp_path / "other.yaml", str(pack))[0]
+
+
+def test_language_gold_gathers_one_language_from_several_files(tmp_path):
+    from attrib.evaluate import language_gold
+
+    doc = "- doc_id: d1\n  lang: {lang}\n  text: {text}\n  sentences:\n  - {{text: {text}, chain: [{chain}]}}\n"
+    first, second = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    first.write_text("version: 1\ndocuments:\n" + doc.format(lang="en", text="A said b.", chain="A")
+                     + doc.format(lang="hu", text="B szerint c.", chain="B").replace("d1", "d2"))
+    second.write_text("version: 1\ndocuments:\n" + doc.format(lang="en", text="C said d.", chain="C"))
+    docs, gold = language_gold([first, second], "en", ud=tmp_path, seeds=tmp_path)
+    assert [d["id"] for d in docs] == ["one/d1", "two/d1"]  # the same id in two files stays two documents
+    assert [(g.doc_id, g.chain) for g in gold] == [("one/d1", ["A"]), ("two/d1", ["C"])]
+    assert language_gold([first], "el", ud=tmp_path, seeds=tmp_path) == ([], [])
+
+
+@pytest.mark.model
+def test_evaluate_language_annotates_one_language_of_the_gold(tmp_path):
+    from attrib.evaluate import evaluate_language
+
+    need_models("en")
+    gold = tmp_path / "g.yaml"
+    gold.write_text("version: 1\ndocuments:\n- doc_id: d\n  lang: en\n  text: Reuters said the talks had failed.\n"
+                    "  sentences:\n  - {text: Reuters said the talks had failed., chain: [Reuters]}\n")
+    result = evaluate_language(gold_files=[gold], lang="en", ud=tmp_path, seeds=tmp_path, models=PACK)
+    assert result["gold_attributed"] == 1 and result["recall"] == 1.0 and result["chain_accuracy"] == 1.0
+    assert evaluate_language(gold_files=[gold], lang="hu", ud=tmp_path, seeds=tmp_path, models=PACK) == {}

@@ -2,13 +2,17 @@
 
 For every language and processor of the recipe the build stages the treebank, prepares
 stanza's data files, trains, scores the result on the dev and test splits with the CoNLL
-2018 scorer and installs it into the pack, unless the pack already holds a model that
-scores at least as well on dev. Each step leaves a marker in the work folder, so an
-interrupted build resumes where it stopped; ``--commit`` commits every model as it lands.
+2018 scorer, judges it against the installed model (:mod:`attrib.models.gate`: treebank
+score on the same dev split, then attribution on the dev gold) and installs it only if it
+passes. Each step leaves a marker in the work folder, so an interrupted build resumes where
+it stopped (stanza's parser also resumes mid-training from its checkpoint); ``--commit``
+commits every model as it lands.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
 import json
 import os
 import shutil
@@ -21,7 +25,9 @@ from typing import Callable
 
 from attrib.atomic import write_json_atomic
 from attrib.errors import ModelError
+from attrib.models import gate
 from attrib.models import pack as packlib
+from attrib.models.curves import read_curve
 from attrib.models.jobs import (
     RETAGGED,
     WorkPaths,
@@ -76,26 +82,47 @@ def _marker(ctx: BuildContext, lang: str, proc: str, step: str) -> Path:
     return ctx.work.root / "state" / f"{lang}-{proc}-{step}.json"
 
 
-def _done(ctx: BuildContext, lang: str, proc: str, step: str) -> dict | None:
-    """Return the record of a finished step, or None when it has to run."""
+def _done(ctx: BuildContext, lang: str, proc: str, step: str, key: str | None = None) -> dict | None:
+    """Return the record of a finished step, or None when it has to run.
+
+    A record made from other inputs (its ``key`` differs: other splits, hyperparameters or
+    tagger) does not count; records written before keys were kept do. ``--force`` does not
+    redo finished steps: it builds and judges a model although one is installed.
+    """
     path = _marker(ctx, lang, proc, step)
-    if ctx.force or not path.is_file():
+    if not path.is_file():
         return None
-    return json.loads(path.read_text("utf-8"))
+    record = json.loads(path.read_text("utf-8"))
+    if key is not None and record.get("key", key) != key:
+        return None
+    return {k: v for k, v in record.items() if k != "key"}
 
 
-def _mark(ctx: BuildContext, lang: str, proc: str, step: str, record: dict) -> dict:
+def _mark(ctx: BuildContext, lang: str, proc: str, step: str, record: dict, key: str | None = None) -> dict:
     """Record that a step finished (atomically) and return the record."""
     path = _marker(ctx, lang, proc, step)
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_json_atomic(path, record)
+    write_json_atomic(path, {**record, **({"key": key} if key else {})})
     return record
+
+
+def step_key(lang: LanguageRecipe, proc: str, step: str) -> str:
+    """What a step's result depends on, as a digest: the splits, and past preparing the hyperparameters."""
+    facts = {"splits": lang.splits, "exclude": list(lang.exclude)}
+    if step != "prepare":
+        facts["hyper"] = lang.hyper[proc]
+    return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
 
 
 def prepare(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
     """Stage the treebank and prepare stanza's data files for one processor."""
-    if _done(ctx, lang.lang, proc, "prepare"):
+    key = step_key(lang, proc, "prepare")
+    if proc in RETAGGED and "pos" in lang.processors:  # prepared with the tagger's predictions
+        key += "-" + packlib.sha256(_tagger_model(ctx, lang))[:16]
+    if _done(ctx, lang.lang, proc, "prepare", key):
         return
+    for later in ("train", "score", "gate"):  # made from the data about to be replaced
+        _marker(ctx, lang.lang, proc, later).unlink(missing_ok=True)
     stage_treebank(lang, ctx.ud, ctx.work.udbase)
     ctx.log(f"[{lang.lang} {proc}] preparing data")
     run_stanza(ctx, prepare_command(lang, proc), f"{lang.lang}-{proc}-prepare")
@@ -105,7 +132,7 @@ def prepare(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
     if stale.is_file():  # trained on the data just replaced (its vocabulary may not even fit): start afresh
         ctx.log(f"[{lang.lang} {proc}] removing the checkpoint of an earlier training run: {stale}")
         stale.unlink()
-    _mark(ctx, lang.lang, proc, "prepare", {"finished": time.time()})
+    _mark(ctx, lang.lang, proc, "prepare", {"finished": time.time()}, key)
 
 
 def retag(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
@@ -132,19 +159,21 @@ def _tagger_model(ctx: BuildContext, lang: LanguageRecipe) -> Path:
 
 def train(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> dict:
     """Train one processor unless a finished training run is recorded."""
-    record = _done(ctx, lang.lang, proc, "train")
+    key = step_key(lang, proc, "train")
+    record = _done(ctx, lang.lang, proc, "train", key)
     if record:
         return record
     ctx.log(f"[{lang.lang} {proc}] training with {ctx.threads} thread(s): {lang.hyper[proc]}")
     module = ctx.recipe.modules[proc]
     seconds = run_stanza(ctx, train_command(lang, proc, module, ctx.work), f"{lang.lang}-{proc}-train")
-    return _mark(ctx, lang.lang, proc, "train", {"train_seconds": round(seconds, 1),
-                                                  "threads": ctx.threads, "finished": time.time()})
+    return _mark(ctx, lang.lang, proc, "train", {"train_seconds": round(seconds, 1), "threads": ctx.threads,
+                                                  "finished": time.time()}, key)
 
 
 def score(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> dict:
     """Score the trained processor on the dev and test splits (gold input)."""
-    record = _done(ctx, lang.lang, proc, "score")
+    key = step_key(lang, proc, "score")
+    record = _done(ctx, lang.lang, proc, "score", key)
     if record:
         return record
     module, scores = ctx.recipe.modules[proc], {}
@@ -156,7 +185,7 @@ def score(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> dict:
         gold = gold_file(lang, proc, split, ctx.work)
         scores[split] = conll18_scores(gold, out, PROCESSOR_METRICS[proc])
     ctx.log(f"[{lang.lang} {proc}] scores {scores}")
-    return _mark(ctx, lang.lang, proc, "score", scores)
+    return _mark(ctx, lang.lang, proc, "score", scores, key)
 
 
 def treebank_commits(ud: Path) -> dict[str, str]:
@@ -197,8 +226,9 @@ def _language_entry(ctx: BuildContext, lang: LanguageRecipe, manifest: dict) -> 
     return entry
 
 
-def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, scores: dict) -> Path:
-    """Copy a trained model into the pack and record it in the manifest."""
+def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, scores: dict,
+            checks: dict | None = None) -> Path:
+    """Copy a trained model into the pack and record it, its dev curve and the gate's figures."""
     src = ctx.work.saved(lang.lang) / f"{proc}.pt"
     dst = packlib.model_path(ctx.pack, lang.lang, proc, lang.package)
     dst.parent.mkdir(parents=True, exist_ok=True)
@@ -216,7 +246,9 @@ def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, s
             "md5": packlib.md5(dst), "bytes": dst.stat().st_size,
             "half_precision": ctx.recipe.half_precision, "hyperparameters": lang.hyper[proc],
             "splits": lang.splits, "exclude": list(lang.exclude),  # what this model learnt from
-            "scores": scores, "train_seconds": trained["train_seconds"],
+            "scores": scores, "gate": checks or {}, "curve": read_curve(
+                ctx.work.root / "logs" / f"{lang.lang}-{proc}-train.log", proc, lang.hyper[proc]),
+            "train_seconds": trained["train_seconds"],
             "train_threads": trained["threads"], "versions": _versions(),
             "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(trained["finished"]))}
     return dst
@@ -231,20 +263,63 @@ def git_commit(pack: Path, message: str) -> None:
     run("commit", "--quiet", "-m", message, "--", ".")
 
 
+def installed_dev_score(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> float | None:
+    """The installed model's score on this build's dev split (None when none is installed).
+
+    The manifest's own dev figure may come from other splits; the gate compares like with like.
+    """
+    model = packlib.model_path(ctx.pack, lang.lang, proc, lang.package)
+    if _installed_metric(ctx, lang, proc) is None:
+        return None
+    out = ctx.work.root / "pred" / f"{lang.lang}-{proc}-dev-installed.conllu"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    run_stanza(ctx, predict_command(lang, proc, ctx.recipe.modules[proc], ctx.work, "dev", out, model),
+               f"{lang.lang}-{proc}-gate")
+    metric = ctx.recipe.metrics[proc]
+    return conll18_scores(gold_file(lang, proc, "dev", ctx.work), out, (metric,))[metric]
+
+
+def attribution_scores(ctx: BuildContext, lang: LanguageRecipe, models: Path) -> dict:
+    """Attribution on the recipe's dev gold, in one language, with the pack ``models``."""
+    from attrib.evaluate import evaluate_language
+
+    return evaluate_language(gold_files=ctx.recipe.gate.gold, lang=lang.lang, ud=ctx.ud, models=models)
+
+
+def judge(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, scores: dict) -> list[gate.Verdict]:
+    """Run the gate's checks in order, stopping at the first that fails; remembered in the work folder."""
+    installed = packlib.read_manifest(ctx.pack)["languages"].get(lang.lang, {}).get("models", {}).get(proc, {})
+    key = step_key(lang, proc, "train") + "-" + str(installed.get("sha256", "none"))[:16]
+    record = _done(ctx, lang.lang, proc, "gate", key)
+    if record:
+        return [gate.Verdict(**v) for v in record["verdicts"]]
+    metric = ctx.recipe.metrics[proc]
+    verdicts = [gate.treebank_verdict(scores["dev"][metric], installed_dev_score(ctx, lang, proc), metric)]
+    if verdicts[0].passed and ctx.recipe.gate.gold and verdicts[0].figures["installed"] is not None:
+        candidate = gate.candidate_pack(ctx.pack, ctx.work.root / "candidate")
+        install(dataclasses.replace(ctx, pack=candidate), lang, proc, trained, scores)
+        ctx.log(f"[{lang.lang} {proc}] attribution on the dev gold, installed pack and candidate")
+        verdicts.append(gate.attribution_verdict(ctx.recipe.gate, attribution_scores(ctx, lang, ctx.pack),
+                                                 attribution_scores(ctx, lang, candidate)))
+    _mark(ctx, lang.lang, proc, "gate", {"verdicts": [dataclasses.asdict(v) for v in verdicts]}, key)
+    return verdicts
+
+
 def build_stage(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> str:
-    """Prepare, train, score and (if better) install one processor; return what happened."""
+    """Prepare, train, score, judge and (if it passes the gate) install one processor."""
     if not ctx.force and _installed_metric(ctx, lang, proc) is not None:
-        return "kept (already built and scored; --force to retrain)"
+        return "kept (already built and scored; --force to build and judge a new one)"
     prepare(ctx, lang, proc)
     trained = train(ctx, lang, proc)
     scores = score(ctx, lang, proc)
-    metric, old = ctx.recipe.metrics[proc], _installed_metric(ctx, lang, proc)
-    if old is not None and scores["dev"][metric] <= old:
-        return f"not installed: dev {metric} {scores['dev'][metric]} <= installed {old}"
-    dst = install(ctx, lang, proc, trained, scores)
+    verdicts = judge(ctx, lang, proc, trained, scores)
+    if not verdicts[-1].passed:
+        return f"not installed: the {verdicts[-1].failed} check failed: {verdicts[-1].detail}"
+    dst = install(ctx, lang, proc, trained, scores, gate.gate_summary(verdicts))
+    metric = ctx.recipe.metrics[proc]
     if ctx.commit:
         git_commit(ctx.pack, f"models: {lang.lang} {proc} (dev {metric} {scores['dev'][metric]})")
-    return f"installed {dst} (dev {metric} {scores['dev'][metric]}, test {scores['test']})"
+    return f"installed {dst}: " + "; ".join(v.detail for v in verdicts) + f"; test {scores['test']}"
 
 
 def build_pack(*, ud: Path, out: Path, work: Path, langs: list[str] | None = None,
@@ -261,7 +336,8 @@ def build_pack(*, ud: Path, out: Path, work: Path, langs: list[str] | None = Non
         processors: processors to build (default: all the language has).
         recipe: optional YAML overriding the packaged recipe.
         threads: torch threads per training job.
-        force: retrain even when a model is installed (it still replaces it only if better).
+        force: build and judge a model even when one is installed (it replaces the installed
+            one only if it passes the gate, see :mod:`attrib.models.gate`).
         commit: git-commit every model as it is installed.
         log: progress printer.
 

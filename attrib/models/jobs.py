@@ -95,11 +95,14 @@ def retag_command(recipe: LanguageRecipe, proc: str, work: WorkPaths, split: str
             + hyper_args(recipe.hyper["pos"], PREDICT_KEYS))
 
 
-def _model_io(recipe: LanguageRecipe, proc: str, work: WorkPaths) -> list[str]:
-    """Arguments naming the language and where the model is saved or loaded."""
+def _model_io(recipe: LanguageRecipe, proc: str, work: WorkPaths, model: Path | None = None) -> list[str]:
+    """Arguments naming the language and where the model is saved or loaded.
+
+    ``model`` loads another model file than the one this build trains (the installed one).
+    """
     lang = [] if proc == "lemma" else ["--lang", recipe.lang]  # the lemmatizer takes no --lang
-    return lang + ["--shorthand", short_name(recipe),
-                   "--save_dir", str(work.saved(recipe.lang)), "--save_name", f"{proc}.pt"]
+    where = model or work.saved(recipe.lang) / f"{proc}.pt"
+    return lang + ["--shorthand", short_name(recipe), "--save_dir", str(where.parent), "--save_name", where.name]
 
 
 def _tokenize_train(recipe: LanguageRecipe, work: WorkPaths) -> list[str]:
@@ -161,10 +164,10 @@ def gold_file(recipe: LanguageRecipe, proc: str, split: str, work: WorkPaths) ->
 
 
 def predict_command(recipe: LanguageRecipe, proc: str, module: str, work: WorkPaths,
-                    split: str, out: Path) -> list[str]:
-    """Return the stanza command that runs a trained processor over one split."""
+                    split: str, out: Path, model: Path | None = None) -> list[str]:
+    """Return the stanza command that runs a trained processor (or ``model``) over one split."""
     d, sn = work.data(proc), short_name(recipe)
-    base = ["-m", module, "--mode", "predict"] + _model_io(recipe, proc, work)
+    base = ["-m", module, "--mode", "predict"] + _model_io(recipe, proc, work, model)
     if proc == "tokenize":
         return base + ["--txt_file", str(d / f"{sn}.{split}.txt"), "--conll_file", str(out),
                        "--mwt_json_file", str(d / f"{sn}-ud-{split}-mwt.json")]

@@ -43,6 +43,22 @@ class LanguageRecipe:
 
 
 @dataclass(frozen=True)
+class Gate:
+    """What a retrained model must not make worse before it replaces the installed one.
+
+    Attributes:
+        gold: attribution gold files (relative to the project root) whose documents in the
+            model's language are annotated with the installed and with the candidate pack.
+        metrics: attribution scores (as in ``attrib eval``) that may not fall.
+        tolerance: how far a score may fall and still pass (0: not at all).
+    """
+
+    gold: tuple[str, ...] = ()
+    metrics: tuple[str, ...] = ("f1", "chain_accuracy", "exact_chain_accuracy")
+    tolerance: float = 0.0
+
+
+@dataclass(frozen=True)
 class Recipe:
     """The whole build recipe: languages plus global settings."""
 
@@ -51,6 +67,7 @@ class Recipe:
     metrics: dict[str, str]
     modules: dict[str, str]
     half_precision: bool
+    gate: Gate = Gate()
 
 
 def _merge(base: dict, override: dict) -> dict:
@@ -98,6 +115,22 @@ def _language(lang: str, raw: dict, defaults: dict) -> LanguageRecipe:
                           dict(raw["splits"]), procs, hyper, tuple(raw.get("exclude") or ()))
 
 
+GATE_METRICS = ("precision", "recall", "f1", "chain_accuracy", "exact_chain_accuracy")
+
+
+def _gate(raw: dict | None) -> Gate:
+    """Validate the recipe's ``gate`` section."""
+    raw = raw or {}
+    metrics = tuple(raw.get("metrics", Gate.metrics))
+    unknown = [m for m in metrics if m not in GATE_METRICS]
+    if unknown:
+        raise ConfigError(f"recipe: gate.metrics: unknown {unknown}; use some of {list(GATE_METRICS)}")
+    tolerance = float(raw.get("tolerance", 0.0))
+    if not 0 <= tolerance < 1:
+        raise ConfigError(f"recipe: gate.tolerance {tolerance}: give a share between 0 and 1, e.g. 0.01")
+    return Gate(tuple(raw.get("gold") or ()), metrics, tolerance)
+
+
 def load_recipe(override: str | Path | None = None) -> Recipe:
     """Load the packaged recipe, merged with a user's override file if given.
 
@@ -119,4 +152,4 @@ def load_recipe(override: str | Path | None = None) -> Recipe:
     return Recipe(version=int(data.get("version", 0)), languages=langs,
                   metrics={p: v["metric"] for p, v in procs.items()},
                   modules={p: v["module"] for p, v in procs.items()},
-                  half_precision=bool(data.get("half_precision", False)))
+                  half_precision=bool(data.get("half_precision", False)), gate=_gate(data.get("gate")))

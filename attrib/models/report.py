@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from attrib.atomic import write_text_atomic
+from attrib.models.curves import curve_text
 from attrib.models.recipe import Recipe
 from attrib.models.score import METRICS
 
@@ -31,12 +32,18 @@ def end_to_end_section(results: dict, recipe: Recipe, published: dict) -> list[s
         theirs = published["scores"].get(code, {})
         lines.append(_row(["", f"stanza {published['stanza_version']} official",
                            *(_fmt(theirs.get(m)) for m in METRICS)]))
+        udpipe = published.get("udpipe", {})
+        if code in udpipe.get("scores", {}):
+            lines.append(_row(["", udpipe["label"], *(_fmt(udpipe["scores"][code].get(m)) for m in METRICS)]))
     lines += ["", f"stanza's figures: {published['source']} (stanza {published['stanza_version']}"
               f" on UD {published['ud_version']}, with pretrained word vectors and charlm; the "
               "English model trained on the full EWT train split). The pack has neither "
               "pretrained vectors nor charlm, and its English models see no EWT train split (each "
-              "model's own splits are in the pack's manifest.json).", ""]
-    return lines
+              "model's own splits are in the pack's manifest.json)."]
+    if published.get("udpipe"):
+        lines += ["", f"UDPipe's figures: {published['udpipe']['source']}; the shared task's own baseline "
+                  "pages were not reachable offline (see attrib/models/published.yaml)."]
+    return lines + [""]
 
 
 def speed_section(results: dict, meta: dict) -> list[str]:
@@ -77,6 +84,32 @@ def processor_section(manifest: dict) -> list[str]:
     return lines + ["", f"Pack size: {total / 1e6:.1f} MB (weights stored as float16).", ""]
 
 
+def _gate_text(model: dict) -> str:
+    """What the gate measured when the model was installed."""
+    checks = model.get("gate") or {}
+    if not checks:
+        return "installed before the gate existed" if "gate" not in model else "first model (nothing to compare)"
+    tree = checks.get("treebank", {})
+    words = [f"dev {tree.get('metric')} {tree.get('installed') or 0:.2f} -> {tree.get('new') or 0:.2f}"]
+    attr = checks.get("attribution", {})
+    if attr.get("new"):
+        words.append("attribution on the dev gold " + ", ".join(
+            f"{m} {attr['installed'].get(m, 0):.3f} -> {attr['new'].get(m, 0):.3f}" for m in attr["metrics"]))
+    return "; ".join(words)
+
+
+def curve_section(manifest: dict) -> list[str]:
+    """Every model's dev curve (dev score against training steps or epochs) and its gate figures."""
+    lines = ["## Dev curves and the installation gate", "",
+             "Dev score (the build's dev split, gold input) at each evaluation of the training run that made "
+             "the installed model, read from stanza's training log; a flat tail says more steps of the same "
+             "recipe would not pay. Gate: the figures `attrib models build` compared before installing it.", ""]
+    for code, entry in manifest["languages"].items():
+        for proc, model in entry.get("models", {}).items():
+            lines.append(f"- {code} {proc}: {curve_text(model.get('curve') or {})}. Gate: {_gate_text(model)}.")
+    return lines + [""]
+
+
 def hyper_section(manifest: dict) -> list[str]:
     """Hyperparameters of every model, as recorded in the manifest."""
     lines = ["## Hyperparameters", ""]
@@ -97,6 +130,6 @@ def write_models_report(out: Path, results: dict, manifest: dict, recipe: Recipe
             "(`attrib models build`) on the Universal Dependencies treebanks in `../shared/ud` "
             "(versions pinned in `data/models/manifest.json`).", ""]
     body = (head + end_to_end_section(results, recipe, published) + speed_section(results, meta)
-            + processor_section(manifest) + hyper_section(manifest)
+            + processor_section(manifest) + curve_section(manifest) + hyper_section(manifest)
             + ["## Licence", "", manifest.get("licence", ""), ""])
     write_text_atomic(out, "\n".join(body))

@@ -8,6 +8,7 @@ its own staging folder instead of pointing stanza at ``../shared/ud`` directly.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from stanza.models.common.constant import treebank_to_short_name
@@ -42,22 +43,38 @@ def _raw_split(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
     return sents
 
 
+def _held_out(rule: dict, recipe: LanguageRecipe, ud: Path) -> set[int]:
+    """Positions, in the source split's sentence list, that a holdout rule takes out.
+
+    ``every: N`` takes every N-th sentence; ``files: [...]`` limits the rule to the sentences
+    of those files (e.g. hold out a quarter of the dev split only, training on train + the rest).
+    """
+    every, only = int(rule["every"]), set(rule.get("files") or ())
+    positions, offset = set(), 0
+    for rel in recipe.splits[rule["holdout_from"]]:
+        count = len(_raw_split(dataclasses.replace(recipe, splits={"one": [rel]}), "one", ud))
+        if not only or rel in only:
+            positions |= {offset + i for i in range(count) if i % every == every - 1}
+        offset += count
+    return positions
+
+
 def split_sentences(recipe: LanguageRecipe, split: str, ud: Path) -> list[str]:
     """Return the sentences of one split, following holdout rules.
 
     A split given as ``{holdout_from: train, every: N}`` is every N-th sentence of the
-    files ``train`` lists; those sentences are then left out of ``train`` itself.
+    files ``train`` lists (counted per file; ``files:`` limits it to some of them); those
+    sentences are then left out of ``train`` itself.
     """
     spec = recipe.splits[split]
     if isinstance(spec, dict):
-        every = int(spec["every"])
-        source = _raw_split(recipe, spec["holdout_from"], ud)
-        return [s for i, s in enumerate(source) if i % every == every - 1]
+        held = _held_out(spec, recipe, ud)
+        return [s for i, s in enumerate(_raw_split(recipe, spec["holdout_from"], ud)) if i in held]
     sents = _raw_split(recipe, split, ud)
     for rule in recipe.splits.values():
         if isinstance(rule, dict) and rule["holdout_from"] == split:
-            every = int(rule["every"])
-            sents = [s for i, s in enumerate(sents) if i % every != every - 1]
+            held = _held_out(rule, recipe, ud)
+            sents = [s for i, s in enumerate(sents) if i not in held]
     return sents
 
 

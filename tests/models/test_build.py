@@ -1,5 +1,6 @@
 """The build's bookkeeping: resume, keep installed models, install only better ones."""
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -34,17 +35,85 @@ def test_first_model_is_installed_then_kept(ctx, monkeypatch):
     assert build.build_stage(ctx, lang, "tokenize").startswith("kept")
 
 
-def test_forced_retrain_replaces_only_when_dev_improves(ctx, monkeypatch):
-    lang = ctx.recipe.languages["hu"]
+ATTR = {"gold_attributed": 30, "f1": 0.9, "chain_accuracy": 0.6, "exact_chain_accuracy": 0.5}
+
+
+@pytest.fixture
+def gated(ctx, monkeypatch):
+    """A pack with an installed hu tokenizer; the installed model scores 90 on the build's dev split."""
     monkeypatch.setattr(build, "score", lambda *a: _scores(90.0))
-    build.build_stage(ctx, lang, "tokenize")
+    build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
     ctx.force = True
+    monkeypatch.setattr(build, "installed_dev_score", lambda *a: 90.0)
+    calls = []
+
+    def attribution(context, lang, models):
+        calls.append(models)
+        return ATTR if models == ctx.pack else ctx.candidate_scores
+
+    ctx.candidate_scores = ATTR
+    monkeypatch.setattr(build, "attribution_scores", attribution)
+    return ctx, calls
+
+
+def _clear_verdict(ctx):
+    build._marker(ctx, "hu", "tokenize", "gate").unlink()
+
+
+def test_treebank_check_fails_first(gated, monkeypatch):
+    ctx, calls = gated
     monkeypatch.setattr(build, "score", lambda *a: _scores(89.0))
-    assert build.build_stage(ctx, lang, "tokenize").startswith("not installed")
+    outcome = build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
+    assert outcome.startswith("not installed: the treebank check failed: dev Sentences 89.00 <= installed 90.00")
+    assert calls == []  # attribution is not run for a model that is already worse
+
+
+def test_attribution_check_keeps_the_installed_model(gated, monkeypatch):
+    ctx, calls = gated
+    before = build.packlib.sha256(ctx.pack / "hu" / "tokenize" / "szeged.pt")
+    torch.save({"model": {"w": torch.zeros(2)}}, ctx.work.saved("hu") / "tokenize.pt")
     monkeypatch.setattr(build, "score", lambda *a: _scores(91.5))
-    assert build.build_stage(ctx, lang, "tokenize").startswith("installed")
-    manifest = build.packlib.read_manifest(ctx.pack)
-    assert manifest["languages"]["hu"]["models"]["tokenize"]["scores"]["dev"]["Sentences"] == 91.5
+    ctx.candidate_scores = {**ATTR, "chain_accuracy": 0.55}
+    outcome = build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
+    assert outcome.startswith("not installed: the attribution check failed")
+    assert "chain_accuracy 0.600 -> 0.550" in outcome
+    assert calls == [ctx.pack, ctx.work.root / "candidate"]
+    assert build.packlib.sha256(ctx.pack / "hu" / "tokenize" / "szeged.pt") == before
+    assert build.packlib.sha256(ctx.work.root / "candidate" / "hu" / "tokenize" / "szeged.pt") != before
+
+
+def test_a_model_passing_both_checks_is_installed_with_its_figures(gated, monkeypatch):
+    ctx, _ = gated
+    monkeypatch.setattr(build, "score", lambda *a: _scores(91.5))
+    ctx.candidate_scores = {**ATTR, "chain_accuracy": 0.65}
+    outcome = build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
+    assert outcome.startswith("installed") and "dev Sentences 90.00 -> 91.50" in outcome
+    model = build.packlib.read_manifest(ctx.pack)["languages"]["hu"]["models"]["tokenize"]
+    assert model["scores"]["dev"]["Sentences"] == 91.5
+    assert model["gate"]["attribution"]["new"]["chain_accuracy"] == 0.65
+    assert model["gate"]["treebank"] == {"metric": "Sentences", "new": 91.5, "installed": 90.0}
+    assert model["curve"] == {"unit": "step", "points": []}  # no training log in this test
+
+
+def test_a_verdict_is_remembered_until_the_installed_model_changes(gated, monkeypatch):
+    ctx, calls = gated
+    monkeypatch.setattr(build, "score", lambda *a: _scores(91.5))
+    ctx.candidate_scores = {**ATTR, "f1": 0.8}
+    build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
+    assert build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize").startswith("not installed: the attr")
+    assert len(calls) == 2  # judged once, then read back
+    _clear_verdict(ctx)
+    ctx.candidate_scores = ATTR
+    assert build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize").startswith("installed")
+
+
+def test_changed_hyperparameters_retrain(ctx, monkeypatch):
+    lang = ctx.recipe.languages["hu"]
+    build._mark(ctx, "hu", "pos", "train", {"train_seconds": 3}, build.step_key(lang, "pos", "train"))
+    assert build._done(ctx, "hu", "pos", "train", build.step_key(lang, "pos", "train")) == {"train_seconds": 3}
+    other = dataclasses.replace(lang, hyper={**lang.hyper, "pos": {**lang.hyper["pos"], "hidden_dim": 64}})
+    assert build._done(ctx, "hu", "pos", "train", build.step_key(other, "pos", "train")) is None
+    assert build.step_key(other, "pos", "prepare") == build.step_key(lang, "pos", "prepare")
 
 
 def test_finished_steps_are_remembered(ctx):

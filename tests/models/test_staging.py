@@ -33,3 +33,20 @@ def test_concatenation_and_holdout(tmp_path: Path):
     assert len(train) == 16 and len(dev) == 4 and len(test) == 3
     assert not set(train) & set(dev), "held-out sentences must leave the training split"
     assert "w4" in dev[0] and "w9" in dev[1]
+
+
+def test_holdout_from_one_file_only(tmp_path: Path):
+    """Train on train + dev, holding out every fourth sentence of dev alone for early stopping."""
+    ud = tmp_path / "ud"
+    ud.mkdir()
+    _conllu(ud / "train.conllu", 0, 10)
+    _conllu(ud / "dev.conllu", 50, 8)
+    _conllu(ud / "test.conllu", 100, 2)
+    recipe = _recipe({"train": ["train.conllu", "dev.conllu"],
+                      "dev": {"holdout_from": "train", "every": 4, "files": ["dev.conllu"]},
+                      "test": ["test.conllu"]})
+    folder = stage_treebank(recipe, ud, tmp_path / "base")
+    train = read_sentences(folder / "en_test-ud-train.conllu")
+    dev = read_sentences(folder / "en_test-ud-dev.conllu")
+    assert ["w53" in dev[0], "w57" in dev[1], len(dev)] == [True, True, 2]
+    assert len(train) == 16 and all(f"w{n}\n" in "\n".join(train) + "\n" for n in range(10))
