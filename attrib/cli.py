@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from attrib import __version__
-from attrib.errors import AttribError
+from attrib.errors import AttribError, UsageError
 from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS
 
 DESCRIPTION = """\
@@ -128,9 +128,28 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
 HELD_OUT = ("news-test", "synth-test")
 
 
+def _eval_coding(args: argparse.Namespace) -> int:
+    from attrib.coding_eval import score_coding
+
+    result = score_coding(sheets=args.gold, out=args.out)
+    print(result["summary"])
+    for note in result["notes"]:
+        print(f"note: {note}")
+    print(result["table"])
+    for path in result["files"]:
+        print(f"wrote {path}")
+    return 0
+
+
 def _eval(args: argparse.Namespace) -> int:
     from attrib.accuracy import evaluate_to_report
 
+    sheets = [str(g).lower().endswith(".csv") for g in args.gold]
+    if all(sheets):
+        return _eval_coding(args)
+    if any(sheets):
+        raise UsageError("give either gold YAML files or filled coding sheets (.csv from attrib sample), not both")
+    args.out = args.out or Path("reports")
     results, path = evaluate_to_report(gold_files=args.gold, out=args.out, ud=args.ud, seeds=args.seeds,
                                        models=args.models, parses=tuple(args.parses),
                                        codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
@@ -144,11 +163,14 @@ def _eval(args: argparse.Namespace) -> int:
 
 
 def _add_eval(sub: argparse._SubParsersAction) -> None:
-    ev = sub.add_parser("eval", help="score attribution against gold sentences",
-                        epilog=example("attrib eval data/gold/news-dev.yaml --parses models gold --out build/eval"),
+    ev = sub.add_parser("eval", help="score attribution against gold sentences or a filled coding sheet",
+                        epilog=example("attrib eval data/gold/news-dev.yaml --parses models gold --out build/eval",
+                                       "attrib eval coding.csv --out build/coding-eval"),
                         formatter_class=argparse.RawDescriptionHelpFormatter)
-    ev.add_argument("gold", nargs="+", help="gold YAML file(s) (format: README)")
-    ev.add_argument("--out", type=Path, default=Path("reports"), help="folder for accuracy.md/.json")
+    ev.add_argument("gold", nargs="+", help="gold YAML file(s) (format: README), or coding sheet(s) .csv written "
+                    "by attrib sample and filled by a coder")
+    ev.add_argument("--out", type=Path, help="folder for accuracy.md/.json (default: reports); with coding sheets, "
+                    "for coding-eval.md/.csv (default: print only)")
     ev.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD folder for ud_file gold")
     ev.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of seed articles")
     ev.add_argument("--models", help=MODELS_HELP)
@@ -163,6 +185,32 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--second", type=Path, help="a second annotation of some gold documents: report the "
                     "inter-annotator agreement against the gold files given")
     ev.set_defaults(func=_eval)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from attrib.coding import draw_sample
+
+    result = draw_sample(annotations=args.annotations, out=args.out, n=args.n, seed=args.seed, context=args.context)
+    strata = ", ".join(f"{name} {k}/{n:,}" for name, (k, n) in result["strata"].items())
+    print(f"sampled {plural(result['sampled'], 'sentence')} of {result['population']:,} ({strata}) "
+          f"-> {result['csv']}, {result['html']}")
+    return 0
+
+
+def _add_sample(sub: argparse._SubParsersAction) -> None:
+    sam = sub.add_parser("sample", help="a stratified sample of sentences as a coding sheet (CSV + HTML)",
+                         description="Draw a sample of annotated sentences, stratified by language and by "
+                         "attributed or not, and write a coding sheet for a human coder; score it with "
+                         "`attrib eval SHEET.csv` once coded.",
+                         epilog=example("attrib sample data/annotations --n 200 --out coding.csv",
+                                        "attrib eval coding.csv --out build/coding-eval"),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    sam.add_argument("annotations", type=Path, help="folder written by attrib annotate")
+    sam.add_argument("--n", type=int, default=200, help="sentences to sample (default 200)")
+    sam.add_argument("--out", type=Path, required=True, help="coding sheet to write (.csv; the .html goes beside it)")
+    sam.add_argument("--seed", type=int, default=0, help="random seed: the same seed gives the same sample")
+    sam.add_argument("--context", type=int, default=1, help="sentences of context on each side (default 1)")
+    sam.set_defaults(func=_sample)
 
 
 def _add_models(sub: argparse._SubParsersAction) -> None:
@@ -180,7 +228,9 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--processor", action="append", help="processor to build (repeatable)")
     build.add_argument("--recipe", type=Path, help="YAML overriding attrib/models/recipes.yaml")
     build.add_argument("--threads", type=int, default=2, help="torch threads per job")
-    build.add_argument("--force", action="store_true", help="retrain installed models too")
+    build.add_argument("--force", action="store_true",
+                       help="build and judge a new model although one is installed (it replaces it only "
+                            "if it passes the gate: dev score on the same split, then attribution on the dev gold)")
     build.add_argument("--commit", action="store_true", help="git-commit each model as it lands")
     build.set_defaults(func=_models_build)
     ev = msub.add_parser("eval", help="score the pack end to end on the test splits",
@@ -289,6 +339,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     _add_annotate(sub)
     _add_eval(sub)
+    _add_sample(sub)
     _add_models(sub)
     _add_parse(sub)
     _add_report(sub)
