@@ -5,6 +5,7 @@ Library functions return DataFrames (:mod:`attrib.report.reliance`,
 annotated dataset and writes everything a report holds into one folder::
 
     OUT/report.html        self-contained page (charts inlined, text escaped)
+    OUT/browser.html       every sentence, with filters and search (self-contained)
     OUT/README.md          Markdown summary with the PNG charts
     OUT/*.png, OUT/*.svg   charts
     OUT/tables/NAME.parquet and NAME.csv for every table
@@ -21,6 +22,8 @@ from attrib.atomic import write_text_atomic
 from attrib.errors import AttribError
 from attrib.registry import Registry, load_registry
 from attrib.report import framing as framing_summary
+from attrib.report.browser import browser_records, document_info, write_browser
+from attrib.report.chains import top_chains
 from attrib.report.charts import write_charts
 from attrib.report.ratings import join_ratings, read_ratings, weighted_reliance
 from attrib.report.reliance import corpus_reliance, reliance, reliance_by_type
@@ -113,10 +116,13 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
     data = ReportData(title or f"attrib report: {Path(out).name}", meta, summary["reliance_corpus"],
                       summary["documents"], summary["reliance_by_type"], summary["framing_by_voice"],
                       summary["framing_quoting"], summary["framing_terms"], summary["framing_examples"], charts)
-    write_text_atomic(out / "report.html", to_html(data))
+    titles = document_info(sentences, tables["documents"])
+    write_browser(browser_records(sentences, tables["framing"], tables["documents"]), out / "browser.html",
+                  f"{data.title}: sentences")
+    write_text_atomic(out / "report.html", to_html(data, chains=top_chains(sentences), titles=titles))
     write_text_atomic(out / "README.md", to_markdown(data))
     return {**{k: meta[k] for k in ("documents", "sentences", "framing_terms")},
-            "sources": len(summary["reliance_corpus"]), "files": 2 + len(charts) + 2 * len(summary)}
+            "sources": len(summary["reliance_corpus"]), "files": 3 + len(charts) + 2 * len(summary)}
 
 
 def _version() -> str:

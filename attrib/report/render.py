@@ -1,7 +1,8 @@
 """The report as a self-contained HTML page and a Markdown summary.
 
 All text that comes from articles or sources goes through :func:`html.escape` (pandas'
-``to_html`` escapes cells); charts are inlined as SVG, so the page needs no other file.
+``to_html`` escapes cells); charts are inlined as SVG, so the page needs no other file but
+the sentence browser (``browser.html``) its chains link into.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
@@ -24,7 +26,7 @@ h1{font-size:1.6rem;margin-bottom:.2rem} h2{margin-top:2.2rem;border-bottom:1px 
 .charts svg{width:100%;height:auto} .wide{overflow-x:auto} table{border-collapse:collapse;font-size:.85rem;margin:.6rem 0}
 th,td{border-bottom:1px solid #e3e3e3;padding:.25rem .6rem;text-align:left;vertical-align:top}
 th{background:#f0f2f5} td.num{text-align:right} blockquote{margin:.3rem 0 .8rem;color:#444;
-border-left:3px solid #ccc;padding-left:.7rem}
+border-left:3px solid #ccc;padding-left:.7rem} .chains blockquote{font-size:.85rem;margin:.2rem 0} .chains td:first-child{white-space:nowrap}
 """
 
 
@@ -76,8 +78,55 @@ def _examples(examples: pd.DataFrame) -> str:
     return "".join(parts) or "<p>No quoted framing terms.</p>"
 
 
-def to_html(data: ReportData) -> str:
-    """The whole report as one HTML page."""
+def browser_link(browser: str, chain: str) -> str:
+    """The address of the browser filtered to one chain: ``browser.html#chain=RIA%20%E2%86%90%20Peskov``."""
+    return f"{browser}#chain={quote(chain, safe='')}"
+
+
+def _chains(chains: pd.DataFrame | None, browser: str) -> str:
+    """The most used reporting chains, each with its example sentences and a link into the browser."""
+    if chains is None:
+        return ""
+    rows = "".join(
+        f'<tr><td><a href="{html.escape(browser_link(browser, row.chain))}">{html.escape(row.chain)}</a></td>'
+        f'<td class="num">{row.sentences}</td><td class="num">{row.share:.1%}</td><td class="num">{row.documents}</td>'
+        f'<td>{"".join(f"<blockquote>{html.escape(str(t))}</blockquote>" for t in row.examples)}</td></tr>'
+        for row in chains.itertuples())
+    head = "<tr><th>chain</th><th>sentences</th><th>share of attributed</th><th>documents</th><th>examples</th></tr>"
+    table = f'<div class="wide chains"><table>{head}{rows}</table></div>' if rows else "<p>No attributed sentence.</p>"
+    return (f'<h2>Reporting chains</h2><p class="meta">Proximate source first; each chain links to its sentences '
+            f'in the <a href="{html.escape(browser)}">sentence browser</a>.</p>{table}')
+
+
+def _doc_cell(doc_id: str, titles: pd.DataFrame) -> str:
+    """A document as its title, linked to its URL when known, above its doc_id."""
+    known = doc_id in titles.index
+    title, url = (titles.at[doc_id, "title"], titles.at[doc_id, "url"]) if known else ("", "")
+    text = html.escape(str(title or doc_id))
+    link = f'<a href="{html.escape(url)}">{text}</a>' if url else text
+    return f'{link}<br><span class="meta">{html.escape(str(doc_id))}</span>'
+
+
+def _documents(documents: pd.DataFrame, titles: pd.DataFrame | None) -> str:
+    """The documents table, each document by its title (from :func:`attrib.report.browser.document_info`)."""
+    if titles is None or documents.empty or "doc_id" not in documents:
+        return _html_table(documents)
+    cells = documents.apply(lambda col: col.map(lambda v: html.escape(str(_cell(v)))))
+    cells.insert(0, "document", documents["doc_id"].map(lambda d: _doc_cell(d, titles)))
+    table = cells.drop(columns="doc_id").to_html(index=False, escape=False, border=0)
+    return f'<div class="wide">{table}</div>'
+
+
+def to_html(data: ReportData, chains: pd.DataFrame | None = None, titles: pd.DataFrame | None = None,
+            browser: str = "browser.html") -> str:
+    """The whole report as one HTML page.
+
+    Args:
+        data: the report's tables and charts.
+        chains: the most used chains (:func:`attrib.report.chains.top_chains`); no section without.
+        titles: per doc_id, ``title`` and ``url`` (http(s) only) for the documents table.
+        browser: the sentence browser's address, relative to the page.
+    """
     svgs = "".join(f"<figure>{svg_text(p)}</figure>" for p in data.charts if p.suffix == ".svg")
     meta = html.escape(" · ".join(f"{k}: {v}" for k, v in data.meta.items() if k in ("source", "generated", "attrib")))
     return f"""<!DOCTYPE html>
@@ -88,7 +137,8 @@ def to_html(data: ReportData) -> str:
 <div class="charts">{svgs}</div>
 <h2>Reliance on sources (corpus)</h2>{_html_table(data.corpus, 40)}
 <h2>Reliance by source type</h2>{_html_table(data.by_type)}
-<h2>Documents</h2>{_html_table(data.documents)}
+{_chains(chains, browser)}
+<h2>Documents</h2>{_documents(data.documents, titles)}
 <h2>Framing by voice</h2>{_html_table(data.voice)}
 <h2>Quoting of framing terms</h2>{_html_table(data.quoting)}
 <h2>Terms and who uses them</h2>{_html_table(data.terms, 60)}
