@@ -310,7 +310,8 @@ def _report(args: argparse.Namespace) -> int:
     from attrib.report import build_report
 
     summary = build_report(annotations=args.annotations, out=args.out, ratings=tuple(args.ratings or ()),
-                           registry=tuple(args.registry or ()), title=args.title)
+                           registry=tuple(args.registry or ()), title=args.title, by=tuple(args.by or ()),
+                           period=args.period)
     print(f"report on {plural(summary['documents'], 'document')}, {plural(summary['sentences'], 'sentence')}, "
           f"{plural(summary['sources'], 'source')}, {plural(summary['framing_terms'], 'framing term')}: "
           f"{plural(summary['files'], 'file')} -> {args.out}")
@@ -320,7 +321,9 @@ def _report(args: argparse.Namespace) -> int:
 def _add_report(sub: argparse._SubParsersAction) -> None:
     rep = sub.add_parser("report", help="reliance and framing tables, charts, HTML and Markdown",
                          epilog=example("attrib report data/annotations --out my-report "
-                                        "--ratings ../shared/credibility/mbfc_ratings.csv"),
+                                        "--ratings ../shared/credibility/mbfc_ratings.csv",
+                                        "attrib report data/annotations --out my-report --by outlet --by period "
+                                        "--period week"),
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     rep.add_argument("annotations", type=Path, help="folder written by attrib annotate")
     rep.add_argument("--out", type=Path, required=True, help="report folder to write (created; not the annotations folder)")
@@ -328,6 +331,10 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
                      help="credibility ratings CSV: domain,pc1 / MBFC / State Media Monitor (repeatable)")
     rep.add_argument("--registry", action="append", type=Path, help="extra source registry YAML (repeatable)")
     rep.add_argument("--title", help="title of the report page")
+    rep.add_argument("--by", action="append", choices=("outlet", "period"),
+                     help="also compare outlets and/or periods (repeatable; both: also outlet x period)")
+    rep.add_argument("--period", choices=("day", "week", "month"), default="month",
+                     help="length of a period for --by period (default month; weeks are ISO weeks)")
     rep.set_defaults(func=_report)
 
 

@@ -56,7 +56,7 @@ class Document:
 def expand_inputs(inputs: list[str]) -> list[Path]:
     """Expand folders (their ``.txt`` files and tables) and globs; keep missing paths."""
     paths: list[Path] = []
-    for item in inputs:
+    for item in map(str, inputs):  # paths or strings
         path = Path(item)
         if path.is_dir():
             paths += folder_files(path)

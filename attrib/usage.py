@@ -27,7 +27,7 @@ def check_inputs(inputs: list[str]) -> None:
     """
     if not inputs:
         raise UsageError("no input given: name folders, .txt files, globs or tables (.jsonl, .csv, .parquet)")
-    for item in inputs:
+    for item in map(str, inputs):  # paths or strings
         if any(ch in item for ch in "*?["):
             matches = glob.glob(item)
             if not matches:

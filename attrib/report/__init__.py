@@ -19,15 +19,19 @@ from pathlib import Path
 import pandas as pd
 
 from attrib.atomic import write_text_atomic
-from attrib.errors import AttribError
+from attrib.errors import AttribError, UsageError
 from attrib.registry import Registry, load_registry
 from attrib.report import framing as framing_summary
 from attrib.report.browser import browser_records, document_info, write_browser
 from attrib.report.chains import top_chains
 from attrib.report.charts import write_charts
+from attrib.report.group_charts import write_group_charts
+from attrib.report.groups import GROUPINGS, PERIODS, summarise_groups
 from attrib.report.ratings import join_ratings, read_ratings, weighted_reliance
 from attrib.report.reliance import corpus_reliance, reliance, reliance_by_type
 from attrib.report.render import ReportData, to_html, to_markdown
+from attrib.report.render_groups import groups_html, groups_markdown
+from attrib.report.schema import group_schema, table_kind
 from attrib.usage import check_annotations, check_out_folder
 
 
@@ -75,18 +79,48 @@ def summarise(tables: dict, registry: Registry, ratings: list[pd.DataFrame]) -> 
             "framing_examples": _examples(sentences, framing, names)}
 
 
-def _write_table(frame: pd.DataFrame, folder: Path, name: str) -> None:
-    """``name``.parquet and ``name``.csv (lists joined with "; "), each written atomically."""
+def _write_table(frame: pd.DataFrame, folder: Path, name: str, schema=None) -> None:
+    """``name``.parquet (with ``schema`` where given) and ``name``.csv (lists joined with "; "), atomically."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
     folder.mkdir(parents=True, exist_ok=True)
     tmp = folder / f"{name}.parquet.tmp"
-    frame.to_parquet(tmp, index=False)
+    if schema is None:
+        frame.to_parquet(tmp, index=False)
+    else:
+        pq.write_table(pa.Table.from_pandas(frame, schema=schema, preserve_index=False), tmp)
     tmp.replace(folder / f"{name}.parquet")
     flat = frame.apply(lambda col: col.map(lambda v: "; ".join(map(str, v)) if isinstance(v, list) else v))
     write_text_atomic(folder / f"{name}.csv", flat.to_csv(index=False))
 
 
+def grouped_tables(tables: dict, registry: Registry, by: tuple[str, ...], period: str = "month") -> dict:
+    """The per-outlet and/or per-period tables (both asked for: also outlet x period).
+
+    Raises:
+        UsageError: ``by`` names something other than outlet and period, or ``period`` is unknown.
+    """
+    unknown = sorted(set(by) - set(GROUPINGS))
+    if unknown or period not in PERIODS:
+        raise UsageError(f"--by {', '.join(unknown) or ' '.join(by)} --period {period}: group by outlet and/or "
+                         f"period, with a period of {', '.join(PERIODS)}")
+    wanted = [(b,) for b in GROUPINGS if b in by] + ([GROUPINGS] if set(GROUPINGS) <= set(by) else [])
+    out: dict[str, pd.DataFrame] = {}
+    for grouping in wanted:
+        out.update(summarise_groups(tables, registry, grouping, period))
+    return out
+
+
+def _write_grouped(grouped: dict, out: Path) -> None:
+    """The grouped tables, each with its explicit Arrow schema."""
+    for name, frame in grouped.items():
+        by = tuple(k for k in GROUPINGS if k in frame.columns)
+        _write_table(frame, out / "tables", name, group_schema(table_kind(name), by))
+
+
 def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry: tuple = (),
-                 title: str | None = None) -> dict:
+                 title: str | None = None, by: tuple[str, ...] = (), period: str = "month") -> dict:
     """Summarise an annotated dataset into tables, charts, an HTML page and a Markdown summary.
 
     Args:
@@ -95,6 +129,9 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
         ratings: credibility files (domain,pc1; MBFC; State Media Monitor CSV).
         registry: extra registry files, as for ``attrib annotate``.
         title: page title (default: from the folder name).
+        by: also compare ``outlet`` and/or ``period`` (tables ``*_by_outlet``, ``*_by_period``,
+            ``*_by_outlet_period``; see :mod:`attrib.report.groups`).
+        period: ``day``, ``week`` (ISO) or ``month``, for ``by`` period.
 
     Returns:
         Counts: documents, sentences, sources, framing terms, files written.
@@ -103,11 +140,14 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
     check_out_folder(Path(out), "report")
     tables = read_annotations(Path(annotations))
     reg = load_registry(list(registry))
+    grouped = grouped_tables(tables, reg, tuple(by), period)
     summary = summarise(tables, reg, [read_ratings(Path(p)) for p in ratings])
     out = Path(out)
     for name, frame in summary.items():
         _write_table(frame, out / "tables", name)
+    _write_grouped(grouped, out)
     charts = write_charts(summary["reliance_corpus"], summary["reliance_by_type"], summary["framing_by_voice"], out)
+    group_charts = write_group_charts(grouped, out) if grouped else []
     sentences = tables["sentences"]
     meta = {"documents": len(tables["documents"]), "sentences": len(sentences),
             "attributed_share": float(sentences["attributed"].mean()) if len(sentences) else 0.0,
@@ -119,10 +159,12 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
     titles = document_info(sentences, tables["documents"])
     write_browser(browser_records(sentences, tables["framing"], tables["documents"]), out / "browser.html",
                   f"{data.title}: sentences")
-    write_text_atomic(out / "report.html", to_html(data, chains=top_chains(sentences), titles=titles))
-    write_text_atomic(out / "README.md", to_markdown(data))
+    write_text_atomic(out / "report.html", to_html(data, chains=top_chains(sentences), titles=titles,
+                                                   groups=groups_html(grouped, group_charts, period)))
+    write_text_atomic(out / "README.md", to_markdown(data) + groups_markdown(grouped, group_charts, period))
     return {**{k: meta[k] for k in ("documents", "sentences", "framing_terms")},
-            "sources": len(summary["reliance_corpus"]), "files": 3 + len(charts) + 2 * len(summary)}
+            "sources": len(summary["reliance_corpus"]), "groupings": list(grouped),
+            "files": 3 + len(charts) + len(group_charts) + 2 * (len(summary) + len(grouped))}
 
 
 def _version() -> str:

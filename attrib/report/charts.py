@@ -20,11 +20,11 @@ TYPE_COLOURS = {
 }
 
 
-def _colour(kind: str) -> str:
+def type_colour(kind: str) -> str:
     return TYPE_COLOURS.get(kind, "#95a5a6")
 
 
-def _save(fig, out: Path, stem: str) -> list[Path]:
+def save_chart(fig, out: Path, stem: str) -> list[Path]:
     """Write ``stem``.png and ``stem``.svg atomically; return both paths."""
     paths = []
     for ext in ("png", "svg"):
@@ -37,76 +37,76 @@ def _save(fig, out: Path, stem: str) -> list[Path]:
     return paths
 
 
-def _empty(out: Path, stem: str, title: str) -> list[Path]:
+def empty_chart(out: Path, stem: str, title: str) -> list[Path]:
     """A chart that says there is nothing to show (an empty corpus still gets its files)."""
     fig, ax = plt.subplots(figsize=(7, 1.6))
     ax.axis("off")
     ax.text(0.5, 0.5, f"{title}: nothing to show", ha="center", va="center", fontsize=11)
-    return _save(fig, out, stem)
+    return save_chart(fig, out, stem)
 
 
 def reliance_by_type(by_type: pd.DataFrame, out: Path) -> list[Path]:
     """Horizontal bars: sentences relying on each source type, as proximate and as origin."""
     title = "Whom the coverage relies on, by source type"
     if by_type.empty:
-        return _empty(out, "reliance_by_type", title)
+        return empty_chart(out, "reliance_by_type", title)
     data = by_type.sort_values("sentences")
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.6))
     rows = range(len(data))
     ax.barh([r + 0.2 for r in rows], data["proximate"], height=0.4, label="as proximate source",
-            color=[_colour(t) for t in data["type"]])
-    ax.barh([r - 0.2 for r in rows], data["origin"], height=0.4, label="as origin", color=[_colour(t) for t in data["type"]],
+            color=[type_colour(t) for t in data["type"]])
+    ax.barh([r - 0.2 for r in rows], data["origin"], height=0.4, label="as origin", color=[type_colour(t) for t in data["type"]],
             alpha=0.45, hatch="//", edgecolor="white")
     ax.set_yticks(list(rows), data["type"].str.replace("_", " "))
     for row, (prox, orig) in enumerate(zip(data["proximate"], data["origin"])):
         ax.text(prox, row + 0.2, f" {prox}", va="center", fontsize=8)
         ax.text(orig, row - 0.2, f" {orig}", va="center", fontsize=8, color="#555")
-    _finish(ax, title, "attributed sentences")
+    finish_axes(ax, title, "attributed sentences")
     from matplotlib.patches import Patch
 
     ax.legend(handles=[Patch(color="#777", label="as proximate source"),
                        Patch(facecolor="#777", alpha=0.45, hatch="//", edgecolor="white", label="as origin")],
               loc="lower right", frameon=False, fontsize=8)
-    return _save(fig, out, "reliance_by_type")
+    return save_chart(fig, out, "reliance_by_type")
 
 
 def top_sources(corpus: pd.DataFrame, out: Path, limit: int = 15) -> list[Path]:
     """Horizontal bars: the most relied-upon sources, coloured by type."""
     title = f"Top {limit} sources by attributed sentences"
     if corpus.empty:
-        return _empty(out, "top_sources", title)
+        return empty_chart(out, "top_sources", title)
     data = corpus.head(limit).iloc[::-1]
     fig, ax = plt.subplots(figsize=(8, 0.38 * len(data) + 1.6))
-    ax.barh(range(len(data)), data["sentences"], color=[_colour(t) for t in data["type"]])
-    labels = [_label(n) for n in data["name"]]
+    ax.barh(range(len(data)), data["sentences"], color=[type_colour(t) for t in data["type"]])
+    labels = [chart_label(n) for n in data["name"]]
     ax.set_yticks(range(len(data)), labels, fontsize=8)
     for row, value in enumerate(data["sentences"]):
         ax.text(value, row, f" {value}", va="center", fontsize=8)
     _legend(ax, data["type"].unique())
-    _finish(ax, title, "attributed sentences")
-    return _save(fig, out, "top_sources")
+    finish_axes(ax, title, "attributed sentences")
+    return save_chart(fig, out, "top_sources")
 
 
 def framing_by_voice(table: pd.DataFrame, out: Path) -> list[Path]:
     """Stacked horizontal bars: each framing category split by the type of voice using it."""
     title = "Framing terms by who uses them"
     if table.empty:
-        return _empty(out, "framing_by_voice", title)
+        return empty_chart(out, "framing_by_voice", title)
     data = table.set_index("category").drop(columns="total").iloc[::-1]
     fig, ax = plt.subplots(figsize=(8, 0.45 * len(data) + 1.8))
     left = pd.Series(0, index=data.index)
     for voice in data.columns:
-        ax.barh(data.index.str.replace("_", " "), data[voice], left=left, color=_colour(voice),
+        ax.barh(data.index.str.replace("_", " "), data[voice], left=left, color=type_colour(voice),
                 label=voice.replace("_", " "))
         left += data[voice]
     for row, total in enumerate(left):
         ax.text(total, row, f" {total}", va="center", fontsize=8)
     ax.legend(loc="lower right", frameon=False, fontsize=8, ncol=2)
-    _finish(ax, title, "occurrences")
-    return _save(fig, out, "framing_by_voice")
+    finish_axes(ax, title, "occurrences")
+    return save_chart(fig, out, "framing_by_voice")
 
 
-def _label(name: str, width: int = 40) -> str:
+def chart_label(name: str, width: int = 40) -> str:
     """A name the chart font can draw (emoji and flags dropped), shortened to ``width``."""
     text = "".join(ch for ch in name if unicodedata.category(ch)[0] in "LNPZ" or ch in "&+-").strip() or name
     return text if len(text) <= width else text[:width - 2] + "…"
@@ -116,11 +116,11 @@ def _legend(ax, kinds) -> None:
     """A legend of source types by colour."""
     from matplotlib.patches import Patch
 
-    handles = [Patch(color=_colour(k), label=k.replace("_", " ")) for k in kinds]
+    handles = [Patch(color=type_colour(k), label=k.replace("_", " ")) for k in kinds]
     ax.legend(handles=handles, loc="lower right", frameon=False, fontsize=8)
 
 
-def _finish(ax, title: str, xlabel: str) -> None:
+def finish_axes(ax, title: str, xlabel: str) -> None:
     """Common styling: title, axis label, no chart junk."""
     ax.set_title(title, loc="left", fontsize=11, fontweight="bold")
     ax.set_xlabel(xlabel, fontsize=9)

@@ -126,8 +126,10 @@ def weighted_reliance(reliance: pd.DataFrame, documents: pd.DataFrame) -> pd.Dat
     """Per document: the pc1 credibility of the sources it relies on, weighted by how many
     sentences rely on each (rated sources only), and the share of reliance that is rated.
 
-    Columns: doc_id, n_sentences, n_attributed, credibility_weighted, rated_share,
-    state_affiliated_share (of source-sentences, among sources the registry knows).
+    Columns: doc_id, n_sentences, n_attributed, credibility_weighted, rated_share, and the
+    shares of source-sentences that are state media, government, and other state-affiliated
+    sources (the registry's flag on a source of another type), each apart: state media and
+    government officials are different kinds of reliance and are never pooled.
     """
     rel = reliance.assign(weight=reliance["sentences"])
     rated = rel.dropna(subset=["pc1"])
@@ -135,7 +137,11 @@ def weighted_reliance(reliance: pd.DataFrame, documents: pd.DataFrame) -> pd.Dat
     weighted = (rated["pc1"] * rated["weight"]).groupby(rated["doc_id"]).sum()
     out["credibility_weighted"] = (weighted / rated.groupby("doc_id")["weight"].sum()).round(3)
     out["rated_share"] = (rated.groupby("doc_id")["weight"].sum() / rel.groupby("doc_id")["weight"].sum()).round(3)
-    known = rel.dropna(subset=["state_affiliated"])
-    state = known[known["state_affiliated"].astype(bool)].groupby("doc_id")["weight"].sum()
-    out["state_affiliated_share"] = (state / known.groupby("doc_id")["weight"].sum()).fillna(0).round(3)
+    total = rel.groupby("doc_id")["weight"].sum()
+    kinds = {"state_media_share": rel["type"] == "state_media", "government_share": rel["type"] == "government",
+             "other_state_affiliated_share": ~rel["type"].isin(["state_media", "government"])
+             & rel["state_affiliated"].map(lambda flag: flag is True)}
+    for column, rows in kinds.items():
+        out[column] = (rel[rows].groupby("doc_id")["weight"].sum() / total).reindex(out.index)
+        out[column] = out[column].where(out.index.isin(total.index)).fillna(0).round(3)
     return out.reset_index()

@@ -51,7 +51,7 @@ def _counts(links: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return out
 
 
-def _state_affiliated(source_ids: pd.Series, registry: Registry | None) -> pd.Series:
+def state_affiliation_flags(source_ids: pd.Series, registry: Registry | None) -> pd.Series:
     """The registry's state-affiliation flag of each source (None when unknown)."""
     def flag(source_id: str):  # "kz-interior-ministry:unnamed" is an official of a known body
         source = registry.by_id(source_id) or registry.by_id(source_id.split(":")[0]) if registry else None
@@ -75,7 +75,7 @@ def reliance(sentences: pd.DataFrame, registry: Registry | None = None) -> pd.Da
     out = out.reset_index()
     totals = sentences.groupby("doc_id").size()
     out["share"] = (out["sentences"] / out["doc_id"].map(totals)).round(4)
-    out["state_affiliated"] = _state_affiliated(out["source_id"], registry)
+    out["state_affiliated"] = state_affiliation_flags(out["source_id"], registry)
     return out[COLUMNS].sort_values(["doc_id", "sentences", "source_id"], ascending=[True, False, True],
                                     ignore_index=True)
 

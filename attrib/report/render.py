@@ -117,8 +117,25 @@ def _documents(documents: pd.DataFrame, titles: pd.DataFrame | None) -> str:
     return f'<div class="wide">{table}</div>'
 
 
+RATINGS_NOTE = """<h2>How to read the rating columns</h2><dl class="meta">
+<dt>pc1</dt><dd>a source's news-domain quality, 0 (low) to 1 (high): the aggregate of several expert rating sets
+by Lin et al. 2023 (PNAS Nexus), looked up by the source's registered domains and handles.</dd>
+<dt>credibility_weighted</dt><dd>per document, the mean pc1 of the sources it relies on, each weighted by the
+sentences attributed to it; only rated sources count.</dd>
+<dt>rated_share</dt><dd>the share of those source-sentences whose source has a pc1 rating: read credibility_weighted
+only where it is high.</dd>
+<dt>mbfc_factual, mbfc_credibility, mbfc_bias</dt><dd>Media Bias/Fact Check's factual-reporting, credibility and bias
+ratings of the source's domain.</dd>
+<dt>smm_typology</dt><dd>the State Media Monitor's typology of a state-linked outlet: SC state-controlled,
+CaPu/CaPr captured public/private, IP independent public, ...</dd>
+<dt>state_media_share, government_share, other_state_affiliated_share</dt><dd>per document, the shares of
+source-sentences relying on state media, on government officials and bodies, and on other sources the registry marks
+state-affiliated, each apart: a state broadcaster and a ministry's spokesperson are not pooled into one share.</dd>
+</dl>"""
+
+
 def to_html(data: ReportData, chains: pd.DataFrame | None = None, titles: pd.DataFrame | None = None,
-            browser: str = "browser.html") -> str:
+            browser: str = "browser.html", groups: str = "") -> str:
     """The whole report as one HTML page.
 
     Args:
@@ -126,6 +143,7 @@ def to_html(data: ReportData, chains: pd.DataFrame | None = None, titles: pd.Dat
         chains: the most used chains (:func:`attrib.report.chains.top_chains`); no section without.
         titles: per doc_id, ``title`` and ``url`` (http(s) only) for the documents table.
         browser: the sentence browser's address, relative to the page.
+        groups: the per-outlet and per-period sections (:func:`attrib.report.render_groups.groups_html`).
     """
     svgs = "".join(f"<figure>{svg_text(p)}</figure>" for p in data.charts if p.suffix == ".svg")
     meta = html.escape(" · ".join(f"{k}: {v}" for k, v in data.meta.items() if k in ("source", "generated", "attrib")))
@@ -137,8 +155,10 @@ def to_html(data: ReportData, chains: pd.DataFrame | None = None, titles: pd.Dat
 <div class="charts">{svgs}</div>
 <h2>Reliance on sources (corpus)</h2>{_html_table(data.corpus, 40)}
 <h2>Reliance by source type</h2>{_html_table(data.by_type)}
+{groups}
 {_chains(chains, browser)}
 <h2>Documents</h2>{_documents(data.documents, titles)}
+{RATINGS_NOTE}
 <h2>Framing by voice</h2>{_html_table(data.voice)}
 <h2>Quoting of framing terms</h2>{_html_table(data.quoting)}
 <h2>Terms and who uses them</h2>{_html_table(data.terms, 60)}

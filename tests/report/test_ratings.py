@@ -54,12 +54,15 @@ def test_join_by_domain_handle_and_registered_domain(tmp_path: Path):
 
 
 def test_weighted_reliance_by_hand():
-    rel = pd.DataFrame({"doc_id": ["a", "a", "a"], "source_id": ["reuters", "rt", "x:witness"],
-                        "sentences": [3, 1, 2], "pc1": [1.0, 0.2, None],
-                        "state_affiliated": [False, True, None]})
+    rel = pd.DataFrame({"doc_id": ["a", "a", "a", "a"], "source_id": ["reuters", "rt", "x:witness", "kz-mvd"],
+                        "type": ["wire_agency", "state_media", "eyewitness", "government"],
+                        "sentences": [3, 1, 2, 2], "pc1": [1.0, 0.2, None, None],
+                        "state_affiliated": [False, True, None, True]})
     docs = pd.DataFrame({"doc_id": ["a", "b"], "n_sentences": [10, 4], "n_attributed": [6, 0]})
     out = weighted_reliance(rel, docs).set_index("doc_id")
     assert out.loc["a", "credibility_weighted"] == round((3 * 1.0 + 1 * 0.2) / 4, 3)
-    assert out.loc["a", "rated_share"] == round(4 / 6, 3)
-    assert out.loc["a", "state_affiliated_share"] == 0.25
+    assert out.loc["a", "rated_share"] == round(4 / 8, 3)
+    assert out.loc["a", ["state_media_share", "government_share", "other_state_affiliated_share"]].tolist() == [
+        0.125, 0.25, 0.0]  # state media and government apart, not one "state affiliated" share
+    assert out.loc["b", "state_media_share"] == 0.0
     assert pd.isna(out.loc["b", "credibility_weighted"])
