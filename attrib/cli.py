@@ -54,6 +54,14 @@ def _models_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _models_speed(args: argparse.Namespace) -> int:
+    from attrib.models.speed import compare_speed, write_speed_report
+
+    result = compare_speed(packs=args.models, ud=args.ud, langs=args.lang, rounds=args.rounds, threads=args.threads)
+    print(f"wrote {write_speed_report(result, args.out)}")
+    return 0
+
+
 def _models_check(args: argparse.Namespace) -> int:
     from attrib.models.resolve import check_models
 
@@ -243,6 +251,18 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--work", type=Path, default=Path("build/eval"), help="scratch folder")
     ev.add_argument("--threads", type=int, help="torch threads for the timing")
     ev.set_defaults(func=_models_eval)
+    speed = msub.add_parser("speed", help="annotation speed of two or more packs, side by side in one run",
+                            epilog=example("attrib models speed --models build/old-pack --models data/models "
+                                           "--out reports/models-speed.md"),
+                            formatter_class=argparse.RawDescriptionHelpFormatter)
+    speed.add_argument("--models", action="append", required=True,
+                       help="pack folder or 'stanza' (repeat: the first is the reference)")
+    speed.add_argument("--ud", type=Path, default=Path("../shared/ud"), help="UD treebanks folder")
+    speed.add_argument("--lang", action="append", help="language to time (repeatable)")
+    speed.add_argument("--rounds", type=int, default=3, help="turns per pack (default 3; the median counts)")
+    speed.add_argument("--threads", type=int, default=2, help="torch threads (default 2)")
+    speed.add_argument("--out", type=Path, default=Path("reports/models-speed.md"), help="report file")
+    speed.set_defaults(func=_models_speed)
     check = msub.add_parser("check", help="verify that the models load, language by language",
                            epilog=example("attrib models check --lang el"),
                            formatter_class=argparse.RawDescriptionHelpFormatter)

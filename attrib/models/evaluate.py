@@ -114,7 +114,7 @@ def evaluate_pack(*, ud: Path, models=None, langs: list[str] | None = None,
         results[code] = evaluate_language(recipe.languages[code], ud=Path(ud), models=models,
                                           work=Path(work))
         log(f"[{code}] {results[code]['scores']} {results[code]['sentences_per_second']} sent/s")
-    meta = {"threads": torch.get_num_threads(), "machine": _machine(), "models": source.describe()}
+    meta = {"threads": torch.get_num_threads(), "machine": machine_line(), "models": source.describe()}
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     write_json_atomic(Path(out).with_suffix(".json"), {"meta": meta, "results": results})
     from attrib.models.report import write_models_report
@@ -123,7 +123,7 @@ def evaluate_pack(*, ud: Path, models=None, langs: list[str] | None = None,
     return results
 
 
-def _machine() -> str:
+def machine_line() -> str:
     """One-line description of the machine the timings come from."""
     import os
 
