@@ -241,7 +241,10 @@ def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, s
     with packlib.locked_manifest(ctx.pack) as manifest:
         manifest["recipe_version"] = ctx.recipe.version
         entry = _language_entry(ctx, lang, manifest)
+        before = entry["models"].get(proc)
+        replaced = {k: before.get(k) for k in ("scores", "splits", "trained", "sha256")} if before else None
         entry["models"][proc] = {
+            "replaced": replaced,  # the model this one replaced: its figures stay beside the new ones
             "file": str(dst.relative_to(ctx.pack)), "sha256": packlib.sha256(dst),
             "md5": packlib.md5(dst), "bytes": dst.stat().st_size,
             "half_precision": ctx.recipe.half_precision, "hyperparameters": lang.hyper[proc],

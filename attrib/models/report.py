@@ -81,6 +81,11 @@ def processor_section(manifest: dict) -> list[str]:
             lines.append(_row([code, proc, score("dev"), score("test"),
                                f"{model['train_seconds'] / 60:.1f} min", model["train_threads"],
                                f"{model['bytes'] / 1e6:.1f} MB"]))
+            old = model.get("replaced") or {}
+            if old.get("scores"):
+                was = lambda split: ", ".join(f"{k} {v:.2f}" for k, v in old["scores"][split].items())
+                lines.append(_row(["", f"(replaced: trained {old.get('trained', '?')[:10]})", was("dev"),
+                                   was("test"), "", "", ""]))
     return lines + ["", f"Pack size: {total / 1e6:.1f} MB (weights stored as float16).", ""]
 
 

@@ -93,6 +93,7 @@ def test_a_model_passing_both_checks_is_installed_with_its_figures(gated, monkey
     assert model["gate"]["attribution"]["new"]["chain_accuracy"] == 0.65
     assert model["gate"]["treebank"] == {"metric": "Sentences", "new": 91.5, "installed": 90.0}
     assert model["curve"] == {"unit": "step", "points": []}  # no training log in this test
+    assert model["replaced"]["scores"]["dev"]["Sentences"] == 90.0  # the replaced model's figures stay beside
 
 
 def test_a_verdict_is_remembered_until_the_installed_model_changes(gated, monkeypatch):
