@@ -62,7 +62,12 @@ def _documents(tables: dict, rel: pd.DataFrame) -> pd.DataFrame:
     out = docs[["doc_id", *dates, "lang", "status"]].merge(out, on="doc_id", how="left")
     top = rel.groupby("doc_id")["name"].agg(lambda n: list(n.head(3)))
     out["top_sources"] = out["doc_id"].map(top).apply(lambda v: v if isinstance(v, list) else [])
-    return out
+    info = document_info(tables["sentences"], docs)[["title", "outlet", "url"]]  # a document is more than its hash
+    out = out.merge(info, left_on="doc_id", right_index=True, how="left")
+    return out[["doc_id", "title", "outlet", "url", *[c for c in out.columns if c not in DOC_HEAD]]]
+
+
+DOC_HEAD = ("doc_id", "title", "outlet", "url")
 
 
 def summarise(tables: dict, registry: Registry, ratings: list[pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -76,7 +81,7 @@ def summarise(tables: dict, registry: Registry, ratings: list[pd.DataFrame]) -> 
             "documents": _documents(tables, rel), "framing_by_voice": framing_summary.by_voice(framing),
             "framing_terms": framing_summary.by_term(framing, names),
             "framing_quoting": framing_summary.quoting(framing),
-            "framing_examples": _examples(sentences, framing, names)}
+            "framing_examples": _examples(sentences, framing, names), "top_chains": top_chains(sentences)}
 
 
 def _write_table(frame: pd.DataFrame, folder: Path, name: str, schema=None) -> None:
@@ -159,9 +164,10 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
     titles = document_info(sentences, tables["documents"])
     write_browser(browser_records(sentences, tables["framing"], tables["documents"]), out / "browser.html",
                   f"{data.title}: sentences")
-    write_text_atomic(out / "report.html", to_html(data, chains=top_chains(sentences), titles=titles,
+    write_text_atomic(out / "report.html", to_html(data, chains=summary["top_chains"], titles=titles,
                                                    groups=groups_html(grouped, group_charts, period)))
-    write_text_atomic(out / "README.md", to_markdown(data) + groups_markdown(grouped, group_charts, period))
+    write_text_atomic(out / "README.md", to_markdown(data, summary["top_chains"])
+                      + groups_markdown(grouped, group_charts, period))
     return {**{k: meta[k] for k in ("documents", "sentences", "framing_terms")},
             "sources": len(summary["reliance_corpus"]), "groupings": list(grouped),
             "files": 3 + len(charts) + len(group_charts) + 2 * (len(summary) + len(grouped))}

@@ -111,7 +111,8 @@ def _documents(documents: pd.DataFrame, titles: pd.DataFrame | None) -> str:
     """The documents table, each document by its title (from :func:`attrib.report.browser.document_info`)."""
     if titles is None or documents.empty or "doc_id" not in documents:
         return _html_table(documents)
-    cells = documents.apply(lambda col: col.map(lambda v: html.escape(str(_cell(v)))))
+    shown = documents.drop(columns=[c for c in ("title", "url") if c in documents])  # in the document cell
+    cells = shown.apply(lambda col: col.map(lambda v: html.escape(str(_cell(v)))))
     cells.insert(0, "document", documents["doc_id"].map(lambda d: _doc_cell(d, titles)))
     table = cells.drop(columns="doc_id").to_html(index=False, escape=False, border=0)
     return f'<div class="wide">{table}</div>'
@@ -177,8 +178,17 @@ def _md_table(frame: pd.DataFrame, limit: int | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_markdown(data: ReportData) -> str:
-    """A short Markdown summary with the charts (PNG) and the main tables."""
+def _md_chains(chains: pd.DataFrame | None, limit: int = 10) -> str:
+    """The most used chains with one example sentence each."""
+    if chains is None or chains.empty:
+        return ""
+    shown = chains.head(limit).assign(example=lambda c: c["examples"].map(lambda e: e[0] if len(e) else ""))
+    return "## Most used reporting chains\n\n" + _md_table(shown[["chain", "sentences", "share", "documents",
+                                                                  "example"]]) + "\n"
+
+
+def to_markdown(data: ReportData, chains: pd.DataFrame | None = None) -> str:
+    """A short Markdown summary with the charts (PNG), the main tables and the most used chains."""
     pngs = "\n".join(f"![{p.stem.replace('_', ' ')}]({p.name})" for p in data.charts if p.suffix == ".png")
     m = data.meta
     return f"""# {data.title}
@@ -200,4 +210,5 @@ attrib {m['attrib']}. Tables: `tables/*.parquet` and `tables/*.csv`; full report
 {_md_table(data.voice)}
 ## Quoting of framing terms
 
-{_md_table(data.quoting)}"""
+{_md_table(data.quoting)}
+{_md_chains(chains)}"""
