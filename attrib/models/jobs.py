@@ -25,6 +25,10 @@ PREPARE_MODULES = {
 FLAG_KEYS = {"no_pretrain", "fix_eval_interval", "no_char", "share_hid", "use_dictionary"}
 # Model options the predict step must repeat because stanza reads them from the command line.
 PREDICT_KEYS = {"no_pretrain"}
+# attrib's own keys, never passed to stanza: ``epochs`` sets the tagger's and the parser's
+# ``max_steps`` from the size of the prepared training data (see :func:`epoch_steps`).
+DERIVED_KEYS = {"epochs"}
+EPOCH_PROCESSORS = ("pos", "depparse")
 # Processors whose training data carry tags predicted by the pack's own tagger.
 RETAGGED = ("lemma", "depparse")
 
@@ -62,7 +66,7 @@ def hyper_args(hyper: dict, keys: set[str] | None = None) -> list[str]:
     """Turn a hyperparameter mapping into command-line arguments."""
     args: list[str] = []
     for key, value in hyper.items():
-        if keys is not None and key not in keys:
+        if key in DERIVED_KEYS or (keys is not None and key not in keys):
             continue
         if key in FLAG_KEYS:
             args += [f"--{key}"] if value else []
@@ -144,16 +148,39 @@ def _tagged_train(recipe: LanguageRecipe, proc: str, work: WorkPaths) -> list[st
     return args
 
 
+def _words(block: str) -> int:
+    """Syntactic words of a CoNLL-U sentence (no multiword-token or empty-node lines)."""
+    ids = (line.split("\t", 1)[0] for line in block.splitlines() if line and not line.startswith("#"))
+    return sum(1 for i in ids if i.isdigit())
+
+
+def epoch_steps(proc: str, hyper: dict, train_file: Path) -> int | None:
+    """``max_steps`` that make ``hyper["epochs"]`` passes over the training data, or None.
+
+    stanza's tagger batches ``batch_size`` sentences, its parser ``batch_size`` words, so an
+    epoch is ceil(sentences / batch_size) or ceil(words / batch_size) steps: a step count
+    set from the data, not stanza's GPU default of 50,000 steps.
+    """
+    if "epochs" not in hyper or proc not in EPOCH_PROCESSORS:
+        return None
+    blocks = [b for b in Path(train_file).read_text("utf-8").split("\n\n") if b.strip()]
+    size = len(blocks) if proc == "pos" else sum(map(_words, blocks))
+    return math.ceil(float(hyper["epochs"]) * math.ceil(size / int(hyper.get("batch_size", 5000))))
+
+
 def train_command(recipe: LanguageRecipe, proc: str, module: str, work: WorkPaths) -> list[str]:
     """Return the stanza command that trains one processor of one language."""
+    hyper = dict(recipe.hyper[proc])
+    steps = epoch_steps(proc, hyper, work.data(proc) / f"{short_name(recipe)}.train.in.conllu")
+    if steps:
+        hyper["max_steps"] = steps
     if proc == "tokenize":
         inputs = _tokenize_train(recipe, work)
     elif proc == "mwt":
         inputs = _mwt_train(recipe, work)
     else:
         inputs = _tagged_train(recipe, proc, work)
-    return (["-m", module, "--mode", "train"] + inputs + _model_io(recipe, proc, work)
-            + hyper_args(recipe.hyper[proc]))
+    return ["-m", module, "--mode", "train"] + inputs + _model_io(recipe, proc, work) + hyper_args(hyper)
 
 
 def gold_file(recipe: LanguageRecipe, proc: str, split: str, work: WorkPaths) -> Path:

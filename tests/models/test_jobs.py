@@ -42,3 +42,24 @@ def test_lemmatizer_gets_no_lang_argument():
     cmd = predict_command(rec.languages["el"], "lemma", rec.modules["lemma"], WorkPaths(Path("/w")),
                           "test", Path("/w/p.conllu"))
     assert "--lang" not in cmd and "--shorthand" in cmd
+
+
+def test_epochs_set_the_step_count_from_the_training_data(tmp_path: Path):
+    import dataclasses
+
+    from attrib.models.jobs import epoch_steps
+
+    sent = "# text = a b\n1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n2\tb\tb\tX\t_\t_\t1\tdep\t_\t_"
+    train = tmp_path / "train.conllu"
+    train.write_text("\n\n".join([sent] * 10) + "\n\n")  # 10 sentences, 20 words
+    assert epoch_steps("pos", {"epochs": 3, "batch_size": 4}, train) == 9  # ceil(10/4)=3 steps an epoch
+    assert epoch_steps("depparse", {"epochs": 2.5, "batch_size": 6}, train) == 10  # ceil(20/6)=4
+    assert epoch_steps("depparse", {"max_steps": 400}, train) is None
+    recipe = load_recipe().languages["hu"]
+    recipe = dataclasses.replace(recipe, hyper={**recipe.hyper, "depparse": {**recipe.hyper["depparse"], "epochs": 2,
+                                                                             "batch_size": 6}})
+    work = WorkPaths(tmp_path / "w")
+    work.data("depparse").mkdir(parents=True)
+    (work.data("depparse") / "hu_szeged.train.in.conllu").write_text(train.read_text())
+    cmd = train_command(recipe, "depparse", "stanza.models.parser", work)
+    assert cmd[cmd.index("--max_steps") + 1] == "8" and "--epochs" not in cmd
