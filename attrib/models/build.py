@@ -27,7 +27,7 @@ from attrib.atomic import write_json_atomic
 from attrib.errors import ModelError
 from attrib.models import gate
 from attrib.models import pack as packlib
-from attrib.models.curves import read_curve
+from attrib.models.curves import log_seconds, read_curve
 from attrib.models.jobs import (
     RETAGGED,
     WorkPaths,
@@ -251,7 +251,7 @@ def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, s
             "splits": lang.splits, "exclude": list(lang.exclude),  # what this model learnt from
             "scores": scores, "gate": checks or {}, "curve": read_curve(
                 ctx.work.root / "logs" / f"{lang.lang}-{proc}-train.log", proc, lang.hyper[proc]),
-            "train_seconds": trained["train_seconds"],
+            "train_seconds": _train_seconds(ctx, lang, proc, trained),
             "train_threads": trained["threads"], "versions": _versions(),
             "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(trained["finished"]))}
     return dst
@@ -308,6 +308,26 @@ def judge(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, sco
     return verdicts
 
 
+def record_rejected(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, scores: dict,
+                    verdicts: list[gate.Verdict]) -> None:
+    """Keep the figures of a model the gate turned down in the manifest (``rejected``), for the report."""
+    with packlib.locked_manifest(ctx.pack) as manifest:
+        entry = manifest["languages"].setdefault(lang.lang, {"models": {}})
+        entry.setdefault("rejected", {})[proc] = {
+            "failed": verdicts[-1].failed, "detail": verdicts[-1].detail, "gate": gate.gate_summary(verdicts),
+            "scores": scores, "splits": lang.splits, "hyperparameters": lang.hyper[proc],
+            "curve": read_curve(ctx.work.root / "logs" / f"{lang.lang}-{proc}-train.log", proc, lang.hyper[proc]),
+            "train_seconds": _train_seconds(ctx, lang, proc, trained),
+            "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(trained["finished"]))}
+
+
+def _train_seconds(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict) -> float:
+    """Wall time of every training run in the log (resumed runs add up), at least the last run's."""
+    log = ctx.work.root / "logs" / f"{lang.lang}-{proc}-train.log"
+    runs = log_seconds(log.read_text("utf-8", errors="replace")) if log.is_file() else 0.0
+    return max(float(trained["train_seconds"]), runs)
+
+
 def build_stage(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> str:
     """Prepare, train, score, judge and (if it passes the gate) install one processor."""
     if not ctx.force and _installed_metric(ctx, lang, proc) is not None:
@@ -317,6 +337,7 @@ def build_stage(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> str:
     scores = score(ctx, lang, proc)
     verdicts = judge(ctx, lang, proc, trained, scores)
     if not verdicts[-1].passed:
+        record_rejected(ctx, lang, proc, trained, scores, verdicts)
         return f"not installed: the {verdicts[-1].failed} check failed: {verdicts[-1].detail}"
     dst = install(ctx, lang, proc, trained, scores, gate.gate_summary(verdicts))
     metric = ctx.recipe.metrics[proc]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+STAMP = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", re.M)
 STEP_SCORE = re.compile(r"\b(step|epoch) (\d+): train_loss = [^,]+, .*?dev_score = ([0-9.]+)")
 TOKENIZE_SCORE = re.compile(r"Dev score: ([0-9.]+)")
 
@@ -57,6 +58,21 @@ def training_curve(log_text: str, proc: str, hyper: dict) -> dict:
         unit = match.group(1)
         _append(points, int(match.group(2)), _percent(float(match.group(3))))
     return {"unit": unit, "points": points}
+
+
+def log_seconds(log_text: str) -> float:
+    """Training time of all the runs in a log (a run resumed from a checkpoint adds its own).
+
+    Each run starts with its ``$ python -m ...`` line; its time is from its first to its
+    last time-stamped line. A retraining from scratch is not told apart from a resumption.
+    """
+    from datetime import datetime
+
+    total = 0.0
+    for run in log_text.split("\n$ "):
+        stamps = [datetime.strptime(s, "%Y-%m-%d %H:%M:%S") for s in STAMP.findall(run)]
+        total += (stamps[-1] - stamps[0]).total_seconds() if len(stamps) > 1 else 0.0
+    return round(total, 1)
 
 
 def read_curve(log: Path, proc: str, hyper: dict) -> dict:

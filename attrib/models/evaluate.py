@@ -119,7 +119,7 @@ def evaluate_pack(*, ud: Path, models=None, langs: list[str] | None = None,
     write_json_atomic(Path(out).with_suffix(".json"), {"meta": meta, "results": results})
     from attrib.models.report import write_models_report
 
-    write_models_report(Path(out), results, manifest, recipe, published_scores(), meta)
+    write_models_report(Path(out), results, manifest, recipe, published_scores(), meta, recipe.targets)
     return results
 
 

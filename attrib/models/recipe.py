@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -68,6 +68,7 @@ class Recipe:
     modules: dict[str, str]
     half_precision: bool
     gate: Gate = Gate()
+    targets: dict = field(default_factory=dict)  # language -> metric -> end-to-end test figure aimed at
 
 
 def _merge(base: dict, override: dict) -> dict:
@@ -152,4 +153,5 @@ def load_recipe(override: str | Path | None = None) -> Recipe:
     return Recipe(version=int(data.get("version", 0)), languages=langs,
                   metrics={p: v["metric"] for p, v in procs.items()},
                   modules={p: v["module"] for p, v in procs.items()},
-                  half_precision=bool(data.get("half_precision", False)), gate=_gate(data.get("gate")))
+                  half_precision=bool(data.get("half_precision", False)), gate=_gate(data.get("gate")),
+                  targets=dict(data.get("targets") or {}))

@@ -79,6 +79,8 @@ def test_attribution_check_keeps_the_installed_model(gated, monkeypatch):
     assert "chain_accuracy 0.600 -> 0.550" in outcome
     assert calls == [ctx.pack, ctx.work.root / "candidate"]
     assert build.packlib.sha256(ctx.pack / "hu" / "tokenize" / "szeged.pt") == before
+    rejected = build.packlib.read_manifest(ctx.pack)["languages"]["hu"]["rejected"]["tokenize"]
+    assert rejected["failed"] == "attribution" and rejected["scores"]["dev"]["Sentences"] == 91.5
     assert build.packlib.sha256(ctx.work.root / "candidate" / "hu" / "tokenize" / "szeged.pt") != before
 
 

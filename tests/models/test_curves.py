@@ -52,3 +52,12 @@ def test_curve_text_thins_long_curves_but_keeps_the_last_point():
     text = curve_text(curve, limit=6)
     assert text.count(":") == 7 and "1500: 80.0" in text and "best 80.00 at 1500" in text
     assert curve_text({"points": []}) == "not recorded"
+
+
+def test_training_time_adds_up_resumed_runs():
+    from attrib.models.curves import log_seconds
+
+    log = ("$ python -m stanza.models.parser\n2026-12-01 10:00:00 INFO: start\n2026-12-01 10:10:00 INFO: step 50\n"
+           "$ python -m stanza.models.parser\n2026-12-01 11:00:00 INFO: Continuing from checkpoint\n"
+           "2026-12-01 11:05:30 INFO: step 100\n")
+    assert log_seconds(log) == 930.0 and log_seconds("") == 0.0
