@@ -27,7 +27,7 @@ from attrib.atomic import write_json_atomic
 from attrib.errors import ModelError
 from attrib.models import gate
 from attrib.models import pack as packlib
-from attrib.models.curves import log_seconds, read_curve
+from attrib.models.curves import log_seconds, training_curve
 from attrib.models.jobs import (
     RETAGGED,
     WorkPaths,
@@ -238,6 +238,7 @@ def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, s
     else:
         shutil.copyfile(src, tmp)
     os.replace(tmp, dst)
+    facts = _trained_facts(ctx, lang, proc, trained, scores)
     with packlib.locked_manifest(ctx.pack) as manifest:
         manifest["recipe_version"] = ctx.recipe.version
         entry = _language_entry(ctx, lang, manifest)
@@ -247,13 +248,8 @@ def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, s
             "replaced": replaced,  # the model this one replaced: its figures stay beside the new ones
             "file": str(dst.relative_to(ctx.pack)), "sha256": packlib.sha256(dst),
             "md5": packlib.md5(dst), "bytes": dst.stat().st_size,
-            "half_precision": ctx.recipe.half_precision, "hyperparameters": lang.hyper[proc],
-            "splits": lang.splits, "exclude": list(lang.exclude),  # what this model learnt from
-            "scores": scores, "gate": checks or {}, "curve": read_curve(
-                ctx.work.root / "logs" / f"{lang.lang}-{proc}-train.log", proc, lang.hyper[proc]),
-            "train_seconds": _train_seconds(ctx, lang, proc, trained),
-            "train_threads": trained["threads"], "versions": _versions(),
-            "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(trained["finished"]))}
+            "half_precision": ctx.recipe.half_precision, **facts, "gate": checks or {},
+            "train_threads": trained["threads"], "versions": _versions()}
     return dst
 
 
@@ -311,21 +307,23 @@ def judge(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, sco
 def record_rejected(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, scores: dict,
                     verdicts: list[gate.Verdict]) -> None:
     """Keep the figures of a model the gate turned down in the manifest (``rejected``), for the report."""
+    facts = _trained_facts(ctx, lang, proc, trained, scores)
     with packlib.locked_manifest(ctx.pack) as manifest:
         entry = manifest["languages"].setdefault(lang.lang, {"models": {}})
         entry.setdefault("rejected", {})[proc] = {
             "failed": verdicts[-1].failed, "detail": verdicts[-1].detail, "gate": gate.gate_summary(verdicts),
-            "scores": scores, "splits": lang.splits, "hyperparameters": lang.hyper[proc],
-            "curve": read_curve(ctx.work.root / "logs" / f"{lang.lang}-{proc}-train.log", proc, lang.hyper[proc]),
-            "train_seconds": _train_seconds(ctx, lang, proc, trained),
-            "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(trained["finished"]))}
+            **facts}
 
 
-def _train_seconds(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict) -> float:
-    """Wall time of every training run in the log (resumed runs add up), at least the last run's."""
+def _trained_facts(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, scores: dict) -> dict:
+    """What the manifest says of a trained model, installed or turned down: what it learnt from, its
+    scores, its dev curve and training time (every run in the log: resumed runs add up)."""
     log = ctx.work.root / "logs" / f"{lang.lang}-{proc}-train.log"
-    runs = log_seconds(log.read_text("utf-8", errors="replace")) if log.is_file() else 0.0
-    return max(float(trained["train_seconds"]), runs)
+    text = log.read_text("utf-8", errors="replace") if log.is_file() else ""
+    return {"hyperparameters": lang.hyper[proc], "splits": lang.splits, "exclude": list(lang.exclude),
+            "scores": scores, "curve": training_curve(text, proc, lang.hyper[proc]),
+            "train_seconds": max(float(trained["train_seconds"]), log_seconds(text)),
+            "trained": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(trained["finished"]))}
 
 
 def build_stage(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> str:

@@ -10,9 +10,9 @@ every ``eval_steps`` steps. The build records the curve of every model it instal
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from datetime import datetime
 
-STAMP = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", re.M)
+STAMP = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d)", re.MULTILINE)
 STEP_SCORE = re.compile(r"\b(step|epoch) (\d+): train_loss = [^,]+, .*?dev_score = ([0-9.]+)")
 TOKENIZE_SCORE = re.compile(r"Dev score: ([0-9.]+)")
 
@@ -29,10 +29,15 @@ def _append(points: list[list[float]], at: int, score: float) -> None:
     points.append([at, score])
 
 
+def _runs(log_text: str) -> list[str]:
+    """A log's training runs: every (re)start of the training command logs its ``$ python ...`` line."""
+    return log_text.split("\n$ ")
+
+
 def _tokenize_points(text: str, eval_steps: int) -> list[list[float]]:
     """The tokenizer's curve: its n-th dev score was taken at step n * eval_steps."""
     points: list[list[float]] = []
-    for run in text.split("\n$ "):  # every (re)start of the training command logs its command line
+    for run in _runs(text):
         found = [_percent(float(m.group(1))) for m in TOKENIZE_SCORE.finditer(run)]
         if found:
             points = [[(i + 1) * eval_steps, s] for i, s in enumerate(found)]
@@ -66,19 +71,11 @@ def log_seconds(log_text: str) -> float:
     Each run starts with its ``$ python -m ...`` line; its time is from its first to its
     last time-stamped line. A retraining from scratch is not told apart from a resumption.
     """
-    from datetime import datetime
-
     total = 0.0
-    for run in log_text.split("\n$ "):
+    for run in _runs(log_text):
         stamps = [datetime.strptime(s, "%Y-%m-%d %H:%M:%S") for s in STAMP.findall(run)]
         total += (stamps[-1] - stamps[0]).total_seconds() if len(stamps) > 1 else 0.0
     return round(total, 1)
-
-
-def read_curve(log: Path, proc: str, hyper: dict) -> dict:
-    """:func:`training_curve` of a log file; no points when the log is missing."""
-    text = log.read_text("utf-8", errors="replace") if log.is_file() else ""
-    return training_curve(text, proc, hyper)
 
 
 def curve_text(curve: dict, limit: int = 12) -> str:

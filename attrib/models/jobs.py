@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from attrib.models.recipe import LanguageRecipe
-from attrib.models.staging import short_name
+from attrib.models.staging import read_sentences, short_name
 
 PREPARE_MODULES = {
     "tokenize": "stanza.utils.datasets.prepare_tokenizer_treebank",
@@ -163,7 +163,7 @@ def epoch_steps(proc: str, hyper: dict, train_file: Path) -> int | None:
     """
     if "epochs" not in hyper or proc not in EPOCH_PROCESSORS:
         return None
-    blocks = [b for b in Path(train_file).read_text("utf-8").split("\n\n") if b.strip()]
+    blocks = read_sentences(Path(train_file))
     size = len(blocks) if proc == "pos" else sum(map(_words, blocks))
     return math.ceil(float(hyper["epochs"]) * math.ceil(size / int(hyper.get("batch_size", 5000))))
 

@@ -67,6 +67,11 @@ def speed_section(results: dict, meta: dict) -> list[str]:
     return lines + [""]
 
 
+def _scores_text(scores: dict) -> str:
+    """``LAS 61.75, UAS 69.78``."""
+    return ", ".join(f"{k} {v:.2f}" for k, v in scores.items())
+
+
 def processor_section(manifest: dict) -> list[str]:
     """Table: each model on gold input (stanza's per-processor scoring), time and size."""
     lines = ["## Each model on gold input, training time and size", "",
@@ -77,15 +82,14 @@ def processor_section(manifest: dict) -> list[str]:
     for code, entry in manifest["languages"].items():
         for proc, model in entry.get("models", {}).items():
             total += model["bytes"]
-            score = lambda split: ", ".join(f"{k} {v:.2f}" for k, v in model["scores"][split].items())
-            lines.append(_row([code, proc, score("dev"), score("test"),
+            dev, test = _scores_text(model["scores"]["dev"]), _scores_text(model["scores"]["test"])
+            lines.append(_row([code, proc, dev, test,
                                f"{model['train_seconds'] / 60:.1f} min", model["train_threads"],
                                f"{model['bytes'] / 1e6:.1f} MB"]))
             old = model.get("replaced") or {}
             if old.get("scores"):
-                was = lambda split: ", ".join(f"{k} {v:.2f}" for k, v in old["scores"][split].items())
-                lines.append(_row(["", f"(replaced: trained {old.get('trained', '?')[:10]})", was("dev"),
-                                   was("test"), "", "", ""]))
+                was = [_scores_text(old["scores"][split]) for split in ("dev", "test")]
+                lines.append(_row(["", f"(replaced: trained {old.get('trained', '?')[:10]})", *was, "", "", ""]))
     return lines + ["", f"Pack size: {total / 1e6:.1f} MB (weights stored as float16).", ""]
 
 
@@ -117,7 +121,7 @@ def curve_section(manifest: dict) -> list[str]:
     if rejected:
         lines += ["", "Retrained models the gate turned down (the installed model stays):", ""]
     for code, proc, model in rejected:
-        test = ", ".join(f"{k} {v:.2f}" for k, v in model["scores"]["test"].items())
+        test = _scores_text(model["scores"]["test"])
         lines.append(f"- {code} {proc}, trained {model['trained'][:10]} ({model['train_seconds'] / 60:.0f} min) on "
                      f"{_splits_text(model['splits'])}: test on gold input {test}; curve: "
                      f"{curve_text(model.get('curve') or {})}; {model['failed']} check failed: {model['detail']}.")

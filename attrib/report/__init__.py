@@ -54,31 +54,33 @@ def _examples(sentences: pd.DataFrame, framing: pd.DataFrame, names: dict) -> pd
     return quoted.head(40)
 
 
-def _documents(tables: dict, rel: pd.DataFrame) -> pd.DataFrame:
-    """Per document: size, attribution, top sources and credibility-weighted reliance."""
+def _documents(tables: dict, rel: pd.DataFrame, info: pd.DataFrame) -> pd.DataFrame:
+    """Per document: title, outlet, URL (``info``, from :func:`document_info`), size, attribution, top
+    sources and credibility-weighted reliance."""
     docs = tables["documents"]
     out = weighted_reliance(rel, docs) if "pc1" in rel else docs[["doc_id", "n_sentences", "n_attributed"]].copy()
     dates = [c for c in ("published", "published_text") if c in docs]  # published_text: the date as given
     out = docs[["doc_id", *dates, "lang", "status"]].merge(out, on="doc_id", how="left")
     top = rel.groupby("doc_id")["name"].agg(lambda n: list(n.head(3)))
     out["top_sources"] = out["doc_id"].map(top).apply(lambda v: v if isinstance(v, list) else [])
-    info = document_info(tables["sentences"], docs)[["title", "outlet", "url"]]  # a document is more than its hash
-    out = out.merge(info, left_on="doc_id", right_index=True, how="left")
+    out = out.merge(info[["title", "outlet", "url"]], left_on="doc_id", right_index=True, how="left")
     return out[["doc_id", "title", "outlet", "url", *[c for c in out.columns if c not in DOC_HEAD]]]
 
 
 DOC_HEAD = ("doc_id", "title", "outlet", "url")
 
 
-def summarise(tables: dict, registry: Registry, ratings: list[pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Every report table from the annotation tables."""
+def summarise(tables: dict, registry: Registry, ratings: list[pd.DataFrame],
+              info: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Every report table from the annotation tables (``info``: :func:`document_info`, computed when not given)."""
     sentences, framing = tables["sentences"], tables["framing"]
+    info = document_info(sentences, tables["documents"]) if info is None else info
     rel, corpus = reliance(sentences, registry), corpus_reliance(sentences, registry)
     if ratings:
         rel, corpus = join_ratings(rel, ratings, registry), join_ratings(corpus, ratings, registry)
     names = dict(zip(corpus["source_id"], corpus["name"]))
     return {"reliance": rel, "reliance_corpus": corpus, "reliance_by_type": reliance_by_type(corpus),
-            "documents": _documents(tables, rel), "framing_by_voice": framing_summary.by_voice(framing),
+            "documents": _documents(tables, rel, info), "framing_by_voice": framing_summary.by_voice(framing),
             "framing_terms": framing_summary.by_term(framing, names),
             "framing_quoting": framing_summary.quoting(framing),
             "framing_examples": _examples(sentences, framing, names), "top_chains": top_chains(sentences)}
@@ -146,7 +148,8 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
     tables = read_annotations(Path(annotations))
     reg = load_registry(list(registry))
     grouped = grouped_tables(tables, reg, tuple(by), period)
-    summary = summarise(tables, reg, [read_ratings(Path(p)) for p in ratings])
+    info = document_info(tables["sentences"], tables["documents"])  # titles, outlets, URLs: once per report
+    summary = summarise(tables, reg, [read_ratings(Path(p)) for p in ratings], info)
     out = Path(out)
     for name, frame in summary.items():
         _write_table(frame, out / "tables", name)
@@ -161,10 +164,9 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
     data = ReportData(title or f"attrib report: {Path(out).name}", meta, summary["reliance_corpus"],
                       summary["documents"], summary["reliance_by_type"], summary["framing_by_voice"],
                       summary["framing_quoting"], summary["framing_terms"], summary["framing_examples"], charts)
-    titles = document_info(sentences, tables["documents"])
-    write_browser(browser_records(sentences, tables["framing"], tables["documents"]), out / "browser.html",
+    write_browser(browser_records(sentences, tables["framing"], tables["documents"], info), out / "browser.html",
                   f"{data.title}: sentences")
-    write_text_atomic(out / "report.html", to_html(data, chains=summary["top_chains"], titles=titles,
+    write_text_atomic(out / "report.html", to_html(data, chains=summary["top_chains"], titles=info,
                                                    groups=groups_html(grouped, group_charts, period)))
     write_text_atomic(out / "README.md", to_markdown(data, summary["top_chains"])
                       + groups_markdown(grouped, group_charts, period))

@@ -212,13 +212,15 @@ def _record(row, doc: dict, terms: list[tuple[str, str]]) -> dict:
             else bool(chain), "spans": highlight_spans(text, chain, [t for t, _ in terms])}
 
 
-def browser_records(sentences: pd.DataFrame, framing: pd.DataFrame, documents: pd.DataFrame) -> list[dict]:
+def browser_records(sentences: pd.DataFrame, framing: pd.DataFrame, documents: pd.DataFrame,
+                    info: pd.DataFrame | None = None) -> list[dict]:
     """One record per sentence of the corpus, documents oldest first, sentences in order.
 
     Args:
         sentences: the ``sentences`` table.
         framing: the ``framing`` table.
         documents: the ``documents`` table.
+        info: :func:`document_info` of these tables, where the caller has it already.
 
     Returns:
         Dicts with doc_id, sent_id, text, lang, outlet, published (ISO day or ""), title, url
@@ -226,7 +228,7 @@ def browser_records(sentences: pd.DataFrame, framing: pd.DataFrame, documents: p
         link), quote, hedges, framing ([term, category] pairs), attributed and spans (see
         :func:`highlight_spans`).
     """
-    info = document_info(sentences, documents)
+    info = document_info(sentences, documents) if info is None else info
     docs = {doc_id: row._asdict() for doc_id, row in zip(info.index, info.itertuples(index=False))}
     order = {doc_id: i for i, doc_id in enumerate(info.index)}
     terms = _terms_by_sentence(framing)

@@ -18,27 +18,23 @@ researcher can pivot it as they like; :mod:`attrib.report.schema` gives each its
 from __future__ import annotations
 
 from pathlib import PurePath
-from urllib.parse import urlsplit
 
 import pandas as pd
 
 from attrib.registry import Registry
-from attrib.report.reliance import chain_links, state_affiliation_flags
+from attrib.report.ratings import domain_of
+from attrib.report.reliance import affiliation, chain_links, state_affiliation_flags
 
 PERIODS = ("day", "week", "month")
 GROUPINGS = ("outlet", "period")
 UNDATED = "undated"
 UNKNOWN_OUTLET = "unknown"
-# How a cited source stands to the state (registry flag and type): each its own row.
-AFFILIATIONS = ("state_media", "government", "other_state_affiliated", "not_state_affiliated", "unknown")
 
 
 def url_domain(url) -> str | None:
-    """``https://www.hvg.hu/vilag/1`` -> ``hvg.hu``; None for an empty or schemeless value."""
-    if not isinstance(url, str) or "//" not in url:
-        return None
-    host = urlsplit(url.strip()).hostname or ""
-    return host.removeprefix("www.") or None
+    """``https://www.hvg.hu/vilag/1`` -> ``hvg.hu`` (as the ratings join reads domains); None for an
+    empty or schemeless value."""
+    return domain_of(url) if isinstance(url, str) and "//" in url else None
 
 
 def _folder(source) -> str | None:
@@ -121,17 +117,6 @@ def _with_period_start(frame: pd.DataFrame, groups: pd.DataFrame, by: tuple[str,
         frame.insert(frame.columns.get_loc("period") + 1, "period_start", frame["period"].map(starts))
     keys = ["outlet"] * ("outlet" in by) + ["period_start"] * ("period" in by)
     return frame.sort_values(keys, na_position="last", ignore_index=True)
-
-
-def affiliation(types: pd.Series, flags: pd.Series) -> pd.Series:
-    """A link's state affiliation: its type where it is state media or government, else the registry's flag."""
-    def one(kind, flag) -> str:
-        if kind in ("state_media", "government"):
-            return kind
-        if flag is None or pd.isna(flag):
-            return "unknown"
-        return "other_state_affiliated" if flag else "not_state_affiliated"
-    return pd.Series([one(k, f) for k, f in zip(types, flags)], index=types.index, dtype="object")
 
 
 def _link_table(sentences: pd.DataFrame, groups: pd.DataFrame, registry: Registry | None) -> pd.DataFrame:

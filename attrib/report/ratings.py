@@ -16,6 +16,7 @@ import pandas as pd
 
 from attrib.errors import ConfigError
 from attrib.registry import Registry
+from attrib.report.reliance import affiliation
 
 RATING_COLUMNS = ["pc1", "mbfc_factual", "mbfc_credibility", "mbfc_bias", "smm_typology"]
 
@@ -138,10 +139,9 @@ def weighted_reliance(reliance: pd.DataFrame, documents: pd.DataFrame) -> pd.Dat
     out["credibility_weighted"] = (weighted / rated.groupby("doc_id")["weight"].sum()).round(3)
     out["rated_share"] = (rated.groupby("doc_id")["weight"].sum() / rel.groupby("doc_id")["weight"].sum()).round(3)
     total = rel.groupby("doc_id")["weight"].sum()
-    kinds = {"state_media_share": rel["type"] == "state_media", "government_share": rel["type"] == "government",
-             "other_state_affiliated_share": ~rel["type"].isin(["state_media", "government"])
-             & rel["state_affiliated"].map(lambda flag: flag is True)}
-    for column, rows in kinds.items():
-        out[column] = (rel[rows].groupby("doc_id")["weight"].sum() / total).reindex(out.index)
+    kind = affiliation(rel["type"], rel["state_affiliated"])
+    for label in ("state_media", "government", "other_state_affiliated"):
+        column = f"{label}_share"
+        out[column] = (rel[kind == label].groupby("doc_id")["weight"].sum() / total).reindex(out.index)
         out[column] = out[column].where(out.index.isin(total.index)).fillna(0).round(3)
     return out.reset_index()

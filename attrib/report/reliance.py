@@ -13,6 +13,9 @@ from attrib.schema import LINK
 
 LINK_KEYS = ["doc_id", "sent_id"]
 LINK_FIELDS = [f.name for f in LINK]  # the fields of a chain link, as in the sentences schema
+# How a cited source stands to the state (its type, else the registry's flag): each apart,
+# state media and government never pooled into one "state affiliated" figure.
+AFFILIATIONS = ("state_media", "government", "other_state_affiliated", "not_state_affiliated", "unknown")
 COLUMNS = ["doc_id", "source_id", "name", "type", "state_affiliated", "sentences", "share",
            "proximate", "origin", "first_sent", "via"]
 
@@ -57,6 +60,17 @@ def state_affiliation_flags(source_ids: pd.Series, registry: Registry | None) ->
         source = registry.by_id(source_id) or registry.by_id(source_id.split(":")[0]) if registry else None
         return None if source is None else source.state_affiliated
     return source_ids.map(flag).astype("object")
+
+
+def affiliation(types: pd.Series, flags: pd.Series) -> pd.Series:
+    """A link's state affiliation: its type where it is state media or government, else the registry's flag."""
+    def one(kind, flag) -> str:
+        if kind in ("state_media", "government"):
+            return kind
+        if flag is None or pd.isna(flag):
+            return "unknown"
+        return "other_state_affiliated" if flag else "not_state_affiliated"
+    return pd.Series([one(k, f) for k, f in zip(types, flags)], index=types.index, dtype="object")
 
 
 def reliance(sentences: pd.DataFrame, registry: Registry | None = None) -> pd.DataFrame:

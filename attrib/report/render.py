@@ -55,11 +55,11 @@ def _cell(value):
     return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
 
 
-def _html_table(frame: pd.DataFrame, limit: int | None = None) -> str:
+def html_table(frame: pd.DataFrame, limit: int | None = None) -> str:
+    """A table of the page: cells escaped, lists joined, floats rounded, missing values empty."""
     shown = frame.head(limit) if limit else frame
     table = shown.apply(lambda col: col.map(_cell)).to_html(index=False, escape=True, border=0)
     return f'<div class="wide">{table}</div>'
-
 
 
 def _cards(data: ReportData) -> str:
@@ -110,7 +110,7 @@ def _doc_cell(doc_id: str, titles: pd.DataFrame) -> str:
 def _documents(documents: pd.DataFrame, titles: pd.DataFrame | None) -> str:
     """The documents table, each document by its title (from :func:`attrib.report.browser.document_info`)."""
     if titles is None or documents.empty or "doc_id" not in documents:
-        return _html_table(documents)
+        return html_table(documents)
     shown = documents.drop(columns=[c for c in ("title", "url") if c in documents])  # in the document cell
     cells = shown.apply(lambda col: col.map(lambda v: html.escape(str(_cell(v)))))
     cells.insert(0, "document", documents["doc_id"].map(lambda d: _doc_cell(d, titles)))
@@ -154,21 +154,22 @@ def to_html(data: ReportData, chains: pd.DataFrame | None = None, titles: pd.Dat
 <h1>{html.escape(data.title)}</h1><p class="meta">{meta}</p>
 <div class="cards">{_cards(data)}</div>
 <div class="charts">{svgs}</div>
-<h2>Reliance on sources (corpus)</h2>{_html_table(data.corpus, 40)}
-<h2>Reliance by source type</h2>{_html_table(data.by_type)}
+<h2>Reliance on sources (corpus)</h2>{html_table(data.corpus, 40)}
+<h2>Reliance by source type</h2>{html_table(data.by_type)}
 {groups}
 {_chains(chains, browser)}
 <h2>Documents</h2>{_documents(data.documents, titles)}
 {RATINGS_NOTE}
-<h2>Framing by voice</h2>{_html_table(data.voice)}
-<h2>Quoting of framing terms</h2>{_html_table(data.quoting)}
-<h2>Terms and who uses them</h2>{_html_table(data.terms, 60)}
+<h2>Framing by voice</h2>{html_table(data.voice)}
+<h2>Quoting of framing terms</h2>{html_table(data.quoting)}
+<h2>Terms and who uses them</h2>{html_table(data.terms, 60)}
 <h2>Quoted framing terms in context</h2>{_examples(data.examples)}
 </body></html>
 """
 
 
-def _md_table(frame: pd.DataFrame, limit: int | None = None) -> str:
+def md_table(frame: pd.DataFrame, limit: int | None = None) -> str:
+    """A Markdown table, cells as :func:`html_table` shows them, ``|`` escaped; ``_none_`` when empty."""
     shown = frame.head(limit) if limit else frame
     if shown.empty:
         return "_none_\n"
@@ -183,7 +184,7 @@ def _md_chains(chains: pd.DataFrame | None, limit: int = 10) -> str:
     if chains is None or chains.empty:
         return ""
     shown = chains.head(limit).assign(example=lambda c: c["examples"].map(lambda e: e[0] if len(e) else ""))
-    return "## Most used reporting chains\n\n" + _md_table(shown[["chain", "sentences", "share", "documents",
+    return "## Most used reporting chains\n\n" + md_table(shown[["chain", "sentences", "share", "documents",
                                                                   "example"]]) + "\n"
 
 
@@ -201,14 +202,14 @@ attrib {m['attrib']}. Tables: `tables/*.parquet` and `tables/*.csv`; full report
 
 ## Most relied-upon sources
 
-{_md_table(data.corpus[["name", "type", "state_affiliated", "documents", "sentences", "proximate", "origin"]], 15)}
+{md_table(data.corpus[["name", "type", "state_affiliated", "documents", "sentences", "proximate", "origin"]], 15)}
 ## Reliance by source type
 
-{_md_table(data.by_type)}
+{md_table(data.by_type)}
 ## Framing by voice
 
-{_md_table(data.voice)}
+{md_table(data.voice)}
 ## Quoting of framing terms
 
-{_md_table(data.quoting)}
+{md_table(data.quoting)}
 {_md_chains(chains)}"""

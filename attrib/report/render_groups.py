@@ -14,7 +14,8 @@ from pathlib import Path
 import pandas as pd
 
 from attrib.report.charts import svg_text
-from attrib.report.groups import AFFILIATIONS
+from attrib.report.reliance import AFFILIATIONS
+from attrib.report.render import html_table, md_table
 
 TITLES = {"outlet": "By outlet", "period": "By period", "outlet_period": "By outlet and period"}
 CHART_OF = {"outlet": "reliance_by_outlet", "period": "reliance_over_time", "outlet_period": "reliance_over_time"}
@@ -41,10 +42,15 @@ def share_pivot(long: pd.DataFrame, column: str, order: tuple[str, ...] = ()) ->
     return wide.reset_index()
 
 
-def _table(frame: pd.DataFrame, limit: int = 60) -> str:
+def _shown(frame: pd.DataFrame, limit: int) -> pd.DataFrame:
+    """The rows a section shows: without ``period_start`` (the label says it), shares to three decimals."""
     shown = frame.drop(columns=["period_start"], errors="ignore").head(limit)
-    cells = shown.apply(lambda col: col.map(lambda v: f"{v:.3f}" if isinstance(v, float) else v))
-    return f'<div class="wide">{cells.to_html(index=False, escape=True, border=0, na_rep="")}</div>'
+    return shown.apply(lambda col: col.map(lambda v: f"{v:.3f}" if isinstance(v, float) else v))
+
+
+def _title(name: str, period: str) -> str:
+    """``By outlet``, ``By period (week)``."""
+    return TITLES[name] + (f" ({period})" if "period" in name else "")
 
 
 def _figure(charts: list[Path], stem: str) -> str:
@@ -53,14 +59,13 @@ def _figure(charts: list[Path], stem: str) -> str:
 
 def section_html(tables: dict[str, pd.DataFrame], name: str, charts: list[Path], period: str) -> str:
     """One grouping's section of the report page."""
-    title = TITLES[name] + (f" ({period})" if "period" in name else "")
-    return (f"<h2>{html.escape(title)}</h2>{_figure(charts, CHART_OF[name])}"
-            f"<h3>Documents and attributed sentences</h3>{_table(tables[f'groups_by_{name}'])}"
+    return (f"<h2>{html.escape(_title(name, period))}</h2>{_figure(charts, CHART_OF[name])}"
+            f"<h3>Documents and attributed sentences</h3>{html_table(_shown(tables[f'groups_by_{name}'], 60))}"
             "<h3>Reliance by state affiliation (share of attributed sentences)</h3>"
-            f"{_table(share_pivot(tables[f'affiliation_by_{name}'], 'affiliation', AFFILIATIONS))}"
+            f"{html_table(_shown(share_pivot(tables[f'affiliation_by_{name}'], 'affiliation', AFFILIATIONS), 60))}"
             "<h3>Reliance by source type (share of attributed sentences)</h3>"
-            f"{_table(share_pivot(tables[f'reliance_by_{name}'], 'source_type'))}"
-            f"<h3>Framing category × voice</h3>{_table(tables[f'framing_by_{name}'])}")
+            f"{html_table(_shown(share_pivot(tables[f'reliance_by_{name}'], 'source_type'), 60))}"
+            f"<h3>Framing category × voice</h3>{html_table(_shown(tables[f'framing_by_{name}'], 60))}")
 
 
 def groups_html(tables: dict[str, pd.DataFrame], charts: list[Path], period: str = "month") -> str:
@@ -68,22 +73,13 @@ def groups_html(tables: dict[str, pd.DataFrame], charts: list[Path], period: str
     return "".join(section_html(tables, name, charts, period) for name in groupings(tables))
 
 
-def _md(frame: pd.DataFrame, limit: int = 30) -> str:
-    shown = frame.drop(columns=["period_start"], errors="ignore").head(limit)
-    if shown.empty:
-        return "_none_\n"
-    fmt = shown.apply(lambda col: col.map(lambda v: f"{v:.3f}" if isinstance(v, float) else str(v).replace("|", "\\|")))
-    lines = ["| " + " | ".join(map(str, shown.columns)) + " |", "|" + " --- |" * len(shown.columns)]
-    return "\n".join(lines + ["| " + " | ".join(row) + " |" for row in fmt.itertuples(index=False)]) + "\n"
-
-
 def groups_markdown(tables: dict[str, pd.DataFrame], charts: list[Path], period: str = "month") -> str:
     """The groupings as Markdown: overview and affiliation shares, with the PNG charts."""
     parts = []
     for name in groupings(tables):
         pngs = "".join(f"![{p.stem}]({p.name})\n" for p in charts if p.stem == CHART_OF[name] and p.suffix == ".png")
-        title = TITLES[name] + (f" ({period})" if "period" in name else "")
-        parts.append(f"## {title}\n\n{pngs}\n{_md(tables[f'groups_by_{name}'])}\n"
-                     f"Reliance by state affiliation (share of attributed sentences):\n\n"
-                     f"{_md(share_pivot(tables[f'affiliation_by_{name}'], 'affiliation', AFFILIATIONS))}")
+        shares = md_table(_shown(share_pivot(tables[f"affiliation_by_{name}"], "affiliation", AFFILIATIONS), 30))
+        overview = md_table(_shown(tables[f"groups_by_{name}"], 30))
+        parts.append(f"## {_title(name, period)}\n\n{pngs}\n{overview}\n"
+                     f"Reliance by state affiliation (share of attributed sentences):\n\n{shares}")
     return "\n".join(parts)
