@@ -275,5 +275,12 @@ def dump_gold(docs: list[dict], name: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+
+def doc_labels(doc: dict, pool: Path) -> list[tuple[str, ...] | None]:
+    """Each sentence's chain of source names (None: not attributed), for agreement."""
+    text = pool_text(doc, pool)
+    return [tuple(link.text(text) for link in s.chain) if s.chain else None for s in doc_sentences(doc)]
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
