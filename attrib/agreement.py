@@ -14,6 +14,7 @@ pairs do in the data.
 from __future__ import annotations
 
 from itertools import islice
+from pathlib import Path
 
 from attrib.evaluate import chain_exact, chain_found
 
@@ -72,3 +73,24 @@ def agreement(first: list[Label], second: list[Label]) -> dict:
             **{kind: kappa(kind, first, second) for kind in ("attributed", "chain", "exact")},
             "chain_when_both": round(sum(_found(a, b) for a, b in both) / len(both), 3) if both else None,
             "exact_when_both": round(sum(_exact(a, b) for a, b in both) / len(both), 3) if both else None}
+
+
+def pool_agreement(gold_dir: Path, pool: Path) -> dict[str, dict]:
+    """Agreement per language between the pool gold (first annotations, ``<split>-<lang>.yaml``)
+    and the second annotations (``second-<lang>.yaml``) of the same documents."""
+    from attrib.spangold import doc_labels, read_span_gold
+
+    out = {}
+    for second_file in sorted(Path(gold_dir).glob("second-*.yaml")):
+        lang = second_file.stem.split("-", 1)[1]
+        firsts = {d["doc_id"]: d for f in Path(gold_dir).glob(f"*-{lang}.yaml") if not f.stem.startswith("second")
+                  for d in read_span_gold(f)}
+        first, second, docs = [], [], 0
+        for doc in read_span_gold(second_file):
+            if doc["doc_id"] in firsts:
+                first += doc_labels(firsts[doc["doc_id"]], pool)
+                second += doc_labels(doc, pool)
+                docs += 1
+        if first:
+            out[lang] = {"documents": docs, **agreement(first, second)}
+    return out

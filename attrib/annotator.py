@@ -19,7 +19,8 @@ from attrib.codebook import load_codebooks
 from attrib.dates import parse_published
 from attrib.errors import ModelError
 from attrib.extract.sent import Sent, from_stanza
-from attrib.models.resolve import pack_processors, resolve_models
+from attrib.learned.runner import LearnedRunner, modes_for
+from attrib.models.resolve import SHIPPED_PACK, pack_processors, resolve_models
 from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS, Chunking
 from attrib.reader import Document
 from attrib.registry import load_registry
@@ -35,12 +36,15 @@ class Annotator:
     models: str | None = None
     codebooks: tuple = ()
     registry_files: tuple = ()
+    attribution: str = "default"
 
     def __post_init__(self):
         self.books = load_codebooks(self.codebooks)
         self.registry = load_registry(self.registry_files)
         self.source = resolve_models(self.models)
         self._processors: dict[str, tuple[str, ...]] = {}
+        pack = self.source.path if self.source.kind == "pack" else SHIPPED_PACK
+        self.learned = LearnedRunner(pack, modes_for(self.attribution, pack))
 
     def processors(self, lang: str) -> tuple[str, ...]:
         """Processors available for a language (stanza's own models: the full pipeline).
@@ -147,7 +151,21 @@ def annotate_documents(annotator: Annotator, docs: list[Document]) -> list[dict[
     parsed = _parse_ready(annotator, docs, articles)
     if parsed is None:
         return [annotate_documents(annotator, [doc])[0] for doc in docs]
-    return [_rows(annotator, doc, articles[i], parsed.get(i)) for i, doc in enumerate(docs)]
+    learned = _learned(annotator, docs, parsed)
+    if learned is None:
+        return [annotate_documents(annotator, [doc])[0] for doc in docs]
+    return [_rows(annotator, doc, articles[i], parsed.get(i), learned[i]) for i, doc in enumerate(docs)]
+
+
+def _learned(annotator: Annotator, docs: list[Document], parsed: dict) -> list | None:
+    """The learned attribution's answers per document (None where it is not used); None
+    when the model failed on the chunk (the documents are then done one by one)."""
+    if not annotator.learned.active:
+        return [None] * len(docs)
+    ready = [parsed.get(i) for i in range(len(docs))]
+    if len(docs) == 1 and ready[0] is not None:
+        return _guarded(docs[0], lambda: annotator.learned.learned([docs[0].text], ready)) or [None]
+    return _guarded(None, lambda: annotator.learned.learned([d.text for d in docs], ready))
 
 
 def _parse_ready(annotator: Annotator, docs: list[Document], articles: list) -> dict | None:
@@ -161,7 +179,7 @@ def _parse_ready(annotator: Annotator, docs: list[Document], articles: list) -> 
     return None if result is None else dict(zip(ready, result))
 
 
-def _rows(annotator: Annotator, doc: Document, article: Article | None, parsed) -> dict[str, list[dict]]:
+def _rows(annotator: Annotator, doc: Document, article: Article | None, parsed, learned=None) -> dict[str, list[dict]]:
     """The rows of one document from its parse (or its error row)."""
     if not doc.ok or parsed is None:
         return _error_rows(doc)
@@ -169,7 +187,7 @@ def _rows(annotator: Annotator, doc: Document, article: Article | None, parsed) 
     blocks = list(zip(article.blocks, sents))
     done = _guarded(doc, lambda: sentence_rows(doc.doc_id, blocks,
                                                attribute_article(blocks, annotator.books, annotator.registry,
-                                                                 doc.meta.get("outlet"))))
+                                                                 doc.meta.get("outlet"), learned)))
     if done is None:
         return _error_rows(doc)
     sentences, links, framing = done
@@ -276,7 +294,7 @@ def _progress(inputs: list[str], enabled: bool):
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
                     registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = CHUNK_DOCS,
                     chunk_chars: int = CHUNK_CHARS, workers: int = 1, threads: int | None = None, engine: str = "local",
-                    scheduler: str | None = None, refresh: bool = False) -> dict:
+                    scheduler: str | None = None, refresh: bool = False, attribution: str = "default") -> dict:
     """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset`), incrementally.
 
     Documents already in ``out`` with the same content are skipped, changed ones replace
@@ -286,7 +304,8 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     ``scheduler``); the output is the same either way. Documents go through stanza and into
     the dataset in chunks of at most ``chunk_size`` documents and ``chunk_chars`` characters
     (:func:`attrib.parallel.chunks`). ``refresh`` annotates unchanged documents again (after
-    a change of codebooks, registry or models).
+    a change of codebooks, registry or models). ``attribution``: ``rules``, ``model``,
+    ``hybrid`` or ``default`` (see :mod:`attrib.learned.runner`).
 
     Returns:
         Counts for the summary line: documents read, added, replaced, unchanged, failed,
@@ -300,7 +319,7 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     check_inputs(inputs)
     check_out_folder(out, "dataset")
     chunking = Chunking(chunk_size, chunk_chars)
-    annotator, out = Annotator(models, tuple(codebooks), tuple(registry)), Path(out)
+    annotator, out = Annotator(models, tuple(codebooks), tuple(registry), attribution), Path(out)
     with ds.locked(out, wait):
         run, seen = _start_run(out, provenance(annotator))
         summary = Counter()
@@ -450,7 +469,8 @@ def _documents_from(data) -> list[Document]:
             for r in records]
 
 
-def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry: tuple = ()) -> Annotations:
+def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry: tuple = (),
+             attribution: str = "default") -> Annotations:
     """Annotate texts in memory (for notebooks) and return the four tables as DataFrames.
 
     Args:
@@ -459,8 +479,10 @@ def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry
         models: pack folder or ``stanza`` (default: ``$ATTRIB_MODELS`` or the shipped pack).
         codebooks: user codebook files.
         registry: user registry files.
+        attribution: ``rules``, ``model``, ``hybrid`` or ``default`` (the pack's choice per
+            language; see :mod:`attrib.learned.runner`).
     """
-    annotator = Annotator(models, tuple(codebooks), tuple(registry))
+    annotator = Annotator(models, tuple(codebooks), tuple(registry), attribution)
     rows = run_documents(annotator, _documents_from(data))
     tables = _to_tables(rows, provenance(annotator))
     return Annotations(**{name: tables[name].to_pandas() for name in TABLE_NAMES})

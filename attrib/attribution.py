@@ -31,6 +31,7 @@ from attrib.extract.resolve import Link, noun_type, resolve_link
 from attrib.extract.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink, chain_from_cue, phrase
 from attrib.extract.told import MEDIA_TYPES, is_medium, is_own_outlet, recipients
+from attrib.learned.combine import Learned, apply_learned, apply_quotes
 from attrib.registry import Registry
 from attrib.speakers import colon_speaker, headline_speaker, mentions, post_author
 from attrib.structure import Block
@@ -317,6 +318,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
                   lambda res: by_result[id(res)](res))
     _colon_handoff(block, sents, results, ctx.quotes, touching)
     _mark_direct(results, touching)
+    own = apply_learned(block, sents, results, ctx, structural=block.kind == "post" or speaker is not None)
     if block.kind == "post":
         author = post_author(block, ctx, previous)
         ctx.post_authors.setdefault(block.post_id, author)
@@ -329,6 +331,7 @@ def attribute_block(block: Block, sents: list[Sent], ctx: ArticleContext,
     narrator = results[0].chain[0] if (block.kind == "post" or speaker is not None) and results else None
     for res, finish in zip(results, finishers):
         finish(res, narrator)
+    apply_quotes(sents, results, ctx, own)
     ctx.block_chains.append(next((r.chain for r in reversed(results) if r.chain), []))
     return results
 
@@ -356,7 +359,8 @@ def interviewee(parsed: list[tuple[Block, list[Sent]]], ctx: ArticleContext) -> 
 
 
 def attribute_article(parsed: list[tuple[Block, list[Sent]]], books: dict[str, Codebook],
-                      registry: Registry, outlet: str | None = None) -> list[list[SentenceAttribution]]:
+                      registry: Registry, outlet: str | None = None,
+                      learned: Learned | None = None) -> list[list[SentenceAttribution]]:
     """Attribute every sentence of an article, paragraph by paragraph, in order.
 
     Args:
@@ -365,11 +369,14 @@ def attribute_article(parsed: list[tuple[Block, list[Sent]]], books: dict[str, C
         registry: the source registry.
         outlet: the article's own outlet, where the input names it ("X told <outlet>" is
             the outlet's own reporting).
+        learned: the learned attribution's answers and modes (None: the rules alone).
 
     Returns:
         Per block, per sentence, the attribution.
     """
-    ctx = ArticleContext(registry, books, outlet=outlet)
+    ctx = ArticleContext(registry, books, outlet=outlet, learned=learned)
+    if learned is not None:
+        learned.sents = [sent for _, sents in parsed for sent in sents]
     found, speaker = interviewee(parsed, ctx)
     out, previous = [], None
     for index, (block, sents) in enumerate(parsed):

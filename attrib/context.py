@@ -60,3 +60,4 @@ class ArticleContext:
     post_authors: dict[int, Link] = field(default_factory=dict)  # post_id -> author, for multi-paragraph posts
     quotes: Quotations = field(default_factory=Quotations)
     outlet: str | None = None  # the article's own outlet, if the input names it
+    learned: object | None = None  # the learned attribution's answers (attrib.learned.combine.Learned)

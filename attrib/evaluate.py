@@ -107,7 +107,7 @@ def scores(gold: list[GoldSentence], predicted: list[dict], registry: Registry |
 
 
 def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), models=None,
-                  codebooks: tuple = (), registry: tuple = ()) -> dict:
+                  codebooks: tuple = (), registry: tuple = (), attribution: str = "default") -> dict:
     """Annotate the gold documents with the models and score them, overall and per language.
 
     Returns:
@@ -118,7 +118,8 @@ def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), mod
     from attrib.annotator import annotate
 
     docs, gold = load_gold(Path(gold_file), ud=Path(ud), seeds=Path(seeds))
-    result = annotate(pd.DataFrame(docs), models=models, codebooks=codebooks, registry=registry)
+    result = annotate(pd.DataFrame(docs), models=models, codebooks=codebooks, registry=registry,
+                      attribution=attribution)
     return summarise(gold, align(gold, result.sentences), load_registry(registry))
 
 
@@ -268,23 +269,28 @@ def training_overlap(gold_file: Path, models=None) -> list[str]:
 
 
 def evaluate_sets(*, gold_files: list[Path], ud: Path, seeds: Path = Path("seeds"), models=None,
-                  parses: tuple[str, ...] = ("models",), codebooks: tuple = (), registry: tuple = ()) -> dict:
-    """Score every gold file with the models and/or on the treebank's parses.
+                  parses: tuple[str, ...] = ("models",), codebooks: tuple = (), registry: tuple = (),
+                  attributions: tuple[str, ...] = ("default",)) -> dict:
+    """Score every gold file with the models and/or on the treebank's parses, with each
+    attribution (``rules``, ``model``, ``hybrid``, ``default``) side by side.
 
     Returns:
-        name -> result (see :func:`evaluate_gold`) with ``set``, ``parses`` and the gold
-        file's ``description`` added; treebank-parse results only for files with UD documents.
+        name -> result (see :func:`evaluate_gold`) with ``set``, ``parses``, ``attribution``
+        and the gold file's ``description`` added; treebank-parse results (the rules alone)
+        only for files with UD documents.
     """
     extra = {"codebooks": codebooks, "registry": registry}
     results = {}
     for gold_file in map(Path, gold_files):
         about = {"set": gold_file.stem, "description": gold_description(gold_file)}
-        if "models" in parses:
-            res = evaluate_gold(gold_file=gold_file, ud=ud, seeds=seeds, models=models, **extra)
-            results[gold_file.stem] = {**about, "parses": "models", **res}
+        for mode in attributions if "models" in parses else ():
+            res = evaluate_gold(gold_file=gold_file, ud=ud, seeds=seeds, models=models, attribution=mode, **extra)
+            name = gold_file.stem if len(attributions) == 1 else f"{gold_file.stem} [{mode}]"
+            results[name] = {**about, "parses": "models", "attribution": mode, **res}
         if "gold" in parses and any("ud_file" in d for d in read_gold(gold_file)):
             res = evaluate_gold_parses(gold_file=gold_file, ud=ud, **extra)
-            results[f"{gold_file.stem} (treebank parses)"] = {**about, "parses": "treebank", **res}
+            results[f"{gold_file.stem} (treebank parses)"] = {**about, "parses": "treebank", "attribution": "rules",
+                                                              **res}
     return results
 
 
@@ -301,12 +307,12 @@ COLUMNS = ("sentences", "gold_attributed", "precision", "recall", "f1", "chain_a
 
 def _table(results: dict[str, dict]) -> list[str]:
     """One row per gold set, parses and language."""
-    lines = ["| gold set | parses | language | sentences | attributed (gold) | precision | recall | F1 | "
-             "chain accuracy | exact chain accuracy |", "| --- " * 10 + "|"]
+    lines = ["| gold set | parses | attribution | language | sentences | attributed (gold) | precision | recall | "
+             "F1 | chain accuracy | exact chain accuracy |", "| --- " * 11 + "|"]
     for name, res in results.items():
         for lang, s in [("all", res["overall"]), *res["by_lang"].items()]:
-            lines.append(f"| {res.get('set', name)} | {res.get('parses', 'models')} | {lang} | "
-                         + " | ".join(str(s[c]) for c in COLUMNS) + " |")
+            lines.append(f"| {res.get('set', name)} | {res.get('parses', 'models')} | {res.get('attribution', 'rules')} "
+                         f"| {lang} | " + " | ".join(str(s[c]) for c in COLUMNS) + " |")
     return lines
 
 
@@ -318,7 +324,7 @@ def _target_lines(results: dict[str, dict], held_out: tuple[str, ...]) -> list[s
             continue
         for lang, s in res["by_lang"].items():
             short = [f"{k.replace('_', ' ')} {s[k]} < {v}" for k, v in TARGETS.items() if s[k] < v]
-            lines.append(f"- {res['set']}, {res.get('parses', 'models')}, {lang}: "
+            lines.append(f"- {res['set']}, {res.get('parses', 'models')}, {res.get('attribution', 'rules')}, {lang}: "
                          + ("met" if not short else "not met (" + "; ".join(short) + ")"))
     return lines
 

@@ -132,10 +132,29 @@ def gold_description(path: Path) -> str:
     return " ".join(str(data.get("description") or "").split())
 
 
-def load_gold(path: Path, *, ud: Path, seeds: Path) -> tuple[list[dict], list[GoldSentence]]:
-    """Read a gold file: documents to annotate (id, text, lang) and gold sentences."""
+def _pool_document(doc: dict, pool: Path) -> tuple[dict, list[GoldSentence]]:
+    """A span-gold document of the pool (:mod:`attrib.spangold`): text from the pool,
+    sentences by offsets, chains as the words that name each source."""
+    from attrib.spangold import doc_sentences, pool_text
+
+    text = pool_text(doc, pool)
+    gold = [GoldSentence(doc["doc_id"], doc["lang"], text[s.start:s.end], [link.text(text) for link in s.chain], s.start)
+            for s in doc_sentences(doc)]
+    return {"id": doc["doc_id"], "text": text, "lang": doc["lang"], "outlet": doc.get("outlet", "")}, gold
+
+
+def load_gold(path: Path, *, ud: Path, seeds: Path, pool: Path | None = None) -> tuple[list[dict], list[GoldSentence]]:
+    """Read a gold file: documents to annotate (id, text, lang) and gold sentences.
+
+    ``pool`` is where span-gold documents of the pool read their text (default: ``pool``
+    beside the UD folder, as in ``../shared``)."""
     docs, gold, cache = [], [], {}
     for doc in read_gold(path):
+        if "pool" in doc:
+            entry, sentences = _pool_document(doc, Path(pool) if pool else Path(ud).parent / "pool")
+            docs.append(entry)
+            gold += sentences
+            continue
         text, texts = _doc_text(doc, Path(ud), Path(seeds), cache)
         docs.append({"id": doc["doc_id"], "text": text, "lang": doc.get("lang"), "outlet": doc.get("outlet", "")})
         cursor = 0

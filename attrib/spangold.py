@@ -256,6 +256,7 @@ def _convert(raws, plan: dict, args) -> int:
                 old = args.out / f"{name}.yaml"
                 groups[name] = {d["doc_id"]: d for d in (read_span_gold(old) if old.is_file() else [])}
             groups[name][committed["doc_id"]] = committed
+    args.out.mkdir(parents=True, exist_ok=True)
     for name, docs in sorted(groups.items()):
         write_text_atomic(args.out / f"{name}.yaml", dump_gold([docs[k] for k in sorted(docs)], name))
         print(f"{args.out / name}.yaml: {len(docs)} documents")

