@@ -59,9 +59,11 @@ POST_FILES = ("UD_Greek-GDT/el_gdt-ud-dev.conllu", "UD_Hungarian-Szeged/hu_szege
 # A treebank without document marks (Hungarian Szeged) is cut into documents of consecutive
 # sentences: paragraphs of this many sentences, documents of at least this many characters.
 PARA_SENTENCES, DOC_CHARS = 3, 2_000
-CONFIGS = {"articles": (("stanza", 1, 1), ("stanza-chunks", 1, 1), ("attrib", 1, 1), ("stanza", 2, 1), ("attrib", 2, 1),
-                        ("attrib", 1, 2)),
-           "posts": (("stanza", 1, 1), ("stanza-chunks", 1, 1), ("attrib", 1, 1))}
+CONFIGS = {"articles": (("stanza", 1, 1), ("stanza-chunks", 1, 1), ("attrib", 1, 1), ("attrib-model", 1, 1),
+                        ("stanza", 2, 1), ("attrib", 2, 1), ("attrib-model", 2, 1), ("attrib", 1, 2)),
+           "posts": (("stanza", 1, 1), ("stanza-chunks", 1, 1), ("attrib", 1, 1), ("attrib-model", 1, 1))}
+# ``attrib`` is annotate with the rules' attribution (what attrib did before the learned
+# model), ``attrib-model`` with the learned attribution in every language.
 TURN = 5.0  # seconds a configuration runs before the next one's turn
 
 
@@ -157,7 +159,7 @@ elif kind == "stanza-chunks":
 else:
     from attrib.annotator import annotate_corpus
     s = annotate_corpus(inputs=[corpus], out=out, models=models or None, progress=False,
-                        workers=workers, threads=threads)
+                        workers=workers, threads=threads, attribution="model" if kind == "attrib-model" else "rules")
     sentences, documents = s["sentences"], s["added"] + s["failed"]
     from attrib.nlp import TIMING
     in_stanza = TIMING["cpu"] if workers == threads == 1 else None

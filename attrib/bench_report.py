@@ -91,14 +91,15 @@ def _table(rows: list[dict]) -> list[str]:
     for row in rows:
         base = _row(rows, row, "stanza " + row["config"].split()[1])
         streamed = _row(rows, row, "stanza-chunks " + row["config"].split()[1])
-        one = _row(rows, row, "attrib 1×1")
+        one = _row(rows, row, row["config"].split()[0] + " 1×1")
+        both = row["config"].startswith("attrib")
         docs = row["documents"] if row["documents"] is not None else row["n"]
         spread = f" ({row['fastest']:.1f}–{row['slowest']:.1f})" if row["repeats"] > 1 else ""
         lines.append(f"| {row['corpus']} | {row['n']} | {row['config']} | {row['seconds']:.1f}{spread} | "
                      f"{docs / row['seconds']:.2f} | {row['sentences'] / row['seconds']:.1f} | "
                      f"{row['peak_mb']:.0f} | {_ratio(row, base, _over)} | "
-                     f"{_ratio(row, streamed, _over) if row['config'].startswith('attrib') else '–'} | "
-                     f"{_ratio(one, row, lambda o, r: f'{o / r:.2f}×') if row['config'].startswith('attrib') else '–'} |")
+                     f"{_ratio(row, streamed, _over) if both else '–'} | "
+                     f"{_ratio(one, row, lambda o, r: f'{o / r:.2f}×') if both else '–'} |")
     return lines
 
 
@@ -141,7 +142,24 @@ def targets(rows: list[dict]) -> list[str]:
                        if base and bare_two else "")
             lines.append(f"- {name}: 2 workers × 1 thread give {gain:.2f}× 1 × 1 (target ≥ 1.7×): "
                          f"{'met' if gain >= 1.7 else 'not met'}{ceiling}")
+        lines += _model_lines(rows, like, name, one)
     return lines + _memory_lines(rows)
+
+
+def _model_lines(rows: list[dict], like: dict, name: str, one: dict | None) -> list[str]:
+    """The learned attribution against the rules: speed per core and memory per worker."""
+    lines = []
+    model = _row(rows, like, "attrib-model 1×1")
+    if model and one:
+        ratio = (model["sentences"] / model["seconds"]) / (one["sentences"] / one["seconds"])
+        lines.append(f"- {name}: the learned attribution annotates {ratio:.2f}× the sentences per second of the rules, "
+                     f"one worker, one thread (target ≥ 0.5×): {'met' if ratio >= 0.5 else 'not met'}")
+    for config in ("attrib-model 1×1", "attrib-model 2×1"):
+        row = _row(rows, like, config)
+        if row:
+            lines.append(f"- {name}: {config} peak memory per worker {row['peak_mb']:.0f} MB (target ≤ 1,536 MB): "
+                         f"{'met' if row['peak_mb'] <= 1536 else 'not met'}")
+    return lines
 
 
 def _memory_lines(rows: list[dict]) -> list[str]:

@@ -160,7 +160,7 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.set_defaults(func=_annotate)
 
 
-HELD_OUT = ("news-test", "synth-test")
+HELD_OUT = ("pool-test-el", "pool-test-hu", "pool-test-en", "news-test", "synth-test")
 
 
 def _eval_coding(args: argparse.Namespace) -> int:
@@ -217,7 +217,7 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
                     "or both ('--parses models gold')")
     ev.add_argument("--held-out", action="append",
                     help="gold set the targets are judged on, its misses counted, not listed (repeatable; "
-                    "default: news-test and synth-test)")
+                    "default: the pool test half, news-test and synth-test)")
     ev.add_argument("--second", type=Path, help="a second annotation of some gold documents: report the "
                     "inter-annotator agreement against the gold files given")
     ev.add_argument("--attribution", nargs="+", choices=ATTRIBUTIONS, default=["default"],

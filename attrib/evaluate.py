@@ -282,16 +282,22 @@ def evaluate_sets(*, gold_files: list[Path], ud: Path, seeds: Path = Path("seeds
     extra = {"codebooks": codebooks, "registry": registry}
     results = {}
     for gold_file in map(Path, gold_files):
-        about = {"set": gold_file.stem, "description": gold_description(gold_file)}
+        about = {"set": set_name(gold_file), "description": gold_description(gold_file)}
         for mode in attributions if "models" in parses else ():
             res = evaluate_gold(gold_file=gold_file, ud=ud, seeds=seeds, models=models, attribution=mode, **extra)
-            name = gold_file.stem if len(attributions) == 1 else f"{gold_file.stem} [{mode}]"
+            name = about["set"] if len(attributions) == 1 else f"{about['set']} [{mode}]"
             results[name] = {**about, "parses": "models", "attribution": mode, **res}
         if "gold" in parses and any("ud_file" in d for d in read_gold(gold_file)):
             res = evaluate_gold_parses(gold_file=gold_file, ud=ud, **extra)
-            results[f"{gold_file.stem} (treebank parses)"] = {**about, "parses": "treebank", "attribution": "rules",
+            results[f"{about['set']} (treebank parses)"] = {**about, "parses": "treebank", "attribution": "rules",
                                                               **res}
     return results
+
+
+def set_name(gold_file: Path) -> str:
+    """A gold set's name: the file's stem, prefixed ``pool-`` for the pool's span gold."""
+    gold_file = Path(gold_file)
+    return f"pool-{gold_file.stem}" if gold_file.parent.name == "pool" else gold_file.stem
 
 
 def _without_held_out_misses(res: dict, held_out: tuple[str, ...]) -> dict:
@@ -301,7 +307,13 @@ def _without_held_out_misses(res: dict, held_out: tuple[str, ...]) -> dict:
     return {**{k: v for k, v in res.items() if k != "errors"}, "n_errors": len(res["errors"])}
 
 
-TARGETS = {"f1": 0.95, "chain_accuracy": 0.90, "exact_chain_accuracy": 0.85}
+TARGETS = {"f1": 0.93, "chain_accuracy": 0.85, "exact_chain_accuracy": 0.80}  # the pool's test half (issue 22)
+SET_TARGETS = {"news-test": {"chain_accuracy": 0.80}, "synth-test": {"chain_accuracy": 0.80}}
+
+
+def targets_of(name: str) -> dict[str, float]:
+    """The targets a held-out set is judged on."""
+    return SET_TARGETS.get(name, TARGETS)
 COLUMNS = ("sentences", "gold_attributed", "precision", "recall", "f1", "chain_accuracy", "exact_chain_accuracy")
 
 
@@ -323,7 +335,7 @@ def _target_lines(results: dict[str, dict], held_out: tuple[str, ...]) -> list[s
         if res.get("set") not in held_out:
             continue
         for lang, s in res["by_lang"].items():
-            short = [f"{k.replace('_', ' ')} {s[k]} < {v}" for k, v in TARGETS.items() if s[k] < v]
+            short = [f"{k.replace('_', ' ')} {s[k]} < {v}" for k, v in targets_of(res["set"]).items() if s[k] < v]
             lines.append(f"- {res['set']}, {res.get('parses', 'models')}, {res.get('attribution', 'rules')}, {lang}: "
                          + ("met" if not short else "not met (" + "; ".join(short) + ")"))
     return lines
@@ -365,8 +377,11 @@ def write_report(results: dict[str, dict], out: Path, notes: list[str] = (), hel
     write_json_atomic(out / "accuracy.json", {name: _without_held_out_misses(res, held_out)
                                               for name, res in results.items()})
     target = ", ".join(f"{k.replace('_', ' ')} ≥ {v}" for k, v in TARGETS.items())
+    others = "; ".join(f"{name}: " + ", ".join(f"{k.replace('_', ' ')} ≥ {v}" for k, v in t.items())
+                       for name, t in SET_TARGETS.items())
     lines = ["# Attribution accuracy", "", f"`attrib eval` against hand-annotated gold sentences. Targets, on "
-             f"the held-out sets ({', '.join(held_out)}) in every language: {target}.", "", *preface, *_table(results)]
+             f"the held-out sets ({', '.join(held_out)}) in every language: {target} ({others}).", "",
+             *preface, *_table(results)]
     judged = _target_lines(results, held_out)
     if judged:
         lines += ["", "## Targets", "", *judged]

@@ -47,12 +47,14 @@ def test_smoke_run_writes_the_report(tmp_path: Path, ud_root):
     need_models("el")
     result = run_bench(sizes=[2], out=tmp_path, seeds=ROOT / "seeds", ud=ud_root, models=str(PACK))
     assert [(r["corpus"], r["config"]) for r in result["rows"]] == [
-        ("articles", "stanza 1×1"), ("articles", "stanza-chunks 1×1"), ("articles", "attrib 1×1"), ("articles", "stanza 2×1"),
-        ("articles", "attrib 2×1"), ("articles", "attrib 1×2"), ("posts", "stanza 1×1"), ("posts", "stanza-chunks 1×1"),
-        ("posts", "attrib 1×1")]
+        ("articles", "stanza 1×1"), ("articles", "stanza-chunks 1×1"), ("articles", "attrib 1×1"),
+        ("articles", "attrib-model 1×1"), ("articles", "stanza 2×1"), ("articles", "attrib 2×1"),
+        ("articles", "attrib-model 2×1"), ("articles", "attrib 1×2"), ("posts", "stanza 1×1"),
+        ("posts", "stanza-chunks 1×1"), ("posts", "attrib 1×1"), ("posts", "attrib-model 1×1")]
     assert all(r["sentences"] > 0 and r["peak_mb"] > 50 for r in result["rows"])
     text = (tmp_path / "benchmarks.md").read_text("utf-8")
     assert "| articles | 2 | attrib 2×1 |" in text and "| posts | 2 | attrib 1×1 |" in text
+    assert "the learned attribution annotates" in text and "attrib-model 1×1 peak memory per worker" in text
 
 
 def _rows(n: int, stanza: float, one: float, two: float, peak: float) -> list[dict]:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from attrib.extract.resolve import Link, resolve_link
 from attrib.extract.sent import Sent, Word
-from attrib.extract.sources import RawLink
+from attrib.extract.sources import RawLink, phrase
 
 if TYPE_CHECKING:  # torch is imported only where the model runs
     from attrib.learned.decode import PredictedLink, PredictedSentence
@@ -60,6 +60,17 @@ def span_head(sent: Sent, words: list[Word]) -> Word:
     return (named or outside)[0]
 
 
+def _whole_name(sent: Sent, head: Word, words: list[Word]) -> list[Word]:
+    """The span widened to its head's whole name where the model cut it short
+    ("United" of "Manchester United", "Club" of "Paris Club"): the head's noun phrase when
+    it is a name, else the span as pointed at."""
+    if head.upos != "PROPN":
+        return words
+    ids = {w.id for w in words}
+    names = [w for w in phrase(sent, head) if w.upos == "PROPN" or w.id in ids]
+    return sorted({w.id: w for w in names + words}.values(), key=lambda w: w.id)
+
+
 def sentence_at(sents: list[Sent], offset: int) -> Sent | None:
     """The sentence holding a document offset."""
     for sent in sents:
@@ -89,7 +100,8 @@ def link_of(pred: PredictedLink, sent: Sent, learned: Learned, ctx) -> Link | No
     if not words:
         return None
     book = ctx.books.get(holder.lang) or ctx.books.get(sent.lang)
-    raw = RawLink(span_head(holder, words), tuple(words), cue)
+    head = span_head(holder, words)
+    raw = RawLink(head, tuple(_whole_name(holder, head, words)), cue)
     return resolve_link(holder, raw, book, ctx.registry, ctx.history)
 
 

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 from attrib.atomic import write_text_atomic
+from attrib.learned.report import section
 from attrib.models.curves import curve_text
 from attrib.models.recipe import Recipe
 from attrib.models.score import METRICS
@@ -197,5 +198,5 @@ def write_models_report(out: Path, results: dict, manifest: dict, recipe: Recipe
     body = (head + end_to_end_section(results, recipe, published) + speed_section(results, meta)
             + (targets_section(results, manifest, targets) if targets else [])
             + processor_section(manifest) + curve_section(manifest) + hyper_section(manifest)
-            + ["## Licence", "", manifest.get("licence", ""), ""])
+            + section(manifest) + ["", "## Licence", "", manifest.get("licence", ""), ""])
     write_text_atomic(out, "\n".join(body))
