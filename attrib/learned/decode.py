@@ -53,10 +53,13 @@ def best_span(start: torch.Tensor, end: torch.Tensor, token_sent: list[int], tak
     return a, b, float(pair[a, b])
 
 
-def decode_target(out: dict, t: int, offsets: list, token_sent: list[int]) -> tuple[float, str, list[PredictedLink]]:
-    """Answers for target ``t`` of a window from the heads' output (one window)."""
+def decode_target(out: dict, t: int, offsets: list, token_sent: list[int],
+                  threshold: float = 0.5) -> tuple[float, str, list[PredictedLink]]:
+    """Answers for target ``t`` of a window from the heads' output (one window): attributed
+    when the probability of any link reaches ``threshold``, then as many links as the
+    count head says most likely (at least one)."""
     probs = torch.softmax(out["count"][t], -1)
-    n_links = int(torch.argmax(probs))
+    n_links = 1 + int(torch.argmax(probs[1:])) if 1.0 - float(probs[0]) >= threshold else 0
     quote = QUOTES[int(torch.argmax(out["quote"][t]))] if n_links else "none"
     links, taken = [], set()
     for k in range(n_links):

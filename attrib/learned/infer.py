@@ -18,7 +18,7 @@ import torch
 
 from attrib.errors import ModelError
 from attrib.learned.decode import PredictedSentence, decode_target
-from attrib.learned.modeling import AttributionModel, split_encoder
+from attrib.learned.modeling import AttributionModel, from_recipe
 from attrib.learned.windows import make_windows, tokenize_document
 
 MODEL_DIR = "attribution"
@@ -57,8 +57,7 @@ def load_model(pack: Path, *, quantize_bottom: bool | None = None) -> LoadedMode
     config = json.loads((folder / "config.json").read_text("utf-8"))
     recipe = config["recipe"]
     encoder, tokenizer = load_encoder()
-    bottom, top = split_encoder(encoder, recipe["encoder"]["trainable_layers"])
-    model = AttributionModel(top, encoder.config.hidden_size, recipe["heads"]["pointer_dim"], 0.0)
+    bottom, model = from_recipe(recipe, encoder, inference=True)
     model.load_state_dict({k: v.float() for k, v in load_file(str(folder / "model.safetensors")).items()})
     bottom.embeddings.word_embeddings.half()  # 250k x 384: half the memory; sums with the fp32 positions in fp32
     if quantize_bottom if quantize_bottom is not None else config.get("quantize_bottom", False):
@@ -66,23 +65,25 @@ def load_model(pack: Path, *, quantize_bottom: bool | None = None) -> LoadedMode
     return LoadedModel(bottom, model.eval(), tokenizer, recipe["window"], config)
 
 
-def document_windows(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int, int]]]]) -> list:
-    """Windows of every document (``(text, sentence offsets)``), tagged with the document."""
+def document_windows(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int, int, str]]]]) -> list:
+    """Windows of every document (``(text, sentences as (start, end, lang))``), tagged with the document."""
     out = []
     tok = loaded.tokenizer
     for index, (text, sentences) in enumerate(docs):
         if not sentences:
             continue
-        ids, offsets, token_sent = tokenize_document(tok, text, sentences)
+        ids, offsets, token_sent = tokenize_document(tok, text, [(a, b) for a, b, _ in sentences])
         out += make_windows(index, ids, offsets, token_sent, len(sentences), bos=tok.bos_token_id,
                             eos=tok.eos_token_id, max_len=loaded.window["max_len"], new=loaded.window["new"])
     return out
 
 
 @torch.no_grad()
-def predict_documents(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int, int]]]],
+def predict_documents(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int, int, str]]]],
                       batch_tokens: int = 4096) -> list[dict[int, PredictedSentence]]:
-    """Per document, the model's answer for each sentence, keyed by the sentence's start offset."""
+    """Per document (its text and sentences as ``(start, end, lang)``), the model's answer
+    for each sentence, keyed by the sentence's start offset; a sentence is attributed above
+    its language's threshold (tuned on the dev gold, in the model's config)."""
     windows = sorted(document_windows(loaded, docs), key=lambda w: len(w.ids))
     out: list[dict[int, PredictedSentence]] = [{} for _ in docs]
     for batch in _batches(windows, batch_tokens):
@@ -112,6 +113,8 @@ def _decode_window(loaded: LoadedModel, hidden: torch.Tensor, w, sentences: list
         pos = [i for i, t in enumerate(w.token_sent) if t == s]
         ranges.append((pos[0], pos[-1]) if pos else (1, 1))
     scores = loaded.model.heads(hidden, torch.tensor(ranges), torch.tensor(w.token_sent), torch.tensor(w.targets))
+    thresholds = loaded.config.get("record", {}).get("thresholds") or {}
     for t, s in enumerate(w.targets):
-        p, quote, links = decode_target(scores, t, w.offsets, w.token_sent)
-        out[sentences[s][0]] = PredictedSentence(s, p, quote, links if p >= 0.5 else [])
+        threshold = thresholds.get(sentences[s][2], 0.5)
+        p, quote, links = decode_target(scores, t, w.offsets, w.token_sent, threshold)
+        out[sentences[s][0]] = PredictedSentence(s, p, quote, links)

@@ -67,9 +67,12 @@ def run_layers(layers, hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor
 class PointerHeads(nn.Module):
     """Sentence summaries, link count, quote type and the link and cue pointers."""
 
-    def __init__(self, hidden: int = 384, dim: int = 128, dropout: float = 0.1):
+    def __init__(self, hidden: int = 384, dim: int = 128, dropout: float = 0.1, cue_query: bool = False):
         super().__init__()
         self.summary = nn.Sequential(nn.Linear(3 * hidden, hidden), nn.GELU(), nn.Dropout(dropout))
+        # cue_query: a link's source pointers ask from the sentence and from its cue (the
+        # cue pointer's attention over the sentence), as the source is the cue's speaker
+        self.cue_queries = nn.Linear(2 * hidden, MAX_LINKS * 2 * dim) if cue_query else None
         self.count = nn.Linear(hidden, MAX_LINKS + 1)
         self.quote = nn.Linear(hidden, N_QUOTES)
         self.queries = nn.Linear(hidden, MAX_LINKS * len(POINTERS) * dim)
@@ -102,24 +105,39 @@ class PointerHeads(nn.Module):
         q = self.queries(summary).view(n_s, MAX_LINKS, n_p, self.dim)
         rel = buckets(token_sent, targets)                                    # [S, T]
         k = self.keys(hidden).view(n_tok, n_p, self.dim)[None] + self.bucket_keys(rel).view(n_s, n_tok, n_p, self.dim)
-        scores = torch.einsum("slpd,stpd->slpt", q, k) / self.dim ** 0.5
-        scores = scores + self.bucket_bias[None].expand(n_s, -1, -1, -1).gather(
-            3, rel[:, None, None, :].expand(n_s, MAX_LINKS, n_p, n_tok))
+        bias = self.bucket_bias[None].expand(n_s, -1, -1, -1).gather(3, rel[:, None, None, :].expand(n_s, MAX_LINKS, n_p, n_tok))
+        scores = torch.einsum("slpd,stpd->slpt", q, k) / self.dim ** 0.5 + bias
         blocked = (token_sent < 0) & (token_sent != HEADLINE)
         scores = scores.masked_fill(blocked[None, None, None, :], float("-inf"))
         cue_outside = ~inside[:, None, :]
         scores[:, :, 2:] = scores[:, :, 2:].masked_fill(cue_outside[:, :, None, :], float("-inf"))
+        if self.cue_queries is not None:
+            q, scores = self._from_cue(summary, hidden, q, k, bias, scores, blocked)
         specials = torch.einsum("sld,nd->sln", q[:, :, 0], self.specials) / self.dim ** 0.5
         return {"count": self.count(summary), "quote": self.quote(summary), "pointers": scores, "specials": specials}
+
+
+    def _from_cue(self, summary, hidden, q, k, bias, scores, blocked):
+        """Source pointers asked again, from the sentence and its cue's attention-pooled state."""
+        n_s = summary.shape[0]
+        cue = torch.softmax(scores[:, :, 2], dim=-1) @ hidden                          # [S, L, H]
+        both = torch.cat([summary[:, None, :].expand(-1, MAX_LINKS, -1), cue], dim=-1)
+        src = self.cue_queries(both).view(n_s, MAX_LINKS, MAX_LINKS, 2, self.dim)
+        src = torch.stack([src[:, k_, k_] for k_ in range(MAX_LINKS)], dim=1)       # link k from its own cue
+        new = torch.einsum("slpd,stpd->slpt", src, k[:, :, :2]) / self.dim ** 0.5 + bias[:, :, :2]
+        new = new.masked_fill(blocked[None, None, None, :], float("-inf"))
+        q = torch.cat([src, q[:, :, 2:]], dim=2)
+        return q, torch.cat([new, scores[:, :, 2:]], dim=2)
 
 
 class AttributionModel(nn.Module):
     """The encoder's top layers and the heads (what training changes)."""
 
-    def __init__(self, top_layers: nn.ModuleList, hidden: int = 384, dim: int = 128, dropout: float = 0.1):
+    def __init__(self, top_layers: nn.ModuleList, hidden: int = 384, dim: int = 128, dropout: float = 0.1,
+                 cue_query: bool = False):
         super().__init__()
         self.top = top_layers
-        self.heads = PointerHeads(hidden, dim, dropout)
+        self.heads = PointerHeads(hidden, dim, dropout, cue_query)
 
     def forward(self, bottom: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """Top-layer states ``[B, T, H]`` from the frozen layers' output."""
@@ -148,3 +166,12 @@ class FrozenBottom(nn.Module):
     def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         hidden = self.embeddings(input_ids=ids, token_type_ids=torch.zeros_like(ids))
         return run_layers(self.layers, hidden, mask)
+
+
+def from_recipe(recipe: dict, encoder, *, inference: bool = False) -> tuple[nn.Module, AttributionModel]:
+    """The frozen bottom and the trainable model a recipe describes, over a loaded encoder."""
+    bottom, top = split_encoder(encoder, recipe["encoder"]["trainable_layers"])
+    heads = recipe["heads"]
+    model = AttributionModel(top, encoder.config.hidden_size, heads["pointer_dim"],
+                             0.0 if inference else heads["dropout"], heads.get("cue_query", False))
+    return bottom, model

@@ -72,6 +72,7 @@ class LearnedRunner:
         return any(self.modes.get(sent.lang, "rules") != "rules" for sents in parse[0] for sent in sents)
 
 
-def _sentence_spans(parse) -> list[tuple[int, int]]:
-    """Document offsets of the parsed sentences, in order."""
-    return [(s.start, s.words[-1].end if s.words else s.start + len(s.text)) for sents in parse[0] for s in sents]
+def _sentence_spans(parse) -> list[tuple[int, int, str]]:
+    """Document offsets and language of the parsed sentences, in order."""
+    return [(s.start, s.words[-1].end if s.words else s.start + len(s.text), s.lang)
+            for sents in parse[0] for s in sents]

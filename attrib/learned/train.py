@@ -26,7 +26,7 @@ import yaml
 from attrib.learned.data import chain_gold_docs, span_gold_docs
 from attrib.learned.decode import PredictedSentence, decode_target
 from attrib.learned.features import examples
-from attrib.learned.modeling import AttributionModel, split_encoder
+from attrib.learned.modeling import AttributionModel, from_recipe
 from attrib.learned.scoring import score_predictions
 
 RECIPE = Path(__file__).with_name("recipe.yaml")
@@ -125,7 +125,8 @@ def window_loss(out: dict, ex, weights: dict) -> torch.Tensor:
 
 
 @torch.no_grad()
-def predict_examples(model: AttributionModel, exs: list, cache: list, batch: int = 8) -> dict[int, list]:
+def predict_examples(model: AttributionModel, exs: list, cache: list, batch: int = 8,
+                     threshold: float = 0.5) -> dict[int, list]:
     """Decoded answers for every target of the windows, by document index."""
     model.eval()
     out: dict[int, list] = {}
@@ -135,8 +136,8 @@ def predict_examples(model: AttributionModel, exs: list, cache: list, batch: int
         for j, ex in enumerate(exs[i:i + batch]):
             scores = heads_out(model, top[j, :len(ex.window.ids)], ex)
             for t, s in enumerate(ex.window.targets):
-                p, quote, links = decode_target(scores, t, ex.window.offsets, ex.window.token_sent)
-                out.setdefault(ex.window.doc, []).append(PredictedSentence(s, p, quote, links if p >= 0.5 else []))
+                p, quote, links = decode_target(scores, t, ex.window.offsets, ex.window.token_sent, threshold)
+                out.setdefault(ex.window.doc, []).append(PredictedSentence(s, p, quote, links))
     return out
 
 
@@ -151,6 +152,7 @@ def _optimizer(model: AttributionModel, tr: dict, total: int):
 
 
 def _checkpoint(path: Path, state: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
     torch.save(state, path.with_suffix(".tmp"))
     path.with_suffix(".tmp").rename(path)
 
@@ -198,15 +200,16 @@ def run_training(*, recipe: dict, work: Path, out: Path, pool: Path, ud: Path, s
     tr = recipe["train"]
     torch.set_num_threads(tr.get("threads", 1))
     encoder, tokenizer = load_encoder()
-    bottom, top = split_encoder(encoder, recipe["encoder"]["trainable_layers"])
-    model = AttributionModel(top, encoder.config.hidden_size, recipe["heads"]["pointer_dim"], recipe["heads"]["dropout"])
+    bottom, model = from_recipe(recipe, encoder)
     train_docs = sample_docs(gold_docs(tr, pool=pool, ud=ud, seeds=seeds), fraction, recipe["seed"])
     dev_docs = gold_docs(recipe["dev"], pool=pool, ud=ud, seeds=seeds)
     key = _key(recipe, train_docs + dev_docs, fraction)
+    caches = Path(work) / "cache" / _key({"encoder": recipe["encoder"], "window": recipe["window"]},
+                                         train_docs + dev_docs, fraction)
     work = Path(work) / key
     train_ex, dev_ex = build_examples(train_docs, tokenizer, recipe), build_examples(dev_docs, tokenizer, recipe)
-    train_cache = cache_bottom(train_ex, bottom, work / "train-cache.pt")
-    dev_cache = cache_bottom(dev_ex, bottom, work / "dev-cache.pt")
+    train_cache = cache_bottom(train_ex, bottom, caches / "train-cache.pt")
+    dev_cache = cache_bottom(dev_ex, bottom, caches / "dev-cache.pt")
     batches_per_epoch = math.ceil(len(train_ex) / tr["batch_windows"])
     opt, sched = _optimizer(model, tr, batches_per_epoch * tr["epochs"])
     state = _resume(work / "checkpoint.pt", model, opt, sched)
@@ -235,8 +238,40 @@ def run_training(*, recipe: dict, work: Path, out: Path, pool: Path, ud: Path, s
             save_model(model, Path(out), recipe, record)
         state = {"epoch": epoch + 1, "step": 0, "losses": []}
         _checkpoint(work / "checkpoint.pt", _state(model, opt, sched, epoch + 1, 0, [], record))
+    record["thresholds"] = tune_thresholds(Path(out), recipe, dev_docs, dev_ex, dev_cache)
     save_record(Path(out), record)
     return record
+
+
+THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+
+
+def with_threshold(predictions: dict[int, list], threshold: float) -> dict[int, list]:
+    """Answers decoded at ``threshold = 0`` cut at another threshold."""
+    return {d: [PredictedSentence(p.sent, p.p_attributed, p.quote if p.p_attributed >= threshold else "none",
+                                  p.links if p.p_attributed >= threshold else []) for p in preds]
+            for d, preds in predictions.items()}
+
+
+def tune_thresholds(out: Path, recipe: dict, dev_docs: list, dev_ex: list, dev_cache: list) -> dict[str, float]:
+    """Per language, the probability above which the best epoch's model calls a sentence
+    attributed: the dev threshold with the best mean of F1, chain and exact chain."""
+    from safetensors.torch import load_file
+
+    from attrib.encoder.convert import load_encoder
+
+    encoder, _ = load_encoder()
+    model = from_recipe(recipe, encoder, inference=True)[1]
+    model.load_state_dict({k: v.float() for k, v in load_file(str(out / "model.safetensors")).items()})
+    raw = predict_examples(model, dev_ex, dev_cache, threshold=0.0)
+    by_threshold = {t: score_predictions(dev_docs, with_threshold(raw, t)) for t in THRESHOLDS}
+    langs = {doc.lang for doc in dev_docs}
+    return {lang: max(THRESHOLDS, key=lambda t: (_lang_score(by_threshold[t], lang), -abs(t - 0.5))) for lang in langs}
+
+
+def _lang_score(scores: dict, lang: str) -> float:
+    s = scores.get(lang, {})
+    return s.get("f1", 0) + s.get("chain", 0) + s.get("exact", 0)
 
 
 def _state(model, opt, sched, epoch: int, step: int, losses: list, record: dict) -> dict:
@@ -285,10 +320,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ud", type=Path, default=ROOT.parent / "shared" / "ud")
     parser.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     parser.add_argument("--fraction", type=float, default=1.0)
+    parser.add_argument("--thresholds-only", action="store_true",
+                        help="only tune the per-language thresholds of the model in --out on the dev gold")
     args = parser.parse_args(argv)
+    if args.thresholds_only:
+        return _thresholds_only(args)
     record = run_training(recipe=load_recipe(args.recipe), work=args.work, out=args.out, pool=args.pool,
                           ud=args.ud, seeds=args.seeds, fraction=args.fraction)
     print(json.dumps({"best": record["best"], "dev": record["curve"][record["best"] - 1]["dev"]}))
+    return 0
+
+
+def _thresholds_only(args) -> int:
+    """Tune the thresholds of a trained model (``--out``) and record them in its config."""
+    from attrib.encoder.convert import load_encoder
+
+    config = json.loads((args.out / "config.json").read_text("utf-8"))
+    recipe = config["recipe"]
+    torch.set_num_threads(recipe["train"].get("threads", 1))
+    encoder, tokenizer = load_encoder()
+    bottom = from_recipe(recipe, encoder)[0]
+    dev_docs = gold_docs(recipe["dev"], pool=args.pool, ud=args.ud, seeds=args.seeds)
+    dev_ex = build_examples(dev_docs, tokenizer, recipe)
+    cache = cache_bottom(dev_ex, bottom, args.work / "thresholds" / f"{_key(recipe, dev_docs, 1.0)}-dev.pt")
+    config["record"]["thresholds"] = tune_thresholds(args.out, recipe, dev_docs, dev_ex, cache)
+    save_record(args.out, config["record"], recipe)
+    print(json.dumps(config["record"]["thresholds"]))
     return 0
 
 
