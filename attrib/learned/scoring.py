@@ -1,4 +1,6 @@
-"""Scores of the model's own answers on gold windows, as ``attrib eval`` counts them.
+"""Scores of the model's own answers on gold windows, as ``attrib eval`` counts them, and
+the sentence accuracy the gate counts (a sentence is right when it is rightly unattributed,
+or attributed with its gold chain found).
 
 Used for the dev curve while training: each target sentence's predicted links, as the
 words the model pointed at (or a special answer), are matched against the gold names
@@ -55,6 +57,8 @@ def score_predictions(docs: list[TrainDoc], predictions: dict[int, list[Predicte
 
 
 def _count(c: dict, attributed: bool, gold: list[str], names: list[dict]) -> None:
+    c["n"] += 1
+    c["tn"] += not attributed and not names
     c["tp"] += attributed and bool(names)
     c["fp"] += not attributed and bool(names)
     c["fn"] += attributed and not names
@@ -70,4 +74,5 @@ def _rates(c: dict) -> dict:
     f1 = 2 * p * r / (p + r) if p + r else 0.0
     gold = c["gold"] or 1
     return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
-            "chain": round(c["chain"] / gold, 3), "exact": round(c["exact"] / gold, 3), "attributed": c["gold"]}
+            "chain": round(c["chain"] / gold, 3), "exact": round(c["exact"] / gold, 3), "attributed": c["gold"],
+            "sentence_accuracy": round((c["tn"] + c["chain"]) / (c["n"] or 1), 3)}
