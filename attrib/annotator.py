@@ -323,7 +323,8 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     with ds.locked(out, wait):
         run, seen = _start_run(out, provenance(annotator))
         summary = Counter()
-        todo = _todo(read_corpus(inputs, annotator.books), ds.known_documents(out), seen, summary, refresh)
+        docs = ds.retiring(read_corpus(inputs, annotator.books), out, run)  # a fixed table's error rows go
+        todo = _todo(docs, ds.known_documents(out), seen, summary, refresh)
         bar = _progress(inputs, progress)
         if engine == "dask":
             _on_dask(todo, run, out, annotator, summary, chunking, scheduler, workers)

@@ -105,6 +105,33 @@ def known_documents(folder: Path) -> dict[str, str | None]:
     return {} if table is None else dict(zip(table["doc_id"].to_pylist(), table["sha256"].to_pylist()))
 
 
+def known_errors(folder: Path) -> dict[str, str | None]:
+    """doc_id -> source of every error row in the latest view."""
+    table = read_table(folder, "documents", ["doc_id", "source", "status"])
+    rows = zip(*(table[c].to_pylist() for c in table.column_names)) if table is not None else []
+    return {doc_id: source for doc_id, source, status in rows if status == "error"}
+
+
+def source_file(source: str | None) -> str | None:
+    """The file a document came from: its source less a table row's ``#N``."""
+    head, _, tail = (source or "").rpartition("#")
+    return head if head and tail.isdigit() else source
+
+
+def retiring(docs, root: Path, run: Run):
+    """Pass a run's documents on; once all are read, put in ``run.retired`` the error rows of
+    the latest view whose file this run read again without the error coming back under the
+    same id: a table fixed since (its rows now read under their own ids, or a whole-file
+    error ``FILE`` now read as rows ``FILE:N``). A document read under an error row's id
+    replaces it as any changed document does (:func:`classify`)."""
+    errors, ids, files = known_errors(root), set(), set()
+    for doc in docs:
+        ids.add(doc.doc_id)
+        files.add(source_file(doc.source))
+        yield doc
+    run.retired = sorted(d for d, source in errors.items() if d not in ids and source_file(source) in files)
+
+
 @dataclass
 class Run:
     """One run's state, kept in ``history/run=<id>/run.json``."""
@@ -114,6 +141,7 @@ class Run:
     status: str = "running"
     counts: Counter = field(default_factory=Counter)
     replaced: list[str] = field(default_factory=list)
+    retired: list[str] = field(default_factory=list)  # error rows this run makes obsolete (see retiring)
     provenance: dict = field(default_factory=dict)
 
     def folder(self, root: Path) -> Path:
@@ -210,7 +238,7 @@ def finalize(root: Path, run: Run) -> None:
         chunks = sorted((run.folder(root) / name).glob("chunk-*.parquet"))
         if chunks:
             stream_part(chunks, root / name, keep)
-        _drop_superseded(root, name, set(run.replaced), keep)
+        _drop_superseded(root, name, set(run.replaced) | set(run.retired), keep)
         if (root / name / f"{keep}.parquet").is_file():
             (root / name / "part-empty.parquet").unlink(missing_ok=True)  # only there to make a new dataset readable
     run.status = "complete"

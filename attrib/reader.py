@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import glob
 import hashlib
-import json
 import os
 import re
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from attrib.codebook import Codebook
 from attrib.langid import _word_score, detect_language
 from attrib.usage import TABLE_SUFFIXES, folder_files
 
-META_FIELDS = ("published", "outlet", "url", "lang")
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
@@ -32,6 +30,7 @@ class RawDocument:
     data: bytes | str | None = None
     meta: dict = field(default_factory=dict)
     error: str | None = None
+    encoding: str | None = None  # what a table's text was decoded from (its rows come as str)
 
 
 @dataclass
@@ -67,11 +66,16 @@ def expand_inputs(inputs: list[str]) -> list[Path]:
     return paths
 
 
-def read_raw(paths: list[Path]) -> Iterator[RawDocument]:
-    """Yield raw documents from files and table rows, or error records for unreadable ones."""
+def read_raw(paths: list[Path], codebooks: dict[str, Codebook] | None = None) -> Iterator[RawDocument]:
+    """Yield raw documents from files and table rows, or error records for unreadable ones
+    (``codebooks``: their legacy encodings decode text tables; default: the shipped ones)."""
     for path in paths:
         if path.suffix in TABLE_SUFFIXES:
-            yield from _table_rows(path)
+            from attrib.codebook import load_codebooks
+            from attrib.inputs.tables import table_rows
+
+            codebooks = codebooks if codebooks is not None else load_codebooks()
+            yield from table_rows(path, codebooks)
             continue
         try:
             data = path.read_bytes()
@@ -80,43 +84,6 @@ def read_raw(paths: list[Path]) -> Iterator[RawDocument]:
                               "check that the path exists and is readable")
             continue
         yield RawDocument(path.stem, str(path), data)
-
-
-def _table_frame(path: Path):
-    """Load a JSONL, CSV or Parquet file as a DataFrame of strings."""
-    import pandas as pd
-
-    if path.suffix == ".parquet":
-        return pd.read_parquet(path)
-    if path.suffix == ".csv":
-        return pd.read_csv(path, dtype=str, keep_default_na=False)
-    with open(path, encoding="utf-8") as handle:
-        return pd.DataFrame([json.loads(line) for line in handle if line.strip()])
-
-
-def _table_rows(path: Path) -> Iterator[RawDocument]:
-    """Yield one raw document per row of a table with ``id`` and ``text`` columns."""
-    try:
-        frame = _table_frame(path)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        yield RawDocument(path.stem, str(path), error=f"cannot read table {path}: {exc}; "
-                          "it must be UTF-8 JSON Lines, CSV or Parquet")
-        return
-    if "text" not in frame.columns:
-        yield RawDocument(path.stem, str(path), error=f"table {path} has no 'text' column; name the column "
-                          "that holds the articles 'text' (optional: id, published, outlet, url, lang)")
-        return
-    for number, row in enumerate(frame.to_dict("records")):
-        meta = {k: str(row[k]) for k in META_FIELDS if k in row and _present(row[k])}
-        doc_id = str(row["id"]) if _present(row.get("id")) else f"{path.stem}:{number}"
-        text = row["text"] if isinstance(row["text"], str) else None
-        error = None if text is not None else f"row {number} of {path} has no text"
-        yield RawDocument(doc_id, f"{path}#{number}", text, meta, error)
-
-
-def _present(value) -> bool:
-    """False for None, NaN and empty strings."""
-    return value is not None and value == value and str(value) != ""
 
 
 def looks_binary(data: bytes) -> bool:
@@ -222,11 +189,11 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 def decode(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
     """Turn a raw document into a decoded one, or into an error record."""
     if raw.error is not None:
-        return Document(raw.doc_id, raw.source, None, None, None, raw.meta, raw.error)
+        return Document(raw.doc_id, raw.source, None, raw.encoding, None, raw.meta, raw.error)
     data = raw.data if isinstance(raw.data, bytes) else raw.data.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     if isinstance(raw.data, str):
-        text, encoding, error = raw.data, "utf-8", None
+        text, encoding, error = raw.data, raw.encoding or "utf-8", None
     else:
         text, encoding, error = decode_bytes(data, codebooks)
     if error is not None:
@@ -244,5 +211,5 @@ def decode(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
 
 def read_corpus(inputs: list[str], codebooks: dict[str, Codebook]) -> Iterator[Document]:
     """Read and decode every document of the inputs, in order."""
-    for raw in read_raw(expand_inputs(inputs)):
+    for raw in read_raw(expand_inputs(inputs), codebooks):
         yield decode(raw, codebooks)

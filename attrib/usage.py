@@ -8,14 +8,12 @@ attrib needs, or an output folder that is a file stops the command with a
 from __future__ import annotations
 
 import glob
-import json
 from pathlib import Path
 
 from attrib.errors import UsageError
 
-TABLE_SUFFIXES = (".jsonl", ".csv", ".parquet")
+TABLE_SUFFIXES = (".jsonl", ".json", ".csv", ".parquet")
 INPUT_SUFFIXES = (".txt", *TABLE_SUFFIXES)
-REQUIRED_COLUMNS = ("text",)  # without an id column, rows are named FILE:ROW
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -58,40 +56,24 @@ def _check_folder(folder: Path) -> None:
 
 
 def check_table(path: Path) -> None:
-    """A table input (JSON Lines, CSV, Parquet) has a ``text`` column.
+    """A table input (JSON Lines, JSON, CSV, Parquet) has a column the articles can come from
+    (``text``, or another name of ``attrib/inputs/fields.yaml``; a table without an id column
+    names its rows FILE:ROW). A table none of whose records can be read passes: each bad
+    record becomes an error row.
 
     Raises:
-        UsageError: when it cannot be read or lacks a column.
+        UsageError: when it cannot be read or lacks the column.
     """
+    from attrib.inputs.tables import has_text_column, missing_text, table_columns
+
     if path.suffix not in TABLE_SUFFIXES or not path.is_file():
         return
     try:
         columns = table_columns(path)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read table {path}: {exc}; it must be UTF-8 JSON Lines, CSV or Parquet") from exc
-    missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        raise UsageError(f"table {path} has no {' or '.join(repr(c) for c in missing)} column (it has "
-                         f"{', '.join(map(repr, columns)) or 'none'}); name the column that holds the articles "
-                         "'text' (optional: id, published, outlet, url, lang)")
-
-
-def table_columns(path: Path) -> list[str]:
-    """The column names of a table file, read from its header (first record of JSON Lines)."""
-    if path.suffix == ".parquet":
-        import pyarrow.parquet as pq
-
-        return list(pq.read_schema(path).names)
-    if path.suffix == ".csv":
-        import pandas as pd
-
-        return list(pd.read_csv(path, dtype=str, nrows=0).columns)
-    with open(path, encoding="utf-8") as handle:
-        first = next((line for line in handle if line.strip()), "{}")
-    record = json.loads(first)
-    if not isinstance(record, dict):
-        raise ValueError("its first line is not a JSON object")
-    return list(record)
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot read table {path}: {exc}; give JSON Lines, JSON, CSV or Parquet") from exc
+    if columns is not None and not has_text_column(columns):
+        raise UsageError(missing_text(path, columns))
 
 
 def check_out_folder(out: Path, what: str = "output folder") -> None:

@@ -205,3 +205,65 @@ def test_refresh_annotates_unchanged_documents_again(tmp_path: Path):
     assert (again["replaced"], again["unchanged"]) == (2, 0)
     sents = pd.read_parquet(tmp_path / "out" / "sentences")
     assert len(sents) == 3 and not sents.duplicated(["doc_id", "sent_id"]).any()
+
+
+def _documents(tmp_path: Path) -> pd.DataFrame:
+    return pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id").sort_index()
+
+
+def test_a_broken_line_costs_one_row_and_the_fixed_line_replaces_its_error_row(tmp_path: Path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    lines = ['{"id": "n1", "text": "Police said the road would reopen. It did."}',
+             '{"id": "n2", "text": "The mayor said',
+             '{"id": "n3", "text": "The council said the vote was postponed."}']
+    (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    first = _run(tmp_path, corpus)
+    docs = _documents(tmp_path)
+    assert (first["added"], first["failed"]) == (2, 1) and list(docs.index) == ["feed:1", "n1", "n3"]
+    assert docs.loc["feed:1", "status"] == "error" and "line 2 of" in docs.loc["feed:1", "error"]
+    sents = pd.read_parquet(tmp_path / "out" / "sentences")
+    assert sorted(set(sents.doc_id)) == ["n1", "n3"]  # every good line annotated
+    assert _run(tmp_path, corpus)["failed"] == 1 and "feed:1" in _documents(tmp_path).index  # still broken: kept
+    lines[1] = '{"id": "n2", "text": "The mayor said the bridge would open in May."}'
+    (corpus / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fixed = _run(tmp_path, corpus)
+    docs = _documents(tmp_path)
+    assert (fixed["added"], fixed["unchanged"], fixed["failed"]) == (1, 2, 0)
+    assert list(docs.index) == ["n1", "n2", "n3"] and set(docs.status) == {"ok"}  # no phantom error row
+
+
+def test_a_table_unreadable_as_a_whole_gives_way_to_its_rows_once_fixed(tmp_path: Path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "stories.json").write_text('[{"stories_id": 11, "text": "Officials said schools would close."},',
+                                         encoding="utf-8")
+    (corpus / "other.txt").write_text("Unrelated text.", encoding="utf-8")
+    _run(tmp_path, corpus)
+    assert _documents(tmp_path).loc["stories", "status"] == "error"
+    (corpus / "stories.json").write_text('[{"stories_id": 11, "text": "Officials said schools would close."}, '
+                                         '{"stories_id": 12, "text": "Storm warning for the coast."}]')
+    _run(tmp_path, corpus)
+    docs = _documents(tmp_path)
+    assert list(docs.index) == ["11", "12", "other"] and set(docs.status) == {"ok"}
+
+
+def test_a_greek_excel_csv_says_its_encoding_in_documents(tmp_path: Path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    text = "Ο υπουργός δήλωσε ότι η κυβέρνηση θα στηρίξει τα νοικοκυριά. Άλλαξε όμως την πολιτική της."
+    (corpus / "kathimerini.csv").write_bytes(f'id;text\r\nk1;"{text}"\r\n'.encode("cp1253"))
+    _run(tmp_path, corpus)
+    assert _documents(tmp_path).loc["k1", ["status", "encoding"]].tolist() == ["ok", "cp1253"]
+
+
+def test_retiring_drops_only_error_rows_of_files_read_again_that_did_not_recur(tmp_path: Path, monkeypatch):
+    from types import SimpleNamespace as Doc
+
+    run = ds.new_run({})
+    errors = {"t:1": "in/t.jsonl#1", "t": "in/t.jsonl", "gone": "in/gone.txt", "t:2": "in/t.jsonl#2"}
+    monkeypatch.setattr(ds, "known_errors", lambda root: errors)
+    docs = [Doc(doc_id="x", source="in/t.jsonl#1"), Doc(doc_id="t:2", source="in/t.jsonl#2")]
+    assert [d.doc_id for d in ds.retiring(iter(docs), tmp_path, run)] == ["x", "t:2"]
+    assert run.retired == ["t", "t:1"]  # gone.txt was not read; t:2 came back under its id
+    assert ds.source_file("in/t.jsonl#12") == "in/t.jsonl" and ds.source_file("in/a#b.txt") == "in/a#b.txt"
