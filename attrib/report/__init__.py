@@ -14,6 +14,7 @@ annotated dataset and writes everything a report holds into one folder::
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -26,7 +27,8 @@ from attrib.report.browser import browser_records, document_info, write_browser
 from attrib.report.chains import top_chains
 from attrib.report.charts import write_charts
 from attrib.report.group_charts import write_group_charts
-from attrib.report.groups import GROUPINGS, PERIODS, summarise_groups
+from attrib.report.groups import GROUPINGS, PERIODS, UNKNOWN_OUTLET, summarise_groups
+from attrib.report.numbers import number
 from attrib.report.ratings import join_ratings, read_ratings, weighted_reliance
 from attrib.report.reliance import corpus_reliance, reliance, reliance_by_type
 from attrib.report.render import ReportData, to_html, to_markdown
@@ -68,6 +70,27 @@ def _documents(tables: dict, rel: pd.DataFrame, info: pd.DataFrame) -> pd.DataFr
 
 
 DOC_HEAD = ("doc_id", "title", "outlet", "url")
+MAX_OUTLETS = 3  # a default title names this many outlets, else counts them
+
+
+def _inputs_name(documents: pd.DataFrame, annotations: Path) -> str:
+    """What the documents were read from: their inputs' common folder or file, else the dataset folder's name."""
+    sources = documents["source"].dropna().astype(str) if "source" in documents else pd.Series(dtype=str)
+    paths = sorted({s.split("#")[0] for s in sources if s.strip()})  # "#3": a row of a table input
+    try:
+        common = Path(os.path.commonpath(paths)).name if paths else ""
+    except ValueError:  # absolute and relative paths mixed
+        common = ""
+    return common or Path(annotations).resolve().name
+
+
+def corpus_title(documents: pd.DataFrame, info: pd.DataFrame, annotations: Path) -> str:
+    """The default title: the corpus's inputs and its outlets (``attrib report: seeds (hvg.hu, index.hu)``)."""
+    name = _inputs_name(documents, annotations)
+    outlets = [o for o in info["outlet"].value_counts().index if o not in (name, UNKNOWN_OUTLET)]
+    if len(outlets) > MAX_OUTLETS:
+        return f"attrib report: {name} ({number(len(outlets))} outlets)"
+    return f"attrib report: {name}" + (f" ({', '.join(outlets)})" if outlets else "")
 
 
 def summarise(tables: dict, registry: Registry, ratings: list[pd.DataFrame],
@@ -135,7 +158,7 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
         out: report folder (created).
         ratings: credibility files (domain,pc1; MBFC; State Media Monitor CSV).
         registry: extra registry files, as for ``attrib annotate``.
-        title: page title (default: from the folder name).
+        title: page title (default: :func:`corpus_title`, the inputs' folder or file and the outlets).
         by: also compare ``outlet`` and/or ``period`` (tables ``*_by_outlet``, ``*_by_period``,
             ``*_by_outlet_period``; see :mod:`attrib.report.groups`).
         period: ``day``, ``week`` (ISO) or ``month``, for ``by`` period.
@@ -155,24 +178,40 @@ def build_report(*, annotations: Path, out: Path, ratings: tuple = (), registry:
         _write_table(frame, out / "tables", name)
     _write_grouped(grouped, out)
     charts = write_charts(summary["reliance_corpus"], summary["reliance_by_type"], summary["framing_by_voice"], out)
-    group_charts = write_group_charts(grouped, out) if grouped else []
-    sentences = tables["sentences"]
-    meta = {"documents": len(tables["documents"]), "sentences": len(sentences),
-            "attributed_share": float(sentences["attributed"].mean()) if len(sentences) else 0.0,
-            "framing_terms": len(tables["framing"]), "source": str(annotations),
-            "generated": dt.date.today().isoformat(), "attrib": _version()}
-    data = ReportData(title or f"attrib report: {Path(out).name}", meta, summary["reliance_corpus"],
+    group_charts = write_group_charts(grouped, out, period) if grouped else []
+    meta = _meta(tables, annotations)
+    title = title or corpus_title(tables["documents"], info, Path(annotations))
+    data = ReportData(title, meta, summary["reliance_corpus"],
                       summary["documents"], summary["reliance_by_type"], summary["framing_by_voice"],
                       summary["framing_quoting"], summary["framing_terms"], summary["framing_examples"], charts)
-    write_browser(browser_records(sentences, tables["framing"], tables["documents"], info), out / "browser.html",
-                  f"{data.title}: sentences")
-    write_text_atomic(out / "report.html", to_html(data, chains=summary["top_chains"], titles=info,
-                                                   groups=groups_html(grouped, group_charts, period)))
-    write_text_atomic(out / "README.md", to_markdown(data, summary["top_chains"])
-                      + groups_markdown(grouped, group_charts, period))
+    write_browser(browser_records(tables["sentences"], tables["framing"], tables["documents"], info),
+                  out / "browser.html", f"{data.title}: sentences")
+    _write_pages(out, data, summary["top_chains"], info, tables["sentences"],
+                 (groups_html(grouped, group_charts, period), groups_markdown(grouped, group_charts, period)))
     return {**{k: meta[k] for k in ("documents", "sentences", "framing_terms")},
             "sources": len(summary["reliance_corpus"]), "groupings": list(grouped),
             "files": 3 + len(charts) + len(group_charts) + 2 * (len(summary) + len(grouped))}
+
+
+def _meta(tables: dict, annotations: Path) -> dict:
+    """The report's counts and provenance."""
+    sentences = tables["sentences"]
+    return {"documents": len(tables["documents"]), "sentences": len(sentences),
+            "attributed_share": float(sentences["attributed"].mean()) if len(sentences) else 0.0,
+            "framing_terms": len(tables["framing"]), "source": str(annotations),
+            "generated": dt.date.today().isoformat(), "attrib": _version()}
+
+
+def _write_pages(out: Path, data: ReportData, chains: pd.DataFrame, info: pd.DataFrame, sentences: pd.DataFrame,
+                 groups: tuple[str, str]) -> None:
+    """``report.html`` and ``README.md``, with the accuracy to expect and the grouped sections (HTML, Markdown)."""
+    from attrib.report.accuracy import accuracy_html, accuracy_markdown, load_shipped  # also run as a script
+
+    figures, source = load_shipped(), data.meta["source"]
+    write_text_atomic(out / "report.html", to_html(data, chains=chains, titles=info, groups=groups[0],
+                                                   accuracy=accuracy_html(figures, sentences, source)))
+    write_text_atomic(out / "README.md", to_markdown(data, chains, accuracy_markdown(figures, sentences, source))
+                      + groups[1])
 
 
 def _version() -> str:

@@ -8,8 +8,11 @@ only ever sets article text as text (``textContent``, text nodes), and the embed
 ``<``, ``>`` and ``&`` escaped, so no article can close its ``<script>`` or inject markup.
 
 The page reads its filters from the URL's fragment, so other pages can link into it:
-``browser.html#chain=RIA%20%E2%86%90%20Peskov``, ``#source=Reuters&lang=el``, ``#q=ceasefire``
-(keys: outlet, month, from, to, lang, source, type, category, attributed, chain, q).
+``browser.html#chain=%22RIA%20%E2%86%90%20Peskov%22`` (quoted: that whole chain),
+``#source=Reuters&lang=el``, ``#q=ceasefire`` (keys: outlet, month, from, to, lang, source, type,
+category, attributed, chain, q). Search, source and chain compare case- and accent-insensitively
+and match parts of names (:mod:`attrib.report.search`, whose :func:`~attrib.report.search.matches`
+is the Python twin of the page's filter); the month list offers ``undated``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ import pandas as pd
 from attrib.atomic import write_text_atomic
 from attrib.report.chains import chain_names, chain_text
 from attrib.report.groups import document_outlets
+from attrib.report.periods import date_precision
+from attrib.report.search import FOLD_SCRIPT, casefold_table
 
 DOC_FIELDS = ("doc_id", "outlet", "published", "title", "url")
 ROW_FIELDS = ("sent_id", "text", "lang", "chain", "sources", "types", "quote", "hedges", "framing",
@@ -69,10 +74,18 @@ def safe_url(url) -> str:
     return url if urlparse(url).scheme.lower() in ("http", "https") else ""
 
 
-def _day(published) -> str:
-    """An ISO day (``2022-01-05``) from a timestamp cell; empty when missing."""
-    stamp = pd.Timestamp(published) if not pd.isna(published) else None
-    return stamp.strftime("%Y-%m-%d") if stamp is not None else ""
+def _day(published, text=None, lang=None) -> str:
+    """The date as precisely as the input gave it: ``2022-01-05``, ``2022-01`` or ``2022``; empty when missing.
+
+    Args:
+        published: the ``published`` timestamp cell.
+        text: ``published_text``, the date as given (see :func:`attrib.report.periods.date_precision`).
+        lang: the document's language.
+    """
+    precision = date_precision(published, text, lang)
+    if precision is None:
+        return ""
+    return pd.Timestamp(published).strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}[precision])
 
 
 def _titles(sentences: pd.DataFrame) -> pd.Series:
@@ -102,7 +115,8 @@ def document_info(sentences: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFr
     outlets = document_outlets(pd.DataFrame({"doc_id": ids, "outlet": col("outlet").to_numpy(),
                                              "url": col("url").to_numpy(), "source": col("source").to_numpy()}))
     info = pd.DataFrame({"outlet": outlets.to_numpy(),
-                         "published": [_day(p) for p in col("published")],
+                         "published": [_day(p, t, lang) for p, t, lang in
+                                       zip(col("published"), col("published_text"), col("lang"))],
                          "title": _titles(sentences).reindex(ids).map(_str).to_numpy(),
                          "url": [safe_url(u) for u in col("url")]}, index=ids)
     info.index.name = "doc_id"
@@ -253,7 +267,7 @@ def _payload(records: list[dict]) -> dict:
             docs.append([rec[f] for f in DOC_FIELDS])
         rows.append([index[rec["doc_id"]], *(rec[f] for f in ROW_FIELDS)])
     return {"doc_fields": DOC_FIELDS, "docs": docs, "fields": ("doc", *ROW_FIELDS), "rows": rows,
-            "page_size": PAGE_SIZE}
+            "page_size": PAGE_SIZE, "fold": casefold_table()}
 
 
 def browser_html(records: list[dict], title: str = "attrib: sentences") -> str:
@@ -284,13 +298,13 @@ CONTROLS = """
 <label>month<select id="f-month"><option value="">all</option></select></label>
 <label>from<input id="f-from" type="date"></label><label>to<input id="f-to" type="date"></label>
 <label>language<select id="f-lang"><option value="">all</option></select></label>
-<label>source<input id="f-source" list="l-source" placeholder="any source"></label>
+<label>source<input id="f-source" list="l-source" placeholder="any source (part of a name)"></label>
 <label>source type<select id="f-type"><option value="">all</option></select></label>
 <label>framing<select id="f-category"><option value="">all</option></select></label>
 <label>attributed<select id="f-attributed"><option value="">all</option><option value="yes">yes</option>
 <option value="no">no</option></select></label>
-<label>chain<input id="f-chain" list="l-chain" placeholder="any chain"></label>
-<label>search<input id="f-q" type="search" placeholder="words of the sentence or chain"></label>
+<label>chain<input id="f-chain" list="l-chain" placeholder='any chain ("…" for exactly)'></label>
+<label>search<input id="f-q" type="search" placeholder="words (any case and accents)"></label>
 <datalist id="l-source"></datalist><datalist id="l-chain"></datalist>
 """
 
@@ -303,10 +317,11 @@ const PAGE = D.page_size; let hits = [], page = 0, timer = null;
 const timing = window.attribTiming = {};
 function obj(fields, values) { const o = {}; fields.forEach((f, i) => { o[f] = values[i]; }); return o; }
 const docs = D.docs.map(d => obj(D.doc_fields, d));
+@FOLD@
 const rows = D.rows.map(v => {
-  const r = obj(D.fields, v); r.d = docs[r.doc]; r.month = r.d.published.slice(0, 7);
-  r.hay = (r.text + "\n" + r.chain).toLowerCase(); r.chainL = r.chain.toLowerCase();
-  r.srcL = r.sources.map(s => s.toLowerCase()); r.cats = r.framing.map(f => f[1]); return r; });
+  const r = obj(D.fields, v); r.d = docs[r.doc]; r.month = monthOf(r.d.published); r.day = firstDay(r.d.published);
+  r.hay = fold(r.text + "\n" + r.chain); r.chainF = [fold(r.chain)];
+  r.srcF = r.sources.map(fold); r.cats = r.framing.map(f => f[1]); return r; });
 timing.parse = performance.now();
 function el(tag, cls, text) {
   const e = document.createElement(tag); if (cls) e.className = cls;
@@ -317,7 +332,8 @@ function counts(values) {
   return [...c.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)); }
 function options(key, values, sortByValue) {
   const list = counts(values); if (sortByValue) list.sort((a, b) => (a[0] < b[0] ? 1 : -1));
-  for (const [v, n] of list) { const o = el("option", "", v + " (" + n.toLocaleString() + ")");
+  list.sort((a, b) => (a[0] === "undated") - (b[0] === "undated"));
+  for (const [v, n] of list) { const o = el("option", "", v + " (" + n.toLocaleString("en") + ")");
     o.value = v; $(key).append(o); } }
 function datalist(id, values, limit) {
   const box = document.getElementById(id);
@@ -338,15 +354,15 @@ function changed(key) {
   if (TYPED.has(key)) timer = setTimeout(() => { writeHash(); apply(); }, 250); else { writeHash(); apply(); } }
 function filters() {
   const f = {}; for (const k of KEYS) f[k] = $(k).value.trim();
-  for (const k of ["source", "chain"]) f[k] = f[k].toLowerCase();
-  f.q = f.q.toLowerCase().split(/\s+/).filter(Boolean); return f; }
+  for (const k of ["source", "chain"]) f[k] = fold(f[k]);
+  f.q = fold(f.q).split(/\s+/).filter(Boolean); return f; }
 function matches(r, f) {
-  const p = r.d.published;
+  const p = r.day;
   return (!f.outlet || r.d.outlet === f.outlet) && (!f.month || r.month === f.month)
     && (!f.from || (p && p >= f.from)) && (!f.to || (p && p <= f.to)) && (!f.lang || r.lang === f.lang)
-    && (!f.source || r.srcL.includes(f.source)) && (!f.type || r.types.includes(f.type))
+    && (!f.source || textMatch(f.source, r.srcF)) && (!f.type || r.types.includes(f.type))
     && (!f.category || r.cats.includes(f.category)) && (!f.attributed || r.attributed === (f.attributed === "yes"))
-    && (!f.chain || r.chainL === f.chain) && f.q.every(w => r.hay.includes(w)); }
+    && (!f.chain || textMatch(f.chain, r.chainF)) && f.q.every(w => r.hay.includes(w)); }
 function apply() {
   const t0 = performance.now(), f = filters(); hits = [];
   for (let i = 0; i < rows.length; i++) if (matches(rows[i], f)) hits.push(i);
@@ -366,7 +382,7 @@ function docHeader(d) {
   box.append(h, el("div", "meta", [d.outlet, d.published, d.doc_id].filter(Boolean).join(" · "))); return box; }
 function chainLink(r) {
   const a = el("a", "chain", r.sources.map((s, i) => s + (r.types[i] ? " (" + r.types[i] + ")" : "")).join(" ← "));
-  a.href = "#chain=" + encodeURIComponent(r.chain); return a; }
+  a.href = "#chain=" + encodeURIComponent('"' + r.chain + '"'); return a; }
 function sentence(r) {
   const box = el("div", "sent"); box.dataset.lang = r.lang; box.append(marked(r.text, r.spans));
   const meta = el("div", "meta"); meta.append(el("span", "", "#" + r.sent_id), el("span", "", r.lang));
@@ -386,7 +402,8 @@ function render() {
   const pages = Math.max(1, Math.ceil(hits.length / PAGE));
   document.getElementById("count").textContent = hits.length.toLocaleString("en") + " matching sentence"
     + (hits.length === 1 ? "" : "s") + " of " + rows.length.toLocaleString("en");
-  document.querySelectorAll(".pageno").forEach(s => { s.textContent = "page " + (page + 1) + " of " + pages; });
+  document.querySelectorAll(".pageno").forEach(s => {
+    s.textContent = "page " + (page + 1).toLocaleString("en") + " of " + pages.toLocaleString("en"); });
   document.querySelectorAll(".prev").forEach(b => { b.disabled = page === 0; });
   document.querySelectorAll(".next").forEach(b => { b.disabled = page >= pages - 1; }); }
 function setControl(key, value) {
@@ -417,6 +434,6 @@ PAGE_HEAD = f"""<!DOCTYPE html>
 <script type="application/json" id="data">"""
 
 PAGE_TAIL = f"""</script>
-<script>{SCRIPT}</script>
+<script>{SCRIPT.replace("@FOLD@", FOLD_SCRIPT)}</script>
 </body></html>
 """

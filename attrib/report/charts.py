@@ -11,6 +11,9 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
 import pandas as pd  # noqa: E402
 
+from attrib.report.axes import count_axis  # noqa: E402
+from attrib.report.numbers import number  # noqa: E402
+
 # One colour per source or voice type, used by every chart so a type looks the same everywhere.
 TYPE_COLOURS = {
     "outlet": "#4d4d4d", "government": "#c0392b", "state_media": "#e67e22", "wire_agency": "#2471a3",
@@ -59,9 +62,10 @@ def reliance_by_type(by_type: pd.DataFrame, out: Path) -> list[Path]:
             alpha=0.45, hatch="//", edgecolor="white")
     ax.set_yticks(list(rows), data["type"].str.replace("_", " "))
     for row, (prox, orig) in enumerate(zip(data["proximate"], data["origin"])):
-        ax.text(prox, row + 0.2, f" {prox}", va="center", fontsize=8)
-        ax.text(orig, row - 0.2, f" {orig}", va="center", fontsize=8, color="#555")
+        ax.text(prox, row + 0.2, f" {number(prox)}", va="center", fontsize=8)
+        ax.text(orig, row - 0.2, f" {number(orig)}", va="center", fontsize=8, color="#555")
     finish_axes(ax, title, "attributed sentences")
+    count_axis(ax)
     from matplotlib.patches import Patch
 
     ax.legend(handles=[Patch(color="#777", label="as proximate source"),
@@ -81,9 +85,10 @@ def top_sources(corpus: pd.DataFrame, out: Path, limit: int = 15) -> list[Path]:
     labels = [chart_label(n) for n in data["name"]]
     ax.set_yticks(range(len(data)), labels, fontsize=8)
     for row, value in enumerate(data["sentences"]):
-        ax.text(value, row, f" {value}", va="center", fontsize=8)
+        ax.text(value, row, f" {number(value)}", va="center", fontsize=8)
     _legend(ax, data["type"].unique())
     finish_axes(ax, title, "attributed sentences")
+    count_axis(ax)
     return save_chart(fig, out, "top_sources")
 
 
@@ -100,9 +105,10 @@ def framing_by_voice(table: pd.DataFrame, out: Path) -> list[Path]:
                 label=voice.replace("_", " "))
         left += data[voice]
     for row, total in enumerate(left):
-        ax.text(total, row, f" {total}", va="center", fontsize=8)
+        ax.text(total, row, f" {number(total)}", va="center", fontsize=8)
     ax.legend(loc="lower right", frameon=False, fontsize=8, ncol=2)
     finish_axes(ax, title, "occurrences")
+    count_axis(ax)
     return save_chart(fig, out, "framing_by_voice")
 
 

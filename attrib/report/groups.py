@@ -8,7 +8,9 @@ researcher can pivot it as they like; :mod:`attrib.report.schema` gives each its
 * A document's **outlet** is the input's ``outlet``, else the domain of its ``url`` (without
   ``www.``), else the name of the folder its file was read from.
 * Its **period** is its ``published`` date (UTC) cut to the day (``2022-01-05``), the ISO week
-  (``2022-W01``, starting on Monday) or the month (``2022-01``); ``undated`` without a date.
+  (``2022-W01``, starting on Monday) or the month (``2022-01``); ``undated`` without a date. A
+  date given only to the month or year keeps that month (``2021-01``) or year (``2021``) in a
+  report by day or week, never a week it may not belong to (:mod:`attrib.report.periods`).
 * **Reliance** counts attributed sentences: ``sentences`` those with a source of the type
   anywhere in the chain, ``proximate`` those whose proximate source has it, ``share`` the
   first over the group's attributed sentences. State media and government sources are
@@ -22,12 +24,11 @@ from pathlib import PurePath
 import pandas as pd
 
 from attrib.registry import Registry
+from attrib.report.periods import PERIODS, period_label, period_start, precisions  # noqa: F401 (PERIODS: re-exported)
 from attrib.report.ratings import domain_of
 from attrib.report.reliance import affiliation, chain_links, state_affiliation_flags
 
-PERIODS = ("day", "week", "month")
 GROUPINGS = ("outlet", "period")
-UNDATED = "undated"
 UNKNOWN_OUTLET = "unknown"
 
 
@@ -55,30 +56,6 @@ def document_outlets(documents: pd.DataFrame) -> pd.Series:
     return pd.Series([outlet(r) for r in documents.to_dict("records")], index=documents["doc_id"], dtype="object")
 
 
-def period_start(published: pd.Series, period: str) -> pd.Series:
-    """The first moment (UTC) of the day, ISO week or month each timestamp falls in."""
-    if period not in PERIODS:
-        raise ValueError(f"period {period!r}: use one of {', '.join(PERIODS)}")
-    when = pd.to_datetime(published, utc=True).dt.tz_convert("UTC").dt.tz_localize(None)
-    if period == "day":
-        start = when.dt.floor("D")
-    elif period == "week":
-        start = (when - pd.to_timedelta(when.dt.day_of_week, unit="D")).dt.floor("D")
-    else:
-        start = when.dt.to_period("M").dt.start_time
-    return start.dt.tz_localize("UTC")
-
-
-def period_label(start: pd.Series, period: str) -> pd.Series:
-    """``2022-01-05``, ``2022-W01`` (ISO week) or ``2022-01``; ``undated`` where there is no date."""
-    if period == "week":
-        iso = start.dt.isocalendar()
-        labels = iso["year"].astype("string") + "-W" + iso["week"].astype("string").str.zfill(2)
-    else:
-        labels = start.dt.strftime("%Y-%m-%d" if period == "day" else "%Y-%m").astype("string")
-    return labels.fillna(UNDATED).astype("object")
-
-
 def document_groups(documents: pd.DataFrame, by: tuple[str, ...], period: str = "month") -> pd.DataFrame:
     """doc_id with its group columns (``outlet``, ``period`` and ``period_start``, as asked)."""
     unknown = [b for b in by if b not in GROUPINGS]
@@ -88,8 +65,9 @@ def document_groups(documents: pd.DataFrame, by: tuple[str, ...], period: str = 
     if "outlet" in by:
         out["outlet"] = document_outlets(documents).to_numpy()
     if "period" in by:
-        start = period_start(documents["published"], period)
-        out["period"] = period_label(start, period).to_numpy()
+        precision = precisions(documents)
+        start = period_start(documents["published"], period, precision)
+        out["period"] = period_label(start, period, precision).to_numpy()
         out["period_start"] = start.to_numpy()
     return out
 

@@ -15,6 +15,7 @@ from urllib.parse import quote
 import pandas as pd
 
 from attrib.report.charts import svg_text
+from attrib.report.numbers import number
 
 STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:1100px;
@@ -47,12 +48,13 @@ class ReportData:
 
 
 def _cell(value):
-    """Lists as comma-separated text, floats rounded, missing values empty."""
+    """Lists as comma-separated text, numbers as :func:`attrib.report.numbers.number` writes them (thousands
+    separated, fractions rounded), missing values empty."""
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
-    if isinstance(value, float):
-        return "" if pd.isna(value) else f"{value:.3g}"
-    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return value if isinstance(value, (bool, str)) else number(value)
 
 
 def html_table(frame: pd.DataFrame, limit: int | None = None) -> str:
@@ -63,9 +65,9 @@ def html_table(frame: pd.DataFrame, limit: int | None = None) -> str:
 
 
 def _cards(data: ReportData) -> str:
-    items = [(data.meta["documents"], "documents"), (data.meta["sentences"], "sentences"),
-             (f"{data.meta['attributed_share']:.0%}", "attributed"), (len(data.corpus), "distinct sources"),
-             (data.meta["framing_terms"], "framing terms")]
+    items = [(number(data.meta["documents"]), "documents"), (number(data.meta["sentences"]), "sentences"),
+             (f"{data.meta['attributed_share']:.0%}", "attributed"), (number(len(data.corpus)), "distinct sources"),
+             (number(data.meta["framing_terms"]), "framing terms")]
     return "".join(f'<div class="card"><b>{html.escape(str(v))}</b>{html.escape(k)}</div>' for v, k in items)
 
 
@@ -79,8 +81,10 @@ def _examples(examples: pd.DataFrame) -> str:
 
 
 def browser_link(browser: str, chain: str) -> str:
-    """The address of the browser filtered to one chain: ``browser.html#chain=RIA%20%E2%86%90%20Peskov``."""
-    return f"{browser}#chain={quote(chain, safe='')}"
+    """The address of the browser filtered to exactly one chain (quoted, so no longer chain that contains it
+    matches): ``browser.html#chain=%22RIA%20%E2%86%90%20Peskov%22``."""
+    exact = '"' + chain + '"'
+    return f"{browser}#chain={quote(exact, safe='')}"
 
 
 def _chains(chains: pd.DataFrame | None, browser: str) -> str:
@@ -89,7 +93,8 @@ def _chains(chains: pd.DataFrame | None, browser: str) -> str:
         return ""
     rows = "".join(
         f'<tr><td><a href="{html.escape(browser_link(browser, row.chain))}">{html.escape(row.chain)}</a></td>'
-        f'<td class="num">{row.sentences}</td><td class="num">{row.share:.1%}</td><td class="num">{row.documents}</td>'
+        f'<td class="num">{number(row.sentences)}</td><td class="num">{row.share:.1%}</td>'
+        f'<td class="num">{number(row.documents)}</td>'
         f'<td>{"".join(f"<blockquote>{html.escape(str(t))}</blockquote>" for t in row.examples)}</td></tr>'
         for row in chains.itertuples())
     head = "<tr><th>chain</th><th>sentences</th><th>share of attributed</th><th>documents</th><th>examples</th></tr>"
@@ -136,7 +141,7 @@ state-affiliated, each apart: a state broadcaster and a ministry's spokesperson 
 
 
 def to_html(data: ReportData, chains: pd.DataFrame | None = None, titles: pd.DataFrame | None = None,
-            browser: str = "browser.html", groups: str = "") -> str:
+            browser: str = "browser.html", groups: str = "", accuracy: str = "") -> str:
     """The whole report as one HTML page.
 
     Args:
@@ -145,6 +150,7 @@ def to_html(data: ReportData, chains: pd.DataFrame | None = None, titles: pd.Dat
         titles: per doc_id, ``title`` and ``url`` (http(s) only) for the documents table.
         browser: the sentence browser's address, relative to the page.
         groups: the per-outlet and per-period sections (:func:`attrib.report.render_groups.groups_html`).
+        accuracy: the *Accuracy to expect* section (:func:`attrib.report.accuracy.accuracy_html`).
     """
     svgs = "".join(f"<figure>{svg_text(p)}</figure>" for p in data.charts if p.suffix == ".svg")
     meta = html.escape(" · ".join(f"{k}: {v}" for k, v in data.meta.items() if k in ("source", "generated", "attrib")))
@@ -153,6 +159,7 @@ def to_html(data: ReportData, chains: pd.DataFrame | None = None, titles: pd.Dat
 <style>{STYLE}</style></head><body>
 <h1>{html.escape(data.title)}</h1><p class="meta">{meta}</p>
 <div class="cards">{_cards(data)}</div>
+{accuracy}
 <div class="charts">{svgs}</div>
 <h2>Reliance on sources (corpus)</h2>{html_table(data.corpus, 40)}
 <h2>Reliance by source type</h2>{html_table(data.by_type)}
@@ -188,17 +195,18 @@ def _md_chains(chains: pd.DataFrame | None, limit: int = 10) -> str:
                                                                   "example"]]) + "\n"
 
 
-def to_markdown(data: ReportData, chains: pd.DataFrame | None = None) -> str:
-    """A short Markdown summary with the charts (PNG), the main tables and the most used chains."""
+def to_markdown(data: ReportData, chains: pd.DataFrame | None = None, accuracy: str = "") -> str:
+    """A short Markdown summary with the charts (PNG), the main tables and the most used chains
+    (``accuracy``: the *Accuracy to expect* section, :func:`attrib.report.accuracy.accuracy_markdown`)."""
     pngs = "\n".join(f"![{p.stem.replace('_', ' ')}]({p.name})" for p in data.charts if p.suffix == ".png")
     m = data.meta
     return f"""# {data.title}
 
-{m['documents']} documents, {m['sentences']} sentences, {m['attributed_share']:.0%} attributed,
-{len(data.corpus)} distinct sources, {m['framing_terms']} framing terms. Source: `{m['source']}`;
+{number(m['documents'])} documents, {number(m['sentences'])} sentences, {m['attributed_share']:.0%} attributed,
+{number(len(data.corpus))} distinct sources, {number(m['framing_terms'])} framing terms. Source: `{m['source']}`;
 attrib {m['attrib']}. Tables: `tables/*.parquet` and `tables/*.csv`; full report: `report.html`.
 
-{pngs}
+{accuracy}{pngs}
 
 ## Most relied-upon sources
 

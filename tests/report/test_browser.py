@@ -199,7 +199,7 @@ def test_hash_links_filter_by_chain_and_source(page):
     assert _texts(page, ".sent .text") == ["Tokajev: külföldi terroristák támadtak"]
     page.find_element("css selector", ".sent .meta a.chain").click()  # a chain links to its own filter
     _wait_count(page, "2 matching")  # el1's Τοκάγιεφ and hu1's Tokajev
-    assert page.find_element("id", "f-chain").get_attribute("value") == "Tokayev"
+    assert page.find_element("id", "f-chain").get_attribute("value") == '"Tokayev"'  # quoted: that chain only
 
 
 @pytest.mark.browser
@@ -253,3 +253,40 @@ def test_pages_of_200_with_next_and_previous(page, tmp_path):
     assert page.find_element("css selector", "header .next").get_attribute("disabled") is not None
     page.find_element("css selector", "header .prev").click()
     assert "page 2 of 3" in page.find_element("css selector", "header .pageno").text
+
+
+@pytest.mark.browser
+def test_search_and_filters_ignore_case_and_accents(page):
+    from attrib.report.search import casefold_table, search_fold
+
+    _open(page)
+    box = page.find_element("id", "f-q")
+    box.send_keys("τοκαγιεφ")  # the sentence writes Τοκάγιεφ
+    _wait_count(page, "1 matching")
+    assert "Ο Τοκάγιεφ δήλωσε" in page.find_element("id", "results").text
+    _open(page, "#source=TOKAY")  # part of a name, any case
+    assert _count(page).startswith("2 matching")
+    _open(page, "#chain=PESKOV&q=%CE%BA%CF%85%CF%81%CF%89%CF%83%CE%B5%CE%B9%CF%83")  # κυρωσεισ: ς folds to σ
+    assert _count(page).startswith("1 matching") and "κυρώσεις" in page.find_element("id", "results").text
+    words = ["Orbán", "ΚΥΡΏΣΕΙΣ", "Straße", "İstanbul", "ﬁnance", "Győr", *casefold_table()]
+    assert page.execute_script("return arguments[0].map(window.attribFold)", words) == [search_fold(w) for w in words]
+
+
+@pytest.mark.browser
+def test_month_list_offers_undated_and_counts_match_python(page):
+    from attrib.report.browser import browser_records
+    from attrib.report.search import select
+
+    _open(page)
+    options = [o.get_attribute("value") for o in page.find_elements("css selector", "#f-month option")]
+    assert options == ["", "2022-02", "2022-01", "undated"]
+    _select(page, "month", "undated")
+    assert _count(page).startswith("3 matching") and set(_texts(page, ".sent .text")) >= {MALICIOUS}
+    tables = {k: pd.DataFrame(v) for k, v in _tables().items()}
+    records = browser_records(tables["sentences"], tables["framing"], tables["documents"])
+    for fragment, filters in (("#source=ria&lang=en", {"source": "ria", "lang": "en"}),
+                              ("#q=MTI%20kozolte", {"q": "MTI kozolte"}),
+                              ("#chain=%22tokayev%22", {"chain": '"tokayev"'}),
+                              ("#from=2022-01-06&to=2022-02-10", {"from": "2022-01-06", "to": "2022-02-10"})):
+        _open(page, fragment)
+        assert _count(page).startswith(f"{len(select(records, filters))} matching"), fragment

@@ -111,6 +111,6 @@ def test_report_links_chains_into_the_browser_and_titles_documents(tmp_path: Pat
     build_report(annotations=annotations(tmp_path / "ann"), out=tmp_path / "rep")
     page = (tmp_path / "rep" / "report.html").read_text("utf-8")
     assert (tmp_path / "rep" / "browser.html").is_file()
-    assert '<h2>Reporting chains</h2>' in page and 'href="browser.html#chain=RIA%20%E2%86%90%20Peskov"' in page
+    assert '<h2>Reporting chains</h2>' in page and 'href="browser.html#chain=%22RIA%20%E2%86%90%20Peskov%22"' in page
     assert '<a href="https://www.kathimerini.gr/world/561/">Καζακστάν: νεκροί αστυνομικοί στο Αλμάτι</a>' in page
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "javascript:" not in page

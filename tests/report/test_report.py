@@ -68,3 +68,28 @@ def test_readme_snippet_reproduces_the_reliance_table(tmp_path: Path):
     theirs = scope["reliance"].sort_index()
     columns = ["sentences", "proximate", "origin", "first_sent", "share"]
     pd.testing.assert_frame_equal(ours[columns], theirs[columns].round(4), check_dtype=False)
+
+
+def test_default_title_names_the_corpus(tmp_path: Path):
+    from attrib.report import corpus_title
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "source": ["corpus/kz/a.txt", "corpus/kz/b.txt", "corpus/c.txt"]})
+    info = pd.DataFrame({"outlet": ["hvg.hu", "hvg.hu", "index.hu"]}, index=docs["doc_id"])
+    assert corpus_title(docs, info, tmp_path / "ann") == "attrib report: corpus (hvg.hu, index.hu)"
+    rows = docs.assign(source=["export.jsonl#1", "export.jsonl#2", "export.jsonl#3"])
+    many = pd.DataFrame({"outlet": ["a.gr", "b.gr", "c.gr", "d.gr"]}, index=["a", "b", "c", "d"])
+    assert corpus_title(rows, many, tmp_path / "ann") == "attrib report: export.jsonl (4 outlets)"
+    build_report(annotations=_dataset(tmp_path / "kazakhstan-2022"), out=tmp_path / "rep")
+    page = (tmp_path / "rep" / "report.html").read_text("utf-8")  # sources a.txt, b.txt: the dataset's folder
+    assert "<title>attrib report: kazakhstan-2022</title>" in page
+    assert build_report(annotations=_dataset(tmp_path / "x"), out=tmp_path / "rep2", title="Mine")["documents"] == 2
+    assert "<title>Mine</title>" in (tmp_path / "rep2" / "report.html").read_text("utf-8")
+
+
+def test_report_says_what_accuracy_to_expect_and_how_to_check(tmp_path: Path):
+    ann = _dataset(tmp_path / "ann")
+    build_report(annotations=ann, out=tmp_path / "rep")
+    for name in ("report.html", "README.md"):
+        text = (tmp_path / "rep" / name).read_text("utf-8")
+        assert "Accuracy to expect" in text and f"attrib sample {ann} --n 200 --out coding.csv" in text
+        assert "attrib eval coding.csv" in text
