@@ -85,3 +85,15 @@ def test_page_carries_the_folding_and_the_undated_month(records):
     page = browser_html(records)
     assert '"ς":"σ"' in page and 'window.attribFold = fold' in page
     assert 'monthOf(r.d.published)' in page and '"undated"' in page
+
+
+def test_browser_shows_a_date_as_precisely_as_it_was_given():
+    from attrib.report.browser import document_info
+
+    docs = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "published_text": ["2021-01", "2021", "2021-01-01", None],
+                         "published": pd.to_datetime(["2021-01-01 00:00"] * 3 + [None], utc=True),
+                         "lang": ["en"] * 4, "url": [None] * 4, "outlet": ["x"] * 4, "source": ["a.txt"] * 4})
+    sentences = pd.DataFrame({"doc_id": ["a", "b", "c", "d"], "sent_id": [0] * 4, "text": ["T."] * 4})
+    shown = document_info(sentences, docs)["published"].to_dict()
+    assert shown == {"a": "2021-01", "b": "2021", "c": "2021-01-01", "d": ""}
+    assert [month_of(shown[k]) for k in "abcd"] == ["2021-01", "2021", "2021-01", "undated"]
