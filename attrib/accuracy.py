@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from attrib.evaluate import agreement, evaluate_sets, training_overlap, write_report
+from attrib.evaluate import agreement, documents_to_annotate, evaluate_sets, training_overlap, write_report
+from attrib.progress import Progress
 
 
 def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Path = Path("seeds"),
                        models=None, parses: tuple[str, ...] = ("models",), codebooks: tuple = (),
                        registry: tuple = (), held_out: tuple[str, ...] = ("news-test",),
-                       second: Path | None = None,
-                       attributions: tuple[str, ...] = ("default",)) -> tuple[dict[str, dict], Path]:
+                       second: Path | None = None, attributions: tuple[str, ...] = ("default",),
+                       progress: bool = True) -> tuple[dict[str, dict], Path]:
     """Score every gold file and write the accuracy report.
 
     Args:
@@ -26,13 +27,25 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
         held_out: the gold sets the targets are judged on; their misses are counted, not listed.
         second: a second annotation of some gold documents, for inter-annotator agreement.
         attributions: the attributions to score side by side (rules, model, hybrid, default).
+        progress: show the documents annotated on stderr when the run takes long.
 
     Returns:
         The results per gold set (and parse), and the report's path.
+
+    Raises:
+        ModelError: before anything runs, when the models are not there (see
+            :func:`attrib.usage.check_model_pack`).
     """
+    from attrib.usage import check_model_pack
+
+    if "models" in parses:
+        check_model_pack(models)
     agree = agreement(first=gold_files, second=second) if second else None  # cheap: fails before the long part
-    results = evaluate_sets(gold_files=gold_files, ud=ud, seeds=seeds, models=models, parses=tuple(parses),
-                            codebooks=tuple(codebooks), registry=tuple(registry), attributions=tuple(attributions))
+    total = documents_to_annotate(gold_files, tuple(parses), tuple(attributions)) if progress else None
+    with Progress(total, label="evaluating", enabled=progress) as bar:
+        results = evaluate_sets(gold_files=gold_files, ud=ud, seeds=seeds, models=models, parses=tuple(parses),
+                                codebooks=tuple(codebooks), registry=tuple(registry),
+                                attributions=tuple(attributions), progress=bar.advance)
     notes = [n for g in gold_files for n in training_overlap(Path(g), models)] if "models" in parses else []
     return results, write_report(results, out, notes=notes, held_out=held_out, agree=agree)
 
@@ -65,8 +78,9 @@ def standard_report(*, out: Path = Path("reports"), ud: Path = Path("../shared/u
     preface = ["Agreement of two annotators on the pool gold (the ceiling any score is read against):", "",
                *agreement_lines(agree), ""]
     files = [GOLD / f"{name}.yaml" for name in STANDARD_SETS]
-    results = evaluate_sets(gold_files=files, ud=ud, seeds=seeds, models=models, parses=("models", "gold"),
-                            attributions=attributions)
+    with Progress(documents_to_annotate(files, ("models",), attributions), label="evaluating") as bar:
+        results = evaluate_sets(gold_files=files, ud=ud, seeds=seeds, models=models, parses=("models", "gold"),
+                                attributions=attributions, progress=bar.advance)
     notes = [n for g in files for n in training_overlap(g, models)]
     second = agreement(first=files, second=GOLD / "news-second.yaml")
     return write_report(results, out, notes=notes, held_out=HELD_OUT, preface=preface, agree=second)

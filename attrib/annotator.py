@@ -244,12 +244,14 @@ def provenance(annotator: Annotator) -> dict:
             "registry_sha256": reg, "registry_files": list(annotator.registry.files)}
 
 
-def run_documents(annotator: Annotator, docs) -> dict[str, list[dict]]:
-    """Annotate documents in order and collect the rows of every table."""
+def run_documents(annotator: Annotator, docs, progress=None) -> dict[str, list[dict]]:
+    """Annotate documents in order and collect the rows of every table; ``progress`` (if
+    given) is called with the number of documents of each chunk done."""
     from attrib.parallel import annotate_stream
+    from attrib.progress import counted
 
     stream = annotate_stream((("added", doc) for doc in docs), annotator)
-    return collect_rows(part for done in stream for _, part in done)
+    return collect_rows(part for done in counted(stream, progress) for _, part in done)
 
 
 def collect_rows(parts) -> dict[str, list[dict]]:
@@ -277,18 +279,13 @@ def _duplicate(doc: Document, contents: dict[str, str]) -> Document:
 
 
 def _progress(inputs: list[str], enabled: bool):
-    """A progress bar advanced as chunks of documents are annotated (its total is the number
-    of text files when no table is among the inputs), or None."""
+    """Progress on stderr (:mod:`attrib.progress`) advanced as chunks of documents are
+    annotated, out of the documents the inputs hold; None when not ``enabled``."""
     if not enabled:
         return None
-    from tqdm import tqdm
+    from attrib.progress import Progress, corpus_size
 
-    from attrib.reader import expand_inputs
-    from attrib.usage import TABLE_SUFFIXES
-
-    paths = expand_inputs(inputs)
-    total = None if any(p.suffix in TABLE_SUFFIXES for p in paths) else len(paths)
-    return tqdm(total=total, desc="annotating", unit="doc")
+    return Progress(corpus_size(inputs), unit="document", label="annotating")
 
 
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
@@ -314,10 +311,11 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     from attrib import dataset as ds
     from attrib.parallel import annotate_stream
     from attrib.reader import read_corpus
-    from attrib.usage import check_inputs, check_out_folder
+    from attrib.usage import check_inputs, check_model_pack, check_out_folder
 
     check_inputs(inputs)
     check_out_folder(out, "dataset")
+    check_model_pack(models)
     chunking = Chunking(chunk_size, chunk_chars)
     annotator, out = Annotator(models, tuple(codebooks), tuple(registry), attribution), Path(out)
     with ds.locked(out, wait):
@@ -327,7 +325,7 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
         todo = _todo(docs, ds.known_documents(out), seen, summary, refresh)
         bar = _progress(inputs, progress)
         if engine == "dask":
-            _on_dask(todo, run, out, annotator, summary, chunking, scheduler, workers)
+            _on_dask(todo, run, out, annotator, summary, chunking, scheduler, workers, bar)
         else:
             for done in annotate_stream(todo, annotator, workers, threads, chunking):
                 ds.write_chunk(out, run, _chunk_rows(done, summary, run))
@@ -338,10 +336,10 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
 
 
 def _advance(bar, summary: Counter, close: bool = False) -> None:
-    """Move the progress bar to the documents finished so far (annotated or skipped)."""
+    """Move the progress to the documents finished so far (annotated or skipped)."""
     if bar is None:
         return
-    bar.update(sum(summary[k] for k in ("added", "replaced", "failed", "unchanged", "done")) - bar.n)
+    bar.update(sum(summary[k] for k in ("added", "replaced", "failed", "unchanged", "done")))
     if close:
         bar.close()
 
@@ -370,12 +368,18 @@ def _summary(summary: Counter) -> dict:
 
 
 def _on_dask(todo, run, out: Path, annotator: Annotator, summary: Counter, chunking: Chunking,
-             scheduler: str | None, workers: int) -> None:
+             scheduler: str | None, workers: int, bar=None) -> None:
     """Annotate on Dask, then publish the run as the local engine does."""
     from attrib.dask_engine import run_partitions
 
     settings = (annotator.models, annotator.codebooks, annotator.registry_files)
-    total = run_partitions(todo, run, out, settings, chunking, scheduler, max(workers, 1))
+    annotated = Counter()
+
+    def done(documents: int) -> None:  # a partition came back: skipped so far plus annotated
+        annotated["documents"] += documents
+        _advance(bar, summary + Counter(added=annotated["documents"]))
+
+    total = run_partitions(todo, run, out, settings, chunking, scheduler, max(workers, 1), on_done=done)
     summary.update(total)
     run.counts.update({k: total[k] for k in RUN_COUNTS})
     _publish(out, run, summary)
@@ -471,7 +475,7 @@ def _documents_from(data) -> list[Document]:
 
 
 def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry: tuple = (),
-             attribution: str = "default") -> Annotations:
+             attribution: str = "default", progress=None) -> Annotations:
     """Annotate texts in memory (for notebooks) and return the four tables as DataFrames.
 
     Args:
@@ -482,8 +486,10 @@ def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry
         registry: user registry files.
         attribution: ``rules``, ``model``, ``hybrid`` or ``default`` (the pack's choice per
             language; see :mod:`attrib.learned.runner`).
+        progress: called with the number of documents of each chunk annotated (e.g.
+            :meth:`attrib.progress.Progress.advance`).
     """
     annotator = Annotator(models, tuple(codebooks), tuple(registry), attribution)
-    rows = run_documents(annotator, _documents_from(data))
+    rows = run_documents(annotator, _documents_from(data), progress)
     tables = _to_tables(rows, provenance(annotator))
     return Annotations(**{name: tables[name].to_pandas() for name in TABLE_NAMES})

@@ -35,6 +35,7 @@ def example(*lines: str) -> str:
 
 MODELS_HELP = ("model pack folder, or 'stanza' for stanza's official models "
                "(default: $ATTRIB_MODELS, else the pack in data/models)")
+QUIET_HELP = "no progress on stderr (shown, documents done of the total, when a run takes over 10 s)"
 
 
 def _models_build(args: argparse.Namespace) -> int:
@@ -101,7 +102,7 @@ def _parse(args: argparse.Namespace) -> int:
     from attrib.parse import parse_corpus
 
     summary = parse_corpus(inputs=args.inputs, out=args.out, models=args.models,
-                           codebooks=tuple(args.codebook or ()))
+                           codebooks=tuple(args.codebook or ()), progress=not args.quiet)
     print(", ".join(f"{k}: {v}" for k, v in summary.items()) + f" -> {args.out}")
     return 0
 
@@ -151,7 +152,7 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.add_argument("--attribution", choices=ATTRIBUTIONS, default="default",
                      help="who decides the chains: the rules, the learned model, the model deciding 'attributed' "
                      "with the rules' chain (hybrid), or the pack's choice per language (default; see README)")
-    ann.add_argument("--quiet", action="store_true", help="no progress bar")
+    ann.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     ann.add_argument("--wait", action="store_true", help="if another run is writing OUT, wait for it")
     ann.add_argument("--refresh", action="store_true",
                      help="annotate unchanged documents again (after changing codebooks, registry or models)")
@@ -192,7 +193,7 @@ def _eval(args: argparse.Namespace) -> int:
                                        models=args.models, parses=tuple(args.parses),
                                        codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
                                        held_out=tuple(args.held_out or HELD_OUT), second=args.second,
-                                       attributions=tuple(args.attribution))
+                                       attributions=tuple(args.attribution), progress=not args.quiet)
     for name, res in results.items():
         s = res["overall"]
         print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "
@@ -226,6 +227,7 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--attribution", nargs="+", choices=ATTRIBUTIONS, default=["default"],
                     help="attribution(s) to score side by side: the rules, the learned model, the model deciding "
                     "'attributed' with the rules' chain (hybrid), or the pack's choice per language (default)")
+    ev.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     ev.set_defaults(func=_eval)
 
 
@@ -325,6 +327,7 @@ def _add_parse(sub: argparse._SubParsersAction) -> None:
     parse.add_argument("--out", type=Path, required=True, help="output folder")
     parse.add_argument("--models", help=MODELS_HELP)
     parse.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML")
+    parse.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     parse.set_defaults(func=_parse)
 
 
@@ -367,7 +370,9 @@ def _add_export(sub: argparse._SubParsersAction) -> None:
                          epilog=example("attrib export data/annotations --since 2026-11-01 --out changes.parquet"),
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     exp.add_argument("dataset", type=Path, help="folder written by attrib annotate")
-    exp.add_argument("--since", required=True, help="ISO date or time (UTC), e.g. 2026-11-01")
+    exp.add_argument("--since", required=True,
+                     help="runs started at or after this ISO 8601 date or date-time: 2026-11-01, 2026-11, "
+                     "2026-11-01T08:30 (no offset: UTC), 2026-11-01T08:30:00Z or 2026-11-01T08:30+02:00")
     exp.add_argument("--out", type=Path, required=True, help="Parquet file to write")
     exp.set_defaults(func=_export)
 

@@ -12,7 +12,7 @@ same. The output folder must be reachable from the workers (a shared filesystem)
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -49,7 +49,7 @@ def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, s
         stats.update(document_counts(action, part))
         replaced += [doc.doc_id] if action == "replaced" else []
     write_rows(Path(folder), chunk, collect_rows(part for _, part in done), provenance)
-    return index, {"stats": dict(stats), "replaced": replaced}
+    return index, {"stats": dict(stats), "replaced": replaced, "documents": len(done)}
 
 
 def _client(scheduler: str | None, workers: int):
@@ -63,10 +63,10 @@ def _client(scheduler: str | None, workers: int):
 
 
 def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunking: Chunking, scheduler: str | None,
-                   workers: int) -> Counter:
+                   workers: int, on_done: Callable[[int], None] | None = None) -> Counter:
     """Annotate ``todo`` ((action, document) pairs) on Dask as chunks of ``run``; read
     lazily, with at most two partitions per worker in flight, so the driver never holds
-    the whole corpus."""
+    the whole corpus. ``on_done`` is told the documents of each partition as it comes back."""
     from dask.distributed import as_completed
 
     from attrib.dataset import next_chunk
@@ -80,14 +80,22 @@ def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunking: Ch
             running.add(client.submit(annotate_partition, part, str(run.folder(out)), f"chunk-{first + k:05d}",
                                       run.provenance, settings, k, pure=False))
             if running.count() >= window:
-                _, (index, result) = next(running)
-                results[index] = result
-        results.update(result for _, result in running)
+                _collect(results, next(running)[1], on_done)
+        for _, answer in running:
+            _collect(results, answer, on_done)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
     return _totals(run, [results[k] for k in sorted(results)])
+
+
+def _collect(results: dict, answer: tuple[int, dict], on_done: Callable[[int], None] | None) -> None:
+    """Keep a partition's result by its index and report its documents done."""
+    index, result = answer
+    results[index] = result
+    if on_done is not None:
+        on_done(result["documents"])
 
 
 def _totals(run, results: list[dict]) -> Counter:

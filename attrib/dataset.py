@@ -35,7 +35,7 @@ from attrib.errors import AttribError, UsageError
 from attrib.schema import RUNS, SCHEMA_VERSION
 from attrib.schema import TABLES as SCHEMAS
 from attrib.store import read_metadata, stream_part, table_from_rows, write_part
-from attrib.usage import check_annotations, check_out_file
+from attrib.usage import check_annotations, check_out_file, check_since
 
 TABLES = tuple(SCHEMAS)  # sentences, attributions, framing, documents: documents last, it commits a chunk
 
@@ -246,12 +246,35 @@ def finalize(root: Path, run: Run) -> None:
     run.save(root)
 
 
+def read_runs(root: Path) -> pa.Table | None:
+    """The runs table, ``started`` and ``finished`` as UTC timestamps also where an older
+    attrib wrote them as ISO 8601 strings (None when the dataset has no runs yet)."""
+    table = read_table(root, "runs")
+    if table is None:
+        return None
+    for name in ("started", "finished"):
+        if pa.types.is_string(table.schema.field(name).type):
+            moments = [_moment(text) for text in table[name].to_pylist()]
+            table = table.set_column(table.schema.get_field_index(name), name,
+                                     pa.array(moments, RUNS.field(name).type))
+    return table
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    """An ISO 8601 string as a UTC moment (UTC where it names no offset)."""
+    if not text:
+        return None
+    moment = dt.datetime.fromisoformat(text)
+    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment
+
+
 def log_run(root: Path, run: Run) -> None:
     """Add (or refresh) the run's row in the runs table."""
-    old = read_table(root, "runs")
+    old = read_runs(root)
     rows = [r for r in (old.to_pylist() if old is not None else []) if r["run_id"] != run.run_id]
     prov = run.provenance
-    rows.append({"run_id": run.run_id, "started": run.started, "finished": now(),
+    finished = dt.datetime.now(dt.timezone.utc)
+    rows.append({"run_id": run.run_id, "started": _moment(run.started), "finished": finished,
                  "documents_added": run.counts["added"], "documents_replaced": run.counts["replaced"],
                  "documents_unchanged": run.counts["unchanged"], "documents_failed": run.counts["failed"],
                  "attrib_version": prov.get("attrib_version"), "model_pack_sha256": prov.get("model_pack_sha256"),
@@ -278,17 +301,21 @@ def export_changes(root: Path, since: str, out: Path) -> dict:
 
     Args:
         root: the dataset folder.
-        since: ISO date or time (UTC), e.g. ``2026-11-01``.
+        since: ISO 8601 date or time, e.g. ``2026-11-01`` (see :func:`attrib.usage.check_since`).
         out: the Parquet file to write.
+
+    Raises:
+        UsageError: for a ``since`` that is not an ISO 8601 date or time, before anything is written.
     """
     import pandas as pd
 
     check_annotations(root)
     check_out_file(out)
-    runs = read_table(root, "runs")
+    moment = check_since(since)
+    runs = read_runs(root)
     if runs is None:
         raise AttribError(f"{root} has no runs table: run `attrib annotate INPUT --out {root}` first")
-    chosen = [r["run_id"] for r in runs.to_pylist() if r["started"] >= since]
+    chosen = [r["run_id"] for r in runs.to_pylist() if r["started"] >= moment]
     frames = {}
     for name in ("documents", "sentences"):
         parts = [root / name / f"part-{run_id}.parquet" for run_id in chosen]

@@ -107,8 +107,9 @@ def scores(gold: list[GoldSentence], predicted: list[dict], registry: Registry |
 
 
 def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), models=None,
-                  codebooks: tuple = (), registry: tuple = (), attribution: str = "default") -> dict:
-    """Annotate the gold documents with the models and score them, overall and per language.
+                  codebooks: tuple = (), registry: tuple = (), attribution: str = "default", progress=None) -> dict:
+    """Annotate the gold documents with the models and score them, overall and per language
+    (``progress``, if given, is called with the documents of each chunk annotated).
 
     Returns:
         ``{"overall": scores, "by_lang": {lang: scores}, "errors": [...]}``.
@@ -119,7 +120,7 @@ def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), mod
 
     docs, gold = load_gold(Path(gold_file), ud=Path(ud), seeds=Path(seeds))
     result = annotate(pd.DataFrame(docs), models=models, codebooks=codebooks, registry=registry,
-                      attribution=attribution)
+                      attribution=attribution, progress=progress)
     return summarise(gold, align(gold, result.sentences), load_registry(registry))
 
 
@@ -270,16 +271,18 @@ def training_overlap(gold_file: Path, models=None) -> list[str]:
 
 def evaluate_sets(*, gold_files: list[Path], ud: Path, seeds: Path = Path("seeds"), models=None,
                   parses: tuple[str, ...] = ("models",), codebooks: tuple = (), registry: tuple = (),
-                  attributions: tuple[str, ...] = ("default",)) -> dict:
+                  attributions: tuple[str, ...] = ("default",), progress=None) -> dict:
     """Score every gold file with the models and/or on the treebank's parses, with each
-    attribution (``rules``, ``model``, ``hybrid``, ``default``) side by side.
+    attribution (``rules``, ``model``, ``hybrid``, ``default``) side by side; ``progress``
+    (if given) is called with the documents of each chunk annotated (of
+    :func:`documents_to_annotate` in all).
 
     Returns:
         name -> result (see :func:`evaluate_gold`) with ``set``, ``parses``, ``attribution``
         and the gold file's ``description`` added; treebank-parse results (the rules alone)
         only for files with UD documents.
     """
-    extra = {"codebooks": codebooks, "registry": registry}
+    extra = {"codebooks": codebooks, "registry": registry, "progress": progress}
     results = {}
     for gold_file in map(Path, gold_files):
         about = {"set": set_name(gold_file), "description": gold_description(gold_file)}
@@ -288,10 +291,19 @@ def evaluate_sets(*, gold_files: list[Path], ud: Path, seeds: Path = Path("seeds
             name = about["set"] if len(attributions) == 1 else f"{about['set']} [{mode}]"
             results[name] = {**about, "parses": "models", "attribution": mode, **res}
         if "gold" in parses and any("ud_file" in d for d in read_gold(gold_file)):
-            res = evaluate_gold_parses(gold_file=gold_file, ud=ud, **extra)
+            res = evaluate_gold_parses(gold_file=gold_file, ud=ud, codebooks=codebooks, registry=registry)
             results[f"{about['set']} (treebank parses)"] = {**about, "parses": "treebank", "attribution": "rules",
                                                               **res}
     return results
+
+
+def documents_to_annotate(gold_files: list[Path], parses: tuple[str, ...] = ("models",),
+                          attributions: tuple[str, ...] = ("default",)) -> int:
+    """The documents :func:`evaluate_sets` runs through the models: every gold document once
+    per attribution (the treebank-parse scores annotate nothing)."""
+    if "models" not in parses:
+        return 0
+    return len(attributions) * sum(len(read_gold(Path(path))) for path in gold_files)
 
 
 def set_name(gold_file: Path) -> str:

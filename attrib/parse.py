@@ -13,11 +13,11 @@ from pathlib import Path
 
 from attrib.atomic import write_text_atomic
 from attrib.codebook import load_codebooks
-from attrib.models.resolve import available_languages
 from attrib.nlp import parse_paragraphs
+from attrib.progress import Progress, corpus_size
 from attrib.reader import read_corpus
 from attrib.structure import Block, structure_article
-from attrib.usage import check_inputs, check_out_folder
+from attrib.usage import check_inputs, check_model_pack, check_out_folder
 
 
 def to_conllu(doc_id: str, blocks: list[Block], docs: list) -> str:
@@ -45,7 +45,7 @@ def _parse_available(blocks: list[Block], models, available: set[str]) -> list:
     return out
 
 
-def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple = ()) -> dict:
+def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple = (), progress: bool = True) -> dict:
     """Parse every document of ``inputs`` into ``out/<doc_id>.conllu``.
 
     Args:
@@ -53,6 +53,7 @@ def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple 
         out: output folder.
         models: pack folder or ``stanza`` (default: ``$ATTRIB_MODELS`` or the shipped pack).
         codebooks: user codebook files.
+        progress: show progress on stderr when the run takes long (:mod:`attrib.progress`).
 
     Returns:
         Counts: documents, unreadable documents, paragraphs, sentences per language.
@@ -60,19 +61,26 @@ def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple 
     check_inputs(inputs)
     check_out_folder(out, "CoNLL-U files")
     books = load_codebooks(codebooks)
-    available = set(available_languages(models))
+    available = set(check_model_pack(models))
     out.mkdir(parents=True, exist_ok=True)
     summary: Counter = Counter()
-    for doc in read_corpus(inputs, books):
-        summary["documents"] += 1
-        if not doc.ok:
-            summary["unreadable"] += 1
-            continue
-        blocks = list(structure_article(doc.text, books, doc.meta.get("lang")).blocks)
-        docs = _parse_available(blocks, models, available)
-        write_text_atomic(out / f"{doc.doc_id}.conllu", to_conllu(doc.doc_id, blocks, docs))
-        summary["paragraphs"] += len(blocks)
-        for block, parsed in zip(blocks, docs):
-            key = f"sentences_{block.lang}" if parsed is not None else f"unparsed_paragraphs_{block.lang}"
-            summary[key] += len(parsed.sentences) if parsed is not None else 1
+    with Progress(corpus_size(inputs) if progress else None, label="parsing", enabled=progress) as bar:
+        for doc in read_corpus(inputs, books):
+            summary["documents"] += 1
+            if doc.ok:
+                _parse_document(doc, books, models, available, out, summary)
+            else:
+                summary["unreadable"] += 1
+            bar.advance()
     return dict(summary)
+
+
+def _parse_document(doc, books: dict, models, available: set[str], out: Path, summary: Counter) -> None:
+    """Parse one readable document into ``out/<doc_id>.conllu`` and count what it held."""
+    blocks = list(structure_article(doc.text, books, doc.meta.get("lang")).blocks)
+    docs = _parse_available(blocks, models, available)
+    write_text_atomic(out / f"{doc.doc_id}.conllu", to_conllu(doc.doc_id, blocks, docs))
+    summary["paragraphs"] += len(blocks)
+    for block, parsed in zip(blocks, docs):
+        key = f"sentences_{block.lang}" if parsed is not None else f"unparsed_paragraphs_{block.lang}"
+        summary[key] += len(parsed.sentences) if parsed is not None else 1

@@ -78,8 +78,8 @@ DOCUMENTS = pa.schema([
 
 RUNS = pa.schema([
     ("run_id", pa.string()),            # sortable: start time (UTC) plus a random suffix
-    ("started", pa.string()),           # ISO 8601, UTC
-    ("finished", pa.string()),
+    ("started", pa.timestamp("us", tz="UTC")),   # older datasets hold ISO 8601 strings: read_runs
+    ("finished", pa.timestamp("us", tz="UTC")),  # (attrib.dataset) reads both; the next run rewrites them
     ("documents_added", pa.int64()),
     ("documents_replaced", pa.int64()),  # changed content: their old rows left the latest view
     ("documents_unchanged", pa.int64()),  # seen before with the same content: skipped

@@ -7,7 +7,9 @@ attrib needs, or an output folder that is a file stops the command with a
 
 from __future__ import annotations
 
+import datetime as dt
 import glob
+import re
 from pathlib import Path
 
 from attrib.errors import UsageError
@@ -114,3 +116,60 @@ def check_annotations(folder: Path) -> None:
             "annotations here" if texts else
             "run `attrib annotate INPUT --out annotations` first, then give annotations here")
     raise UsageError(f"{folder} is not an attrib annotate output (no sentences and documents tables); {hint}")
+
+
+def check_model_pack(models=None) -> list[str]:
+    """The models a run loads are there: a pack folder (``resources.json``) whose every listed
+    language has its model files, intact (sha256 as in ``manifest.json``); or ``stanza``.
+
+    A pack without a language splits that language's paragraphs into sentences unparsed,
+    as ``attrib parse`` leaves them as text; a pack that names a model it does not hold stops.
+
+    Returns:
+        The languages the models cover.
+
+    Raises:
+        ModelError: no pack there, or a listed model missing or corrupt; the message says
+            how to get the models.
+    """
+    from attrib.models.resolve import available_languages, pack_processors, resolve_models, verify_pack
+
+    languages = available_languages(models)
+    source = resolve_models(models)
+    if source.kind == "pack":
+        for lang in languages:
+            verify_pack(source, lang, pack_processors(source, lang))
+    return languages
+
+
+ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+def check_since(text: str) -> dt.datetime:
+    """``--since`` as a UTC moment: an ISO 8601 date (``2026-11-01``, ``2026-11``) or date and
+    time (``2026-11-01T08:30``, with seconds, with ``Z`` or an offset such as ``+02:00``);
+    without an offset the time is UTC.
+
+    Raises:
+        UsageError: for anything else, with examples of what works.
+    """
+    value = str(text).strip()
+    try:
+        moment = dt.datetime.fromisoformat(value + "-01" if ISO_MONTH.fullmatch(value) else value)
+    except ValueError:
+        raise UsageError(f"--since {text!r} is not an ISO 8601 date or time; give e.g. 2026-11-01, "
+                         "2026-11-01T08:30 (UTC) or 2026-11-01T08:30+02:00") from None
+    return moment.replace(tzinfo=dt.timezone.utc) if moment.tzinfo is None else moment.astimezone(dt.timezone.utc)
+
+
+def check_out_outside(out: Path, dataset: Path, what: str = "report") -> None:
+    """``out`` is neither the dataset folder nor inside it (its tables would be mixed with
+    other files, and a later run could read or overwrite them).
+
+    Raises:
+        UsageError: when ``out`` is ``dataset`` or one of its subfolders.
+    """
+    out_path, data_path = Path(out).resolve(), Path(dataset).resolve()
+    if out_path == data_path or data_path in out_path.parents:
+        raise UsageError(f"--out {out} is inside the dataset {dataset}; give the {what} a folder of its own "
+                         f"outside it, e.g. --out {data_path.parent / (data_path.name + '-' + what)}")

@@ -207,6 +207,47 @@ def test_refresh_annotates_unchanged_documents_again(tmp_path: Path):
     assert len(sents) == 3 and not sents.duplicated(["doc_id", "sent_id"]).any()
 
 
+def test_runs_record_start_and_end_as_utc_timestamps(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", {"a": "One. Two."})
+    before = pd.Timestamp.now(tz="UTC").floor("s")
+    _run(tmp_path, corpus)
+    runs = pd.read_parquet(tmp_path / "out" / "runs")
+    assert str(runs.started.dtype) == "datetime64[us, UTC]" and str(runs.finished.dtype) == "datetime64[us, UTC]"
+    assert before <= runs.started[0] <= runs.finished[0] <= pd.Timestamp.now(tz="UTC")
+
+
+def _as_older_attrib_wrote_it(out: Path) -> None:
+    """Rewrite the runs table with started/finished as ISO strings (attrib before timestamps),
+    the runs moved a day back."""
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(out / "runs" / "part-0.parquet")
+    for name in ("started", "finished"):
+        texts = [(t - dt.timedelta(days=1)).replace(microsecond=0).isoformat() for t in table[name].to_pylist()]
+        table = table.set_column(table.schema.get_field_index(name), name, pa.array(texts, pa.string()))
+    pq.write_table(table, out / "runs" / "part-0.parquet")
+
+
+def test_a_dataset_whose_runs_hold_iso_strings_still_exports_and_grows(tmp_path: Path):
+    corpus = _corpus(tmp_path / "in", {"a": "One. Two."})
+    _run(tmp_path, corpus)
+    out = tmp_path / "out"
+    _as_older_attrib_wrote_it(out)
+    old = pd.read_parquet(out / "runs")
+    assert isinstance(old.started[0], str)  # as an older attrib left them
+    assert ds.export_changes(out, "2000-01-01T00:00+01:00", tmp_path / "x.parquet")["documents"] == 1
+    _corpus(corpus, {"b": "Three."})
+    assert _run(tmp_path, corpus)["added"] == 1
+    runs = pd.read_parquet(out / "runs")
+    assert str(runs.started.dtype) == "datetime64[us, UTC]" and len(runs) == 2
+    assert runs.started[0] == pd.Timestamp(old.started[0])  # the old run's moment, kept
+    since = runs.started[1].isoformat()
+    assert ds.export_changes(out, since, tmp_path / "y.parquet")["documents"] == 1  # only the new run's
+
+
 def _documents(tmp_path: Path) -> pd.DataFrame:
     return pd.read_parquet(tmp_path / "out" / "documents").set_index("doc_id").sort_index()
 

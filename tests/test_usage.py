@@ -92,19 +92,20 @@ def test_version_and_help_speak_to_users(capsys):
     assert cli.plural(1, "document") == "1 document" and cli.plural(2, "document") == "2 documents"
 
 
-def test_the_progress_bar_counts_finished_documents_against_the_files_given(tmp_path):
+def test_the_progress_counts_finished_documents_against_the_documents_given(tmp_path):
     from collections import Counter
 
     from attrib.annotator import _advance, _progress
 
-    for name in ("a", "b", "c"):
+    for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "rows.csv").write_text("id,text\nr1,One.\nr2,Two.\n", encoding="utf-8")
     bar = _progress([str(tmp_path)], True)
-    assert bar.total == 3 and bar.n == 0
-    _advance(bar, Counter(documents=3, added=1))  # read ahead of the annotation: not finished
-    assert bar.n == 1
-    _advance(bar, Counter(documents=3, added=2, failed=1), close=True)
-    assert bar.n == 3
+    assert bar.total == 4 and bar.done == 0  # two files and two table rows
+    _advance(bar, Counter(documents=4, added=1))  # read ahead of the annotation: not finished
+    assert bar.done == 1
+    _advance(bar, Counter(documents=4, added=2, failed=1, unchanged=1), close=True)
+    assert bar.done == 4
     assert _progress([str(tmp_path)], False) is None
 
 
