@@ -278,14 +278,14 @@ def _duplicate(doc: Document, contents: dict[str, str]) -> Document:
     return doc
 
 
-def _progress(inputs: list[str], enabled: bool):
+def _progress(inputs: list[str], enabled: bool, codebooks: dict | None = None):
     """Progress on stderr (:mod:`attrib.progress`) advanced as chunks of documents are
     annotated, out of the documents the inputs hold; None when not ``enabled``."""
     if not enabled:
         return None
     from attrib.progress import Progress, corpus_size
 
-    return Progress(corpus_size(inputs), unit="document", label="annotating")
+    return Progress(corpus_size(inputs, codebooks), unit="document", label="annotating")
 
 
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
@@ -323,7 +323,7 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
         summary = Counter()
         docs = ds.retiring(read_corpus(inputs, annotator.books), out, run)  # a fixed table's error rows go
         todo = _todo(docs, ds.known_documents(out), seen, summary, refresh)
-        bar = _progress(inputs, progress)
+        bar = _progress(inputs, progress, annotator.books)
         if engine == "dask":
             _on_dask(todo, run, out, annotator, summary, chunking, scheduler, workers, bar)
         else:

@@ -64,7 +64,7 @@ def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple 
     available = set(check_model_pack(models))
     out.mkdir(parents=True, exist_ok=True)
     summary: Counter = Counter()
-    with Progress(corpus_size(inputs) if progress else None, label="parsing", enabled=progress) as bar:
+    with Progress(corpus_size(inputs, books) if progress else None, label="parsing", enabled=progress) as bar:
         for doc in read_corpus(inputs, books):
             summary["documents"] += 1
             if doc.ok:

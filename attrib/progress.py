@@ -119,8 +119,9 @@ def counted(chunks: Iterable[list], advance: Callable[[int], None] | None) -> It
             advance(len(chunk))
 
 
-def corpus_size(inputs: list[str]) -> int:
-    """Documents the inputs hold (text files, table rows, ...), counted as the reader reads them."""
+def corpus_size(inputs: list[str], codebooks: dict | None = None) -> int:
+    """Documents the inputs hold (text files, table rows, WARC records, ...), counted as the
+    reader reads them (``codebooks``: the run's, whose encodings decode text tables)."""
     from attrib.reader import expand_inputs, read_raw
 
-    return sum(1 for _ in read_raw(expand_inputs(inputs)))
+    return sum(1 for _ in read_raw(expand_inputs(inputs), codebooks))

@@ -96,3 +96,6 @@ def test_the_corpus_size_counts_files_and_table_rows(tmp_path):
     (tmp_path / "rows.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n', encoding="utf-8")
     assert corpus_size([str(tmp_path)]) == 4
     assert corpus_size([str(tmp_path / "*.txt")]) == 1
+    greek = "id;text\n1;Η κυβέρνηση ανακοίνωσε νέα μέτρα για τη στέγαση.\n2;Ο υπουργός δήλωσε ότι θα βοηθήσουν.\n"
+    (tmp_path / "excel.csv").write_bytes(greek.encode("cp1253"))  # as Excel saves it in Greece
+    assert corpus_size([str(tmp_path / "excel.csv")]) == 2
