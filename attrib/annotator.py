@@ -131,7 +131,8 @@ def document_row(doc: Document, article: Article | None, sentences: list, warnin
     unread = [f"published {text!r} is not a date attrib can read: kept in published_text only"] \
         if text and published is None else []
     return {"doc_id": doc.doc_id, "source": doc.source, "outlet": meta.get("outlet"),
-            "url": meta.get("url"), "published": published, "published_text": text, "lang": lang,
+            "url": meta.get("url"), "title": meta.get("title"), "author": meta.get("author"),
+            "site_name": meta.get("site_name"), "published": published, "published_text": text, "lang": lang,
             "n_sentences": len(sentences), "n_attributed": sum(s["attributed"] for s in sentences),
             "sha256": doc.sha256, "encoding": doc.encoding,
             "status": "ok" if doc.ok else "error", "error": doc.error,

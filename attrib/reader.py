@@ -1,4 +1,5 @@
-"""Read a corpus: text files, JSON Lines, CSV or Parquet, into documents or error records.
+"""Read a corpus: text files, web pages (HTML, WARC), JSON Lines, CSV or Parquet, into documents
+or error records.
 
 Nothing is dropped: an input that cannot be read or decoded becomes a document whose
 ``status`` is ``error`` and whose ``error`` says what was wrong and what to do.
@@ -16,7 +17,7 @@ from typing import Iterator
 
 from attrib.codebook import Codebook
 from attrib.langid import _word_score, detect_language
-from attrib.usage import TABLE_SUFFIXES, folder_files
+from attrib.usage import HTML_SUFFIXES, TABLE_SUFFIXES, WARC_SUFFIXES, folder_files
 
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
@@ -31,6 +32,7 @@ class RawDocument:
     meta: dict = field(default_factory=dict)
     error: str | None = None
     encoding: str | None = None  # what a table's text was decoded from (its rows come as str)
+    form: str = "text"  # "html": a web page, read by attrib.inputs.html (main text and metadata)
 
 
 @dataclass
@@ -77,13 +79,18 @@ def read_raw(paths: list[Path], codebooks: dict[str, Codebook] | None = None) ->
             codebooks = codebooks if codebooks is not None else load_codebooks()
             yield from table_rows(path, codebooks)
             continue
+        if path.name.endswith(WARC_SUFFIXES):
+            from attrib.inputs.warc import warc_documents
+
+            yield from warc_documents(path)
+            continue
         try:
             data = path.read_bytes()
         except OSError as exc:
             yield RawDocument(path.stem, str(path), error=f"cannot read {path}: {exc.strerror or exc}; "
                               "check that the path exists and is readable")
             continue
-        yield RawDocument(path.stem, str(path), data)
+        yield RawDocument(path.stem, str(path), data, form="html" if path.suffix in HTML_SUFFIXES else "text")
 
 
 def looks_binary(data: bytes) -> bool:
@@ -190,6 +197,10 @@ def decode(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
     """Turn a raw document into a decoded one, or into an error record."""
     if raw.error is not None:
         return Document(raw.doc_id, raw.source, None, raw.encoding, None, raw.meta, raw.error)
+    if raw.form == "html":
+        from attrib.inputs.html import page_document
+
+        return page_document(raw, codebooks)
     data = raw.data if isinstance(raw.data, bytes) else raw.data.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
     if isinstance(raw.data, str):

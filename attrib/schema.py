@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = "2"  # 2: documents.published a UTC timestamp, published_text the string given
+SCHEMA_VERSION = "3"  # 3: documents.title, author, site_name (a web page's metadata)
+# 2: documents.published a UTC timestamp, published_text the string given
 
 LINK = pa.struct([
     ("source_id", pa.string()),   # registry id, or a generated id for an unknown source
@@ -64,6 +65,9 @@ DOCUMENTS = pa.schema([
     ("source", pa.string()),      # where the document came from (file path or input row)
     ("outlet", pa.string()),
     ("url", pa.string()),
+    ("title", pa.string()),       # headline (a web page's metadata, or a table's title column)
+    ("author", pa.string()),      # byline of a web page
+    ("site_name", pa.string()),   # publication a web page names (og:site_name, JSON-LD publisher)
     ("published", pa.timestamp("us", tz="UTC")),  # first moment of the date given (day, month or year)
     ("published_text", pa.string()),  # the date as the input gave it ("2022-01", "5 Ιανουαρίου 2022")
     ("lang", pa.string()),

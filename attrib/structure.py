@@ -2,7 +2,9 @@
 
 Works on the decoded text and keeps character offsets into it, so every sentence can be
 traced back to the input. Embedded social-media posts are recognised by their signature
-(``— Name (@handle) Month D, YYYY``, also glued to a preceding link), by links to the
+(``— Name (@handle) Month D, YYYY``, also glued to a preceding link; a handle may hold dots
+and an instance, ``@name.bsky.social``, ``@user@mastodon.social``; the date may be ISO, as
+:mod:`attrib.inputs.html` writes it), by links to the
 platform, or by hashtags in a paragraph written in another language than the article;
 consecutive post paragraphs without their own signature belong to the same post.
 """
@@ -19,8 +21,8 @@ from attrib.langid import detect_language
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 METADATA = re.compile(r"\A\s*date\s+(?P<date>\d{4}(?:-\d{2}){0,2})\b[ \t]*")
 SIGNATURE = re.compile(
-    r"[—–―]\s*(?P<name>[^—–―\n()]{1,80}?)\s*(?:\(@(?P<handle>\w{1,30})\))?\s*"
-    r"(?P<date>\w{3,12}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,12}\.?\s+\d{4})?\s*\Z")
+    r"[—–―]\s*(?P<name>[^—–―\n()]{1,80}?)\s*(?:\(@(?P<handle>\w[\w.\-]{0,62}(?:@[\w.\-]{1,100})?)\))?\s*"
+    r"(?P<date>\w{3,12}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\.?\s+\w{3,12}\.?\s+\d{4}|\d{4}-\d{2}-\d{2})?\s*\Z")
 POST_LINK = re.compile(r"pic\.twitter\.com/\w+|https?://t\.co/\w+|twitter\.com/\w+/status|x\.com/\w+/status")
 HASHTAG = re.compile(r"(?<![\w&])#\w+")
 TERMINAL = ".!?;:…"

@@ -15,7 +15,9 @@ from pathlib import Path
 from attrib.errors import UsageError
 
 TABLE_SUFFIXES = (".jsonl", ".json", ".csv", ".parquet")
-INPUT_SUFFIXES = (".txt", *TABLE_SUFFIXES)
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+INPUT_SUFFIXES = (".txt", *TABLE_SUFFIXES, *HTML_SUFFIXES, *WARC_SUFFIXES)
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -26,7 +28,8 @@ def check_inputs(inputs: list[str]) -> None:
         UsageError: naming the first input that fails and what to do about it.
     """
     if not inputs:
-        raise UsageError("no input given: name folders, .txt files, globs or tables (.jsonl, .csv, .parquet)")
+        raise UsageError("no input given: name folders, .txt or .html files, WARCs, globs or tables "
+                         "(.jsonl, .csv, .parquet)")
     for item in map(str, inputs):  # paths or strings
         if any(ch in item for ch in "*?["):
             matches = glob.glob(item)
@@ -44,15 +47,15 @@ def check_inputs(inputs: list[str]) -> None:
 
 def folder_files(folder: Path) -> list[Path]:
     """The files a folder input contributes: its texts and tables, in name order."""
-    return sorted(p for p in folder.iterdir() if p.suffix in INPUT_SUFFIXES and p.is_file())
+    return sorted(p for p in folder.iterdir() if p.name.endswith(INPUT_SUFFIXES) and p.is_file())
 
 
 def _check_folder(folder: Path) -> None:
     """A folder input holds at least one text or table file; its tables have the columns."""
     found = folder_files(folder)
     if not found:
-        raise UsageError(f"{folder} holds no .txt, .jsonl, .csv or .parquet file; give the folder of your "
-                         "articles (one .txt per article) or a table with a text column")
+        raise UsageError(f"{folder} holds no .txt, .html, .warc, .jsonl, .csv or .parquet file; give the folder "
+                         "of your articles (one .txt or .html per article), a WARC or a table with a text column")
     for path in found:
         check_table(path)
 

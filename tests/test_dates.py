@@ -32,6 +32,7 @@ def test_what_names_no_date_is_none():
 def test_tables_read_with_the_types_a_pandas_user_expects(tmp_path):
     import pandas as pd
 
+    from attrib.schema import SCHEMA_VERSION
     from attrib.store import read_metadata, table_from_rows, write_part
 
     rows = [{"doc_id": "d", "sent_id": 0, "post_id": None}, {"doc_id": "d", "sent_id": 1, "post_id": 3}]
@@ -43,7 +44,7 @@ def test_tables_read_with_the_types_a_pandas_user_expects(tmp_path):
     assert str(sentences.post_id.dtype) == "Int32" and sentences.post_id.isna().tolist() == [True, False]
     documents = pd.read_parquet(tmp_path / "documents")
     assert str(documents.published.dtype).startswith("datetime64") and documents.published_text[0] == "2022-01"
-    assert read_metadata(tmp_path / "documents" / "part-x.parquet")["schema_version"] == "2"
+    assert read_metadata(tmp_path / "documents" / "part-x.parquet")["schema_version"] == SCHEMA_VERSION
 
 
 def test_a_dataset_of_another_schema_version_is_refused_before_anything_is_written(tmp_path):

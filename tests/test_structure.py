@@ -66,3 +66,13 @@ def test_hungarian_article_caption_and_language_hint():
     text = "A tüntetők a parlament elé vonultak.\n\nTüntetők Budapesten Fotó: MTI/Kovács Attila"
     article = structure_article(text, BOOKS, lang="hu")
     assert [b.kind for b in article.blocks] == ["paragraph", "caption"]
+
+
+def test_signature_with_a_dotted_or_instance_handle_and_an_iso_date():
+    bluesky = SIGNATURE.search("Talks have failed. — Dockworkers United (@dockworkers.bsky.social) 2024-03-12")
+    assert (bluesky.group("name"), bluesky.group("handle"), bluesky.group("date")) == \
+        ("Dockworkers United", "dockworkers.bsky.social", "2024-03-12")
+    assert SIGNATURE.search("Szavazzatok! — Jane (@jane@mastodon.social) 2024-03-12").group("handle") == \
+        "jane@mastodon.social"
+    post = structure_article("A kormány döntött. — Kovács Péter 2022-01-06", BOOKS).blocks[0]
+    assert (post.kind, post.author, post.handle, post.posted) == ("post", "Kovács Péter", None, "2022-01-06")
