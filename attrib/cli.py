@@ -401,7 +401,8 @@ def _add_report(sub: argparse._SubParsersAction) -> None:
     rep.add_argument("--ratings", action="append", type=Path,
                      help="credibility ratings CSV: domain,pc1 / MBFC / State Media Monitor (repeatable)")
     rep.add_argument("--registry", action="append", type=Path, help="extra source registry YAML (repeatable)")
-    rep.add_argument("--title", help="title of the report page")
+    rep.add_argument("--title", help="title of the report page (default: the corpus's input folder or file "
+                                     "and its outlets)")
     rep.add_argument("--by", action="append", choices=("outlet", "period"),
                      help="also compare outlets and/or periods (repeatable; both: also outlet x period)")
     rep.add_argument("--period", choices=("day", "week", "month"), default="month",
