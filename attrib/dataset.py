@@ -35,6 +35,7 @@ from attrib.errors import AttribError, UsageError
 from attrib.schema import RUNS, SCHEMA_VERSION
 from attrib.schema import TABLES as SCHEMAS
 from attrib.store import read_metadata, stream_part, table_from_rows, write_part
+from attrib.upgrade import upgradable, upgrade_dataset
 from attrib.usage import check_annotations, check_out_file, check_since
 
 TABLES = tuple(SCHEMAS)  # sentences, attributions, framing, documents: documents last, it commits a chunk
@@ -78,14 +79,18 @@ def read_table(folder: Path, name: str, columns: list[str] | None = None) -> pa.
 def check_schema(root: Path) -> None:
     """The dataset's tables were written with this attrib's schemas.
 
+    A dataset of an older version that :mod:`attrib.upgrade` knows is upgraded in place.
+
     Raises:
-        UsageError: when an existing part has another schema version (parts of two
-            versions cannot be read as one table).
+        UsageError: when an existing part has another schema version that cannot be
+            upgraded (parts of two versions cannot be read as one table).
     """
     for name in TABLES:
         for path in sorted((root / name).glob("*.parquet"))[:1]:
             version = read_metadata(path).get("schema_version")
-            if version != SCHEMA_VERSION:
+            if version != SCHEMA_VERSION and upgradable(version):
+                upgrade_dataset(root)
+            elif version != SCHEMA_VERSION:
                 raise UsageError(f"{root} holds tables of schema version {version}, this attrib writes "
                                  f"version {SCHEMA_VERSION} (see attrib/schema.py); annotate into a new "
                                  "--out folder, or move this one aside")

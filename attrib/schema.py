@@ -11,6 +11,7 @@ import pyarrow as pa
 
 SCHEMA_VERSION = "3"  # 3: documents.title, author, site_name (a web page's metadata)
 # 2: documents.published a UTC timestamp, published_text the string given
+UPGRADABLE = {"2": "documents gained title, author, site_name (read as empty)"}  # attrib.upgrade
 
 LINK = pa.struct([
     ("source_id", pa.string()),   # registry id, or a generated id for an unknown source
