@@ -17,7 +17,7 @@ from typing import Iterator
 
 from attrib.codebook import Codebook
 from attrib.langid import _word_score, detect_language
-from attrib.usage import HTML_SUFFIXES, TABLE_SUFFIXES, WARC_SUFFIXES, folder_files
+from attrib.usage import HTML_SUFFIXES, TABLE_SUFFIXES, WARC_SUFFIXES, folder_files, input_suffix
 
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
@@ -72,14 +72,15 @@ def read_raw(paths: list[Path], codebooks: dict[str, Codebook] | None = None) ->
     """Yield raw documents from files and table rows, or error records for unreadable ones
     (``codebooks``: their legacy encodings decode text tables; default: the shipped ones)."""
     for path in paths:
-        if path.suffix in TABLE_SUFFIXES:
+        suffix = input_suffix(path)
+        if suffix in TABLE_SUFFIXES:
             from attrib.codebook import load_codebooks
             from attrib.inputs.tables import table_rows
 
             codebooks = codebooks if codebooks is not None else load_codebooks()
             yield from table_rows(path, codebooks)
             continue
-        if path.name.endswith(WARC_SUFFIXES):
+        if suffix in WARC_SUFFIXES:
             from attrib.inputs.warc import warc_documents
 
             yield from warc_documents(path)
@@ -90,7 +91,7 @@ def read_raw(paths: list[Path], codebooks: dict[str, Codebook] | None = None) ->
             yield RawDocument(path.stem, str(path), error=f"cannot read {path}: {exc.strerror or exc}; "
                               "check that the path exists and is readable")
             continue
-        yield RawDocument(path.stem, str(path), data, form="html" if path.suffix in HTML_SUFFIXES else "text")
+        yield RawDocument(path.stem, str(path), data, form="html" if suffix in HTML_SUFFIXES else "text")
 
 
 def looks_binary(data: bytes) -> bool:

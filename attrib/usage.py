@@ -20,6 +20,13 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 INPUT_SUFFIXES = (".txt", *TABLE_SUFFIXES, *HTML_SUFFIXES, *WARC_SUFFIXES)
 
 
+def input_suffix(path: Path) -> str:
+    """The input suffix a file's name ends with, whatever its case (``.HTML`` → ``.html``,
+    ``X.WARC.GZ`` → ``.warc.gz``); ``""`` for a name that ends with none of them."""
+    name = Path(path).name.lower()
+    return next((s for s in sorted(INPUT_SUFFIXES, key=len, reverse=True) if name.endswith(s)), "")
+
+
 def check_inputs(inputs: list[str]) -> None:
     """Every input is an existing file or folder (holding texts or tables), or a glob that
     matches something, and every table among them has a ``text`` column.
@@ -47,7 +54,7 @@ def check_inputs(inputs: list[str]) -> None:
 
 def folder_files(folder: Path) -> list[Path]:
     """The files a folder input contributes: its texts and tables, in name order."""
-    return sorted(p for p in folder.iterdir() if p.name.endswith(INPUT_SUFFIXES) and p.is_file())
+    return sorted(p for p in folder.iterdir() if input_suffix(p) and p.is_file())
 
 
 def _check_folder(folder: Path) -> None:
@@ -71,7 +78,7 @@ def check_table(path: Path) -> None:
     """
     from attrib.inputs.tables import has_text_column, missing_text, table_columns
 
-    if path.suffix not in TABLE_SUFFIXES or not path.is_file():
+    if input_suffix(path) not in TABLE_SUFFIXES or not path.is_file():
         return
     try:
         columns = table_columns(path)

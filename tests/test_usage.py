@@ -1,5 +1,7 @@
 """Bad usage stops with one line, exit code 2 and nothing written; the CLI speaks to users."""
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -123,3 +125,21 @@ def test_articles_in_languages_attrib_does_not_know_are_kept_labelled_and_warned
     sents = pd.read_parquet(tmp_path / "out" / "sentences")
     german = sents[sents.doc_id == "de"]
     assert len(german) == 3 and not german.attributed.any()  # 'Dr.' does not end a sentence
+
+
+def test_input_suffixes_are_read_whatever_their_case(tmp_path):
+    from attrib.codebook import load_codebooks
+    from attrib.reader import read_corpus
+    from attrib.usage import folder_files, input_suffix
+
+    assert [input_suffix(Path(n)) for n in ("a.HTML", "b.Warc.GZ", "c.CSV", "d.doc")] == [".html", ".warc.gz", ".csv", ""]
+    (tmp_path / "page.HTM").write_text("<html><head><title>Floods in Patras</title></head><body><article>"
+                                       "<p>The mayor said the roads would reopen on Monday, after the water had gone down.</p>"
+                                       "<p>Residents said they had been warned too late, and several shops were flooded.</p>"
+                                       "</article></body></html>", "utf-8")
+    (tmp_path / "rows.CSV").write_text("id;text\nr1;The minister said so.\n", "utf-8")
+    (tmp_path / "notes.doc").write_text("not an input", "utf-8")
+    assert [p.name for p in folder_files(tmp_path)] == ["page.HTM", "rows.CSV"]
+    docs = list(read_corpus([str(tmp_path)], load_codebooks()))
+    assert [d.doc_id for d in docs] == ["page", "r1"] and all(d.ok for d in docs)
+    assert "<p>" not in docs[0].text and docs[0].meta.get("title") == "Floods in Patras"

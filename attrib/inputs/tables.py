@@ -23,6 +23,7 @@ import yaml
 
 from attrib.codebook import Codebook
 from attrib.reader import BOMS, RawDocument, decode_bytes
+from attrib.usage import input_suffix
 
 FIELDS_FILE = Path(__file__).with_name("fields.yaml")
 META_FIELDS = ("published", "outlet", "url", "lang", "title", "author")
@@ -124,11 +125,11 @@ def table_rows(path: Path, codebooks: dict[str, Codebook]) -> Iterator[RawDocume
 
 def _read_rows(path: Path, codebooks: dict[str, Codebook]) -> tuple[list[Row], str]:
     """The rows of a table and the encoding its text was in."""
-    if path.suffix == ".parquet":
+    if input_suffix(path) == ".parquet":
         return _parquet_rows(path), "utf-8"
     text, encoding = _decoded(path, codebooks)
     readers = {".jsonl": _jsonl_rows, ".json": _json_rows, ".csv": _csv_rows}
-    return readers[path.suffix](text, path), encoding
+    return readers[input_suffix(path)](text, path), encoding
 
 
 def _decoded(path: Path, codebooks: dict[str, Codebook]) -> tuple[str, str]:
@@ -338,15 +339,15 @@ def table_columns(path: Path) -> list[str] | None:
     Raises:
         OSError, ValueError: when the file cannot be read.
     """
-    if path.suffix == ".parquet":
+    if input_suffix(path) == ".parquet":
         import pyarrow.parquet as pq
 
         return list(pq.read_schema(path).names)
-    if path.suffix == ".csv":
+    if input_suffix(path) == ".csv":
         lines = LINE.findall(_head_text(path, HEAD_BYTES))
         header = next(csv_records(lines, sniff_delimiter(lines[0] if lines else "")), (0, [], None))[1]
         return [c.strip() for c in header or []]
-    if path.suffix == ".jsonl":
+    if input_suffix(path) == ".jsonl":
         rows = _jsonl_rows(_head_text(path, HEAD_BYTES), path)  # a line cut short at the end is skipped
     else:
         rows = _json_rows_or_none(_head_text(path, None), path)
