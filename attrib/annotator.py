@@ -440,21 +440,23 @@ def _count(summary: Counter, run, action: str, doc: Document, part: dict) -> Non
         run.replaced.append(doc.doc_id)
 
 
-def _frame_records(frame) -> list[dict]:
-    """The rows of a DataFrame as records; without an ``id`` column, ids are ``doc0``, ``doc1``...
+def _frame_documents(frame, books) -> list[Document]:
+    """The rows of a DataFrame as documents, its columns mapped as a table file's are
+    (``attrib/inputs/fields.yaml``: news-please and MediaCloud names too); without an id
+    column, ids are ``doc0``, ``doc1``...
 
     Raises:
-        UsageError: when there is no ``text`` column.
+        UsageError: when no column holds the articles.
     """
     from attrib.errors import UsageError
+    from attrib.inputs.tables import Row, has_text_column, missing_text, raw_document
+    from attrib.reader import decode
 
-    if "text" not in frame.columns:
-        raise UsageError(f"the DataFrame has no 'text' column (it has {', '.join(map(repr, frame.columns))}); "
-                         "rename the column that holds the articles to 'text'")
-    records = frame.to_dict("records")
-    if "id" not in frame.columns:
-        records = [{**r, "id": f"doc{i}"} for i, r in enumerate(records)]
-    return records
+    if not has_text_column(frame.columns):
+        raise UsageError(missing_text(Path("the DataFrame"), list(frame.columns)).replace("table the", "the"))
+    rows = [Row(f"doc{i}", "memory", f"row {i} of the DataFrame", record)
+            for i, record in enumerate(frame.to_dict("records"))]
+    return [decode(raw_document(row, "utf-8"), books) for row in rows]
 
 
 def _documents_from(data) -> list[Document]:
@@ -463,14 +465,12 @@ def _documents_from(data) -> list[Document]:
 
     books = load_codebooks()
     if hasattr(data, "to_dict"):
-        records = _frame_records(data)
-    elif isinstance(data, dict):
+        return _frame_documents(data, books)
+    if isinstance(data, dict):
         records = [{"id": k, "text": v} for k, v in data.items()]
     else:
         records = [{"id": f"doc{i}", "text": t} for i, t in enumerate(data)]
-    meta_keys = ("published", "outlet", "url", "lang")
-    return [decode(RawDocument(str(r["id"]), "memory", r.get("text"),
-                               {k: str(r[k]) for k in meta_keys if r.get(k) not in (None, "")},
+    return [decode(RawDocument(str(r["id"]), "memory", r.get("text"), {},
                                None if isinstance(r.get("text"), str) else "no text"), books)
             for r in records]
 
@@ -481,7 +481,8 @@ def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry
 
     Args:
         data: a list of texts, a mapping id -> text, or a DataFrame with ``id`` and ``text``
-            columns (optional: published, outlet, url, lang).
+            columns (optional: title, published, outlet, url, lang; news-please and
+            MediaCloud column names are read as in a table file).
         models: pack folder or ``stanza`` (default: ``$ATTRIB_MODELS`` or the shipped pack).
         codebooks: user codebook files.
         registry: user registry files.
