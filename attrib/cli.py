@@ -136,8 +136,9 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
                          epilog=example("attrib annotate seeds --out data/annotations",
                                         "attrib annotate 'corpus/*.txt' articles.csv --out data/annotations --workers 2"),
                          formatter_class=argparse.RawDescriptionHelpFormatter)
-    ann.add_argument("inputs", nargs="+", help="folders or globs of .txt files, or .jsonl/.csv/.parquet "
-                     "files with a text column (and optional id)")
+    ann.add_argument("inputs", nargs="+", help="files, folders or globs: .txt articles, .html/.htm pages, "
+                     ".warc/.warc.gz archives, .jsonl/.json/.csv/.parquet tables (a text, maintext or html "
+                     "column; news-please and MediaCloud exports as they are)")
     ann.add_argument("--out", type=Path, required=True, help="output folder (four tables)")
     ann.add_argument("--models", help=MODELS_HELP)
     ann.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML (repeatable)")
