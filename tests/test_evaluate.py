@@ -57,28 +57,33 @@ def test_rules_on_treebank_parses_meet_the_floors(ud_root, name):
         assert overall[metric] >= floor, (name, metric, overall)
 
 
-# Floors of the whole pipeline (models + rules) per gold set and language: precision, recall,
-# F1, chain accuracy and exact chain accuracy, pinned at the figures in reports/accuracy.md
-# less 0.03; raise them as models and rules improve. news-test and synth-test are held out.
+# Floors of the whole pipeline (models + the default attribution) per gold set and language:
+# precision, recall, F1, chain accuracy and exact chain accuracy, pinned at the figures in
+# reports/accuracy.md less 0.03; raise them as models and rules improve. The pool's test
+# half, news-test and synth-test are held out (the pool's test half is the figure that counts).
 PIPELINE_FLOORS = {
     ("seeds", "el"): (0.97, 0.97, 0.97, 0.94, 0.94),
-    ("seeds", "hu"): (0.97, 0.97, 0.97, 0.85, 0.85),
+    ("seeds", "hu"): (0.87, 0.97, 0.91, 0.85, 0.85),
     ("ud-news", "el"): (0.97, 0.91, 0.94, 0.91, 0.85),
-    ("ud-news", "en"): (0.91, 0.91, 0.91, 0.74, 0.74),
-    ("ud-news", "hu"): (0.97, 0.97, 0.97, 0.87, 0.87),
+    ("ud-news", "en"): (0.97, 0.80, 0.87, 0.74, 0.74),
+    ("ud-news", "hu"): (0.97, 0.97, 0.97, 0.80, 0.80),
     ("news-test", "el"): (0.92, 0.84, 0.87, 0.66, 0.62),
-    ("news-test", "en"): (0.84, 0.68, 0.75, 0.47, 0.44),
-    ("news-test", "hu"): (0.93, 0.61, 0.73, 0.32, 0.31),
+    ("news-test", "en"): (0.79, 0.81, 0.80, 0.52, 0.50),
+    ("news-test", "hu"): (0.73, 0.43, 0.54, 0.32, 0.32),
     ("synth-test", "el"): (0.93, 0.76, 0.84, 0.35, 0.30),
-    ("synth-test", "en"): (0.97, 0.84, 0.90, 0.61, 0.61),
-    ("synth-test", "hu"): (0.97, 0.92, 0.94, 0.47, 0.47),
+    ("synth-test", "en"): (0.92, 0.68, 0.78, 0.48, 0.48),
+    ("synth-test", "hu"): (0.87, 0.79, 0.83, 0.44, 0.44),
+    ("pool/test-el", "el"): (0.87, 0.60, 0.71, 0.32, 0.30),
+    ("pool/test-hu", "hu"): (0.82, 0.63, 0.71, 0.33, 0.33),
+    ("pool/test-en", "en"): (0.80, 0.79, 0.80, 0.57, 0.57),
 }
 
 
 @pytest.mark.model
+@pytest.mark.slow
 @pytest.mark.parametrize("name", sorted({name for name, _ in PIPELINE_FLOORS}))
 def test_pipeline_accuracy_floors(ud_root, name):
-    """The models and rules together meet their floors on each gold set, in each language."""
+    """The models and the default attribution meet their floors on each gold set, in each language."""
     for lang in ("el", "hu", "en"):
         need_models(lang, "tokenize", "pos", "lemma", "depparse")
     result = evaluate_gold(gold_file=ROOT / "data" / "gold" / f"{name}.yaml", ud=ud_root,
