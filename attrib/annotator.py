@@ -373,7 +373,7 @@ def _on_dask(todo, run, out: Path, annotator: Annotator, summary: Counter, chunk
     """Annotate on Dask, then publish the run as the local engine does."""
     from attrib.dask_engine import run_partitions
 
-    settings = (annotator.models, annotator.codebooks, annotator.registry_files)
+    settings = (annotator.models, annotator.codebooks, annotator.registry_files, annotator.attribution)
     annotated = Counter()
 
     def done(documents: int) -> None:  # a partition came back: skipped so far plus annotated

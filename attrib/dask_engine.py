@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from attrib.parallel import Chunking
 
-_ANNOTATORS: dict = {}  # per worker process: (models, codebooks, registry) -> Annotator
+_ANNOTATORS: dict = {}  # per worker process: (models, codebooks, registry, attribution) -> Annotator
 
 
-def _annotator(models, codebooks, registry):
+def _annotator(models, codebooks, registry, attribution="default"):
     """The worker's Annotator for these settings, built on first use."""
-    key = (models, tuple(codebooks), tuple(registry))
+    key = (models, tuple(codebooks), tuple(registry), attribution)
     if key not in _ANNOTATORS:
         import torch
 

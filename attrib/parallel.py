@@ -82,7 +82,7 @@ def chunks(items: Iterable, chunking: Chunking = Chunking(), size: Callable = _c
         yield chunk
 
 
-def _start_worker(models, codebooks, registry, threads) -> None:
+def _start_worker(models, codebooks, registry, threads, attribution="default") -> None:
     """Pool initializer: limit torch threads, load everything once."""
     global _WORKER
     import torch
@@ -90,7 +90,7 @@ def _start_worker(models, codebooks, registry, threads) -> None:
     from attrib.annotator import Annotator
 
     torch.set_num_threads(threads or 1)
-    _WORKER = Annotator(models, codebooks, registry)
+    _WORKER = Annotator(models, codebooks, registry, attribution)
 
 
 def annotate_chunk(annotator, chunk: list) -> list:
@@ -155,7 +155,7 @@ def annotate_stream(items: Iterable, annotator, workers: int = 1, threads: int |
             torch.set_num_threads(threads)
         yield from annotate_chunks(annotator, chunks(items, chunking))
         return
-    args = (annotator.models, annotator.codebooks, annotator.registry_files, threads)
+    args = (annotator.models, annotator.codebooks, annotator.registry_files, threads, annotator.attribution)
     with mp.get_context("spawn").Pool(workers, initializer=_start_worker, initargs=args) as pool:
         yield from _bounded_map(pool, chunks(items, chunking), IN_FLIGHT * workers)
 

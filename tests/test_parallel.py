@@ -141,3 +141,31 @@ def test_the_heap_is_settled_between_chunks_without_keeping_their_garbage(bare: 
     assert frozen[0] == 0 < frozen[1]  # the survivors of the first chunk were set aside
     assert all(ref() is None for ref in garbage)  # each chunk's cyclic garbage was freed
     assert gc.get_freeze_count() == 0  # and the collector sees everything again at the end
+
+
+def test_workers_and_dask_partitions_annotate_with_the_run_s_attribution(tmp_path: Path, monkeypatch):
+    """--attribution reaches every worker: a pool worker and a Dask partition build their
+    Annotator with the run's mode, not the pack's default."""
+    import attrib.dask_engine
+    import attrib.parallel
+
+    pack = _empty_pack(tmp_path)
+    recorded = []
+    monkeypatch.setattr(attrib.parallel.mp, "get_context", lambda _: _Recorder(recorded))
+    list(attrib.parallel.annotate_stream(iter([]), Annotator(pack, (), (), "rules"), workers=2, chunking=Chunking()))
+    attrib.parallel._start_worker(*recorded[0])
+    assert attrib.parallel._WORKER.attribution == "rules"
+    assert attrib.dask_engine._annotator(pack, (), (), "rules").attribution == "rules"  # not "default"
+
+
+class _Recorder:
+    """A stand-in for multiprocessing's spawn context that records the pool's initargs."""
+
+    def __init__(self, recorded: list):
+        self.recorded = recorded
+
+    def Pool(self, workers, initializer, initargs):  # noqa: N802 (multiprocessing's name)
+        import contextlib
+
+        self.recorded.append(initargs)
+        return contextlib.nullcontext(None)
