@@ -11,47 +11,14 @@ import glob
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
 from attrib.codebook import Codebook
-from attrib.langid import _word_score, detect_language
-from attrib.usage import HTML_SUFFIXES, TABLE_SUFFIXES, WARC_SUFFIXES, folder_files, input_suffix
-
-BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
-
-
-@dataclass
-class RawDocument:
-    """One input document before decoding: bytes from a file or text from a table row."""
-
-    doc_id: str
-    source: str
-    data: bytes | str | None = None
-    meta: dict = field(default_factory=dict)
-    error: str | None = None
-    encoding: str | None = None  # what a table's text was decoded from (its rows come as str)
-    form: str = "text"  # "html": a web page, read by attrib.inputs.html (main text and metadata)
-
-
-@dataclass
-class Document:
-    """A decoded input document (or the record of why it could not be decoded)."""
-
-    doc_id: str
-    source: str
-    text: str | None
-    encoding: str | None
-    sha256: str | None
-    meta: dict = field(default_factory=dict)
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        """True when the document has text to annotate."""
-        return self.error is None
+from attrib.inputs.documents import (  # noqa: F401 (re-exported: attrib.reader is where they were)
+    BOMS, Document, RawDocument, decode_bytes, looks_binary)
+from attrib.inputs.paths import HTML_SUFFIXES, TABLE_SUFFIXES, WARC_SUFFIXES, folder_files, input_suffix
 
 
 def expand_inputs(inputs: list[str]) -> list[Path]:
@@ -94,71 +61,6 @@ def read_raw(paths: list[Path], codebooks: dict[str, Codebook] | None = None) ->
         yield RawDocument(path.stem, str(path), data, form="html" if suffix in HTML_SUFFIXES else "text")
 
 
-def looks_binary(data: bytes) -> bool:
-    """True when the bytes are not text: many NULs or control characters near the start."""
-    head = data[:8192]
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
-    return head.count(0) > len(head) // 100 + 2 or controls > len(head) // 10
-
-
-def _plausibility(text: str, book: Codebook) -> float:
-    """Share of letters written in the language's scripts, less C1 control characters.
-
-    Breaks ties between close encodings (cp1253 and iso-8859-7 differ in a few letters
-    such as Ά, which the wrong one turns into punctuation or control characters).
-    """
-    from attrib.langid import script_of
-
-    scripts = set(book.section("langid").get("scripts", []))
-    letters = sum(1 for ch in text if script_of(ch) in scripts)
-    controls = sum(1 for ch in text if "\x80" <= ch <= "\x9f")
-    return (letters - 10 * controls) / max(len(text), 1)
-
-
-def _legacy_candidates(data: bytes, codebooks: dict[str, Codebook]) -> Iterator[tuple[float, str, str]]:
-    """Yield (score, encoding, text) for every codebook encoding that decodes the bytes."""
-    for book in codebooks.values():
-        for encoding in book.data.get("encodings") or []:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                continue
-            guess = detect_language(text, codebooks)
-            if guess.lang != book.lang:
-                continue
-            score = _word_score(text.lower().split(), book)  # the model's own score is too jumpy here
-            yield score + 0.01 * _plausibility(text, book), encoding, text
-
-
-def decode_bytes(data: bytes, codebooks: dict[str, Codebook]) -> tuple[str | None, str | None, str | None]:
-    """Decode a file's bytes; return ``(text, encoding, error)``.
-
-    UTF-8 (with or without a byte-order mark) and UTF-16 with a mark are read as such.
-    Other bytes are tried in every legacy encoding the codebooks list (Greek cp1253 and
-    iso-8859-7, Hungarian iso-8859-2, ...) and the decoding whose text reads most like the
-    language of that codebook wins.
-    """
-    if not data.strip():
-        return None, None, "empty file: there is no text to annotate"
-    for bom, encoding in BOMS:
-        if data.startswith(bom):
-            try:
-                return data.decode(encoding), encoding, None
-            except UnicodeDecodeError:
-                break
-    if looks_binary(data):
-        return None, None, "binary file (NUL or control bytes), not text: give attrib plain-text articles"
-    try:
-        return data.decode("utf-8"), "utf-8", None
-    except UnicodeDecodeError as exc:
-        position = exc.start
-    best = max(_legacy_candidates(data, codebooks), default=(0.0, None, None))
-    if best[0] > 0:
-        return best[2], best[1], None
-    return None, None, (f"not UTF-8 (invalid byte at offset {position}) and no legacy encoding of "
-                        f"the codebooks fits; convert it to UTF-8, e.g. iconv -f ENCODING -t UTF-8")
-
-
 HTML_TAG = re.compile(r"<(?:!DOCTYPE|/?(?:html|head|body|p|div|br|span|a|article|section|h[1-6]|ul|ol|li|"
                       r"strong|em|b|i|figure|figcaption|img|blockquote|script|style|meta|title)\b)[^>]*>", re.I)
 HTML_BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|blockquote|figure|article|section|title)>|<br\s*/?>", re.I)
@@ -199,8 +101,6 @@ def decode(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
     if raw.error is not None:
         return Document(raw.doc_id, raw.source, None, raw.encoding, None, raw.meta, raw.error)
     if raw.form == "html":
-        from attrib.inputs.html import page_document
-
         return page_document(raw, codebooks)
     data = raw.data if isinstance(raw.data, bytes) else raw.data.encode("utf-8")
     digest = hashlib.sha256(data).hexdigest()
@@ -219,6 +119,24 @@ def decode(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
                         f"too long for one article: {len(text):,} characters (limit {MAX_CHARS:,}); split it into "
                         "articles, or raise the limit with ATTRIB_MAX_CHARS")
     return Document(raw.doc_id, raw.source, text, encoding, digest, raw.meta, None, warnings)
+
+
+def page_document(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
+    """Decode and read an HTML page (a :class:`attrib.reader.RawDocument` whose ``form`` is
+    ``html``) into a document: the article's text, the page's metadata under the input's
+    own (a ``charset`` in ``raw.meta`` is the HTTP header's), the embeds' warnings; the
+    sha256 is of the page as given."""
+    from attrib.inputs.html import read_page
+
+    data = raw.data if isinstance(raw.data, bytes) else raw.data.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    meta = {k: v for k, v in raw.meta.items() if k != "charset"}
+    page, encoding, error = read_page(raw, codebooks, meta.get("url"))
+    meta = {**(page.meta() if page else {}), **meta}
+    if error is not None:
+        return Document(raw.doc_id, raw.source, None, encoding, digest, meta, error)
+    doc = decode(replace(raw, data=page.text, meta=meta, encoding=encoding, form="text"), codebooks)
+    return replace(doc, sha256=digest, warnings=list(page.warnings) + doc.warnings)
 
 
 def read_corpus(inputs: list[str], codebooks: dict[str, Codebook]) -> Iterator[Document]:

@@ -14,17 +14,8 @@ from pathlib import Path
 
 from attrib.errors import UsageError
 
-TABLE_SUFFIXES = (".jsonl", ".json", ".csv", ".parquet")
-HTML_SUFFIXES = (".html", ".htm")
-WARC_SUFFIXES = (".warc", ".warc.gz")
-INPUT_SUFFIXES = (".txt", *TABLE_SUFFIXES, *HTML_SUFFIXES, *WARC_SUFFIXES)
-
-
-def input_suffix(path: Path) -> str:
-    """The input suffix a file's name ends with, whatever its case (``.HTML`` → ``.html``,
-    ``X.WARC.GZ`` → ``.warc.gz``); ``""`` for a name that ends with none of them."""
-    name = Path(path).name.lower()
-    return next((s for s in sorted(INPUT_SUFFIXES, key=len, reverse=True) if name.endswith(s)), "")
+from attrib.inputs.paths import (  # noqa: F401 (re-exported: attrib.usage is where they were)
+    HTML_SUFFIXES, INPUT_SUFFIXES, TABLE_SUFFIXES, WARC_SUFFIXES, folder_files, input_suffix)
 
 
 def check_inputs(inputs: list[str]) -> None:
@@ -50,11 +41,6 @@ def check_inputs(inputs: list[str]) -> None:
             _check_folder(Path(item))
         else:
             check_table(Path(item))
-
-
-def folder_files(folder: Path) -> list[Path]:
-    """The files a folder input contributes: its texts and tables, in name order."""
-    return sorted(p for p in folder.iterdir() if input_suffix(p) and p.is_file())
 
 
 def _check_folder(folder: Path) -> None:

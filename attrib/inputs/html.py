@@ -16,7 +16,6 @@ after the paragraph that preceded the embed on the page.
 from __future__ import annotations
 
 import codecs
-import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -260,7 +259,7 @@ def decode_html(data: bytes, codebooks: dict, charset: str | None = None) -> tup
     page's own ``<meta charset>``; a page that declares none, or whose bytes do not decode
     in what it declares, is decoded as a text file is (UTF-8, else the codebooks' encodings).
     """
-    from attrib.reader import BOMS, decode_bytes
+    from attrib.inputs.documents import BOMS, decode_bytes
 
     if not any(data.startswith(bom) for bom, _ in BOMS):
         for encoding in dict.fromkeys(e for e in (python_encoding(charset), declared_charset(data)) if e):
@@ -269,26 +268,6 @@ def decode_html(data: bytes, codebooks: dict, charset: str | None = None) -> tup
             except UnicodeDecodeError:
                 continue
     return decode_bytes(data, codebooks)
-
-
-def page_document(raw, codebooks: dict):
-    """Decode and read an HTML page (a :class:`attrib.reader.RawDocument` whose ``form`` is
-    ``html``) into a document: the article's text, the page's metadata under the input's
-    own (a ``charset`` in ``raw.meta`` is the HTTP header's), the embeds' warnings; the
-    sha256 is of the page as given."""
-    from dataclasses import replace
-
-    from attrib.reader import Document, decode
-
-    data = raw.data if isinstance(raw.data, bytes) else raw.data.encode("utf-8")
-    digest = hashlib.sha256(data).hexdigest()
-    meta = {k: v for k, v in raw.meta.items() if k != "charset"}
-    page, encoding, error = read_page(raw, codebooks, meta.get("url"))
-    meta = {**(page.meta() if page else {}), **meta}
-    if error is not None:
-        return Document(raw.doc_id, raw.source, None, encoding, digest, meta, error)
-    doc = decode(replace(raw, data=page.text, meta=meta, encoding=encoding, form="text"), codebooks)
-    return replace(doc, sha256=digest, warnings=list(page.warnings) + doc.warnings)
 
 
 def read_page(raw, codebooks: dict, url: str | None) -> tuple[HtmlArticle | None, str | None, str | None]:

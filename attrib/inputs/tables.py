@@ -3,7 +3,7 @@
 A table's columns are mapped onto attrib's fields by ``fields.yaml`` (attrib's own names,
 then news-please's and MediaCloud's), so their exports are read as they are. Text tables
 are decoded like ``.txt`` files (UTF-8, a byte-order mark, UTF-16, the codebooks' legacy
-encodings: :func:`attrib.reader.decode_bytes`) and a CSV's delimiter (comma, semicolon or
+encodings: :func:`attrib.inputs.documents.decode_bytes`) and a CSV's delimiter (comma, semicolon or
 tab) is the one its header line uses. A malformed line or row costs that row only: it
 becomes an error record naming its 1-based line, and every other row is read.
 """
@@ -22,8 +22,8 @@ import pandas as pd
 import yaml
 
 from attrib.codebook import Codebook
-from attrib.reader import BOMS, RawDocument, decode_bytes
-from attrib.usage import input_suffix
+from attrib.inputs.documents import BOMS, RawDocument, decode_bytes
+from attrib.inputs.paths import input_suffix
 
 FIELDS_FILE = Path(__file__).with_name("fields.yaml")
 META_FIELDS = ("published", "outlet", "url", "lang", "title", "author")

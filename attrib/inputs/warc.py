@@ -19,7 +19,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterator
 
-from attrib.reader import RawDocument
+from attrib.inputs.documents import RawDocument
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 log = logging.getLogger(__name__)
