@@ -453,7 +453,7 @@ def _frame_documents(frame, books) -> list[Document]:
     from attrib.reader import decode
 
     if not has_text_column(frame.columns):
-        raise UsageError(missing_text(Path("the DataFrame"), list(frame.columns)).replace("table the", "the"))
+        raise UsageError(missing_text("the DataFrame", list(frame.columns)))
     rows = [Row(f"doc{i}", "memory", f"row {i} of the DataFrame", record)
             for i, record in enumerate(frame.to_dict("records"))]
     return [decode(raw_document(row, "utf-8"), books) for row in rows]

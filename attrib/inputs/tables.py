@@ -103,10 +103,12 @@ def has_text_column(columns) -> bool:
     return any(column in names for column in text_columns())
 
 
-def missing_text(path: Path, columns) -> str:
-    """The message for a table none of whose columns holds the articles."""
+def missing_text(path: Path | str, columns) -> str:
+    """The message for a table none of whose columns holds the articles (``path``: a table
+    file, or what else holds the rows, such as "the DataFrame")."""
     others = ", ".join(repr(c) for c in text_columns() if c != "text")
-    return (f"table {path} has no 'text' column (it has {', '.join(map(repr, columns)) or 'none'}); name the "
+    where = f"table {path}" if isinstance(path, Path) else path
+    return (f"{where} has no 'text' column (it has {', '.join(map(repr, columns)) or 'none'}); name the "
             f"column that holds the articles 'text' ({others} are read too; optional: id, title, published, "
             "outlet, url, lang)")
 
