@@ -21,7 +21,7 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
         out: folder for ``accuracy.md`` and ``accuracy.json``.
         ud: the UD folder that ``ud_file`` gold reads its texts from.
         seeds: the folder of seed articles that ``seed`` gold reads.
-        models: the model pack (see :func:`attrib.nlp.resolve_models`).
+        models: the model pack (see :func:`attrib.parsing.nlp.resolve_models`).
         parses: ``models`` (end to end), ``gold`` (the rules on the treebank's parses), or both.
         codebooks: extra codebook files; registry: extra registry files.
         held_out: the gold sets the targets are judged on; their misses are counted, not listed.
@@ -34,9 +34,9 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
 
     Raises:
         ModelError: before anything runs, when the models are not there (see
-            :func:`attrib.usage.check_model_pack`).
+            :func:`attrib.inputs.usage.check_model_pack`).
     """
-    from attrib.usage import check_model_pack
+    from attrib.inputs.usage import check_model_pack
 
     if "models" in parses:
         check_model_pack(models)

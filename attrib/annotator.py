@@ -1,6 +1,6 @@
 """``attrib annotate``: the reporting chain of every sentence of a corpus, as Parquet.
 
-Reads the corpus (attrib.reader), finds each article's structure (attrib.structure), runs
+Reads the corpus (attrib.inputs.reader), finds each article's structure (attrib.article.structure), runs
 every paragraph through its language's stanza pipeline, attributes every sentence
 (attrib.attribution) and writes four tables (attrib.schema) with provenance metadata.
 Every input document ends up in ``documents``: annotated, or with an error saying why.
@@ -15,18 +15,18 @@ from pathlib import Path
 
 from attrib import __version__
 from attrib.attribution import attribute_article
-from attrib.codebook import load_codebooks
-from attrib.dates import parse_published
+from attrib.languages.codebook import load_codebooks
+from attrib.inputs.dates import parse_published
 from attrib.errors import ModelError
-from attrib.extract.sent import Sent, from_stanza
+from attrib.parsing.sent import Sent, from_stanza
 from attrib.learned.runner import LearnedRunner, modes_for
-from attrib.models.resolve import SHIPPED_PACK, pack_processors, resolve_models
+from attrib.parsing.pack.resolve import SHIPPED_PACK, pack_processors, resolve_models
 from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS, Chunking
-from attrib.reader import Document
+from attrib.inputs.reader import Document
 from attrib.registry import load_registry
 from attrib.schema import TABLES
-from attrib.segment import PIECE, pieces, regex_sentences
-from attrib.structure import Article, Block, structure_article
+from attrib.parsing.segment import PIECE, pieces, regex_sentences
+from attrib.article.structure import Article, Block, structure_article
 
 FULL = ("tokenize", "mwt", "pos", "lemma", "depparse")
 @dataclass
@@ -77,7 +77,7 @@ class Annotator:
     def _parse_language(self, lang: str, items: list, out: list) -> None:
         """Run one language's (group, index, block) items through its pipeline, long
         paragraphs in pieces (see :func:`pieces`)."""
-        from attrib.nlp import parse_paragraphs
+        from attrib.parsing.nlp import parse_paragraphs
 
         tasks = [(g, i, block, offset, piece) for g, i, block in items for offset, piece in pieces(block.text)]
         for g, _, block in items:
@@ -311,8 +311,8 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     """
     from attrib import dataset as ds
     from attrib.parallel import annotate_stream
-    from attrib.reader import read_corpus
-    from attrib.usage import check_inputs, check_model_pack, check_out_folder
+    from attrib.inputs.reader import read_corpus
+    from attrib.inputs.usage import check_inputs, check_model_pack, check_out_folder
 
     check_inputs(inputs)
     check_out_folder(out, "dataset")
@@ -450,7 +450,7 @@ def _frame_documents(frame, books) -> list[Document]:
     """
     from attrib.errors import UsageError
     from attrib.inputs.tables import Row, has_text_column, missing_text, raw_document
-    from attrib.reader import decode
+    from attrib.inputs.reader import decode
 
     if not has_text_column(frame.columns):
         raise UsageError(missing_text("the DataFrame", list(frame.columns)))
@@ -461,7 +461,7 @@ def _frame_documents(frame, books) -> list[Document]:
 
 def _documents_from(data) -> list[Document]:
     """Documents from a list of texts, a mapping id -> text, or a DataFrame (id, text, ...)."""
-    from attrib.reader import RawDocument, decode
+    from attrib.inputs.reader import RawDocument, decode
 
     books = load_codebooks()
     if hasattr(data, "to_dict"):

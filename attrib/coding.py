@@ -22,7 +22,7 @@ import pandas as pd
 from attrib.atomic import write_text_atomic
 from attrib.errors import UsageError
 from attrib.report.chains import chain_text
-from attrib.usage import check_annotations
+from attrib.inputs.usage import check_annotations
 
 SHEET_COLUMNS = ("sample_id", "doc_id", "sent_id", "lang", "kind", "stratum", "population", "weight",
                  "context_before", "sentence", "context_after", "attrib_attributed", "attrib_chain",

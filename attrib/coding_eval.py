@@ -21,8 +21,8 @@ import pandas as pd
 from attrib.atomic import write_text_atomic
 from attrib.coding import CODER_COLUMNS
 from attrib.errors import UsageError
-from attrib.extract.sent import fold
-from attrib.usage import check_out_folder
+from attrib.parsing.sent import fold
+from attrib.inputs.usage import check_out_folder
 
 Z95 = 1.959963984540054
 REQUIRED = ("sample_id", "doc_id", "sent_id", "lang", "stratum", "population", "attrib_attributed",

@@ -36,7 +36,7 @@ from attrib.schema import RUNS, SCHEMA_VERSION
 from attrib.schema import TABLES as SCHEMAS
 from attrib.store import read_metadata, stream_part, table_from_rows, write_part
 from attrib.upgrade import upgradable, upgrade_dataset
-from attrib.usage import check_annotations, check_out_file, check_since
+from attrib.inputs.usage import check_annotations, check_out_file, check_since
 
 TABLES = tuple(SCHEMAS)  # sentences, attributions, framing, documents: documents last, it commits a chunk
 
@@ -306,7 +306,7 @@ def export_changes(root: Path, since: str, out: Path) -> dict:
 
     Args:
         root: the dataset folder.
-        since: ISO 8601 date or time, e.g. ``2026-11-01`` (see :func:`attrib.usage.check_since`).
+        since: ISO 8601 date or time, e.g. ``2026-11-01`` (see :func:`attrib.inputs.usage.check_since`).
         out: the Parquet file to write.
 
     Raises:

@@ -13,7 +13,7 @@ import dataclasses
 import os
 from pathlib import Path
 
-from attrib.extract.sent import fold
+from attrib.parsing.sent import fold
 from attrib.gold import (
     GoldSentence,
     gold_description,
@@ -181,7 +181,7 @@ def evaluate_gold_parses(*, gold_file: Path, ud: Path, codebooks: tuple = (), re
     with a perfect parser, separating rule errors from parse errors.
     """
     from attrib.attribution import attribute_article
-    from attrib.codebook import load_codebooks
+    from attrib.languages.codebook import load_codebooks
 
     books, reg = load_codebooks(codebooks), load_registry(registry)
     gold, predicted, cache = [], [], {}
@@ -200,8 +200,8 @@ def _gold_parse_blocks(blocks: list[str], lang: str, books: dict) -> tuple[list,
     """The treebank's own parses of one document as attribution input: (block, sentences)
     per paragraph (headlines and captions marked as attrib's structure marks them), and
     every sentence placed in the document text."""
-    from attrib.extract.sent import from_conllu, with_offsets
-    from attrib.structure import Block, mark_kinds
+    from attrib.parsing.sent import from_conllu, with_offsets
+    from attrib.article.structure import Block, mark_kinds
 
     sents = [from_conllu(b, lang)[0] for b in blocks]
     parsed, placed, offset = [], [], 0
@@ -239,8 +239,8 @@ def trained_on(models=None) -> dict[str, tuple[str, set[str]]]:
     """Treebank file -> (language, gold files excluded from it) for every file some model of
     the pack was trained on (the manifest records each model's splits; older entries only
     their language's)."""
-    from attrib.models import pack as packlib
-    from attrib.models.resolve import resolve_models
+    from attrib.parsing.pack import pack as packlib
+    from attrib.parsing.pack.resolve import resolve_models
 
     source = resolve_models(models)
     if source.kind != "pack":

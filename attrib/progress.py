@@ -124,7 +124,7 @@ def corpus_size(inputs: list[str], codebooks: dict | None = None) -> int:
     file (read or not, without reading it), the rows of a table and the pages of a WARC as
     the reader reads them (``codebooks``: the run's, whose encodings decode text tables)."""
     from attrib.inputs.paths import TABLE_SUFFIXES, WARC_SUFFIXES, input_suffix
-    from attrib.reader import expand_inputs, read_raw
+    from attrib.inputs.reader import expand_inputs, read_raw
 
     many = TABLE_SUFFIXES + WARC_SUFFIXES
     return sum(sum(1 for _ in read_raw([p], codebooks)) if input_suffix(p) in many else 1

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from attrib.codebook import config_error, parse_yaml
+from attrib.languages.codebook import config_error, parse_yaml
 from attrib.errors import ConfigError
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 
 TYPES = ("wire_agency", "state_media", "media", "government", "igo", "ngo", "company", "person",
          "social_media", "unnamed", "eyewitness", "document", "unknown")

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from attrib.codebook import parse_yaml
+from attrib.languages.codebook import parse_yaml
 from attrib.errors import ConfigError
 from attrib.pool import POOL_LANGS
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.context import OPENERS, PUNCT, ArticleContext
 from attrib.extract.cues import names_no_one
 from attrib.extract.match import vocab
 from attrib.extract.names import is_name, proper_name
 from attrib.extract.resolve import Link, noun_type, resolve_link, slug
-from attrib.extract.sent import Sent, fold
+from attrib.parsing.sent import Sent, fold
 from attrib.extract.sources import RawLink, is_relative, phrase
-from attrib.structure import Block
+from attrib.article.structure import Block
 
 MENTION_TYPES = ("person", "government", "media", "unnamed", "eyewitness")
 

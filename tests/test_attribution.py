@@ -1,10 +1,10 @@
 """Article-level attribution on a hand-parsed Greek article written for the test."""
 
 from attrib.attribution import attribute_article
-from attrib.codebook import load_codebooks
-from attrib.extract.sent import with_offsets
+from attrib.languages.codebook import load_codebooks
+from attrib.parsing.sent import with_offsets
 from attrib.registry import load_registry
-from attrib.structure import structure_article
+from attrib.article.structure import structure_article
 from tests.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()

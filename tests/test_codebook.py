@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from attrib.codebook import load_codebooks, merge, yaml_line
+from attrib.languages.codebook import load_codebooks, merge, yaml_line
 from attrib.errors import ConfigError
 
 

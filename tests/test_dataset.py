@@ -113,9 +113,9 @@ def test_a_killed_run_leaves_a_readable_dataset_and_the_next_run_completes_it(tm
 
 
 def test_bad_input_never_stops_the_run_and_every_document_says_what_was_wrong(tmp_path: Path, monkeypatch):
-    import attrib.reader
+    import attrib.inputs.reader
 
-    monkeypatch.setattr(attrib.reader, "MAX_CHARS", 100_000)
+    monkeypatch.setattr(attrib.inputs.reader, "MAX_CHARS", 100_000)
     corpus = tmp_path / "in"
     corpus.mkdir()
     (corpus / "binary.txt").write_bytes(bytes(range(256)) * 20)

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from attrib.dates import parse_published
+from attrib.inputs.dates import parse_published
 
 UTC = dt.timezone.utc
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from attrib.codebook import load_codebooks
-from attrib.langid import detect_language, script_of
+from attrib.languages.codebook import load_codebooks
+from attrib.languages.langid import detect_language, script_of
 
 BOOKS = load_codebooks()
 
@@ -35,8 +35,8 @@ def test_script_of_letters():
 
 
 def test_names_in_another_script_do_not_outvote_the_language_around_them():
-    from attrib.codebook import load_codebooks
-    from attrib.langid import detect_language
+    from attrib.languages.codebook import load_codebooks
+    from attrib.languages.langid import detect_language
     books = load_codebooks()
     assert detect_language("Η οργάνωση Amnesty International ανακοίνωσε στο Twitter:", books).lang == "el"
     assert detect_language("Ο Boris Johnson μίλησε στο BBC News", books).lang == "el"
@@ -60,7 +60,7 @@ def test_a_word_or_two_the_model_cannot_place_is_no_evidence():
 
 
 def test_codebook_evidence_breaks_a_tie_between_codebook_languages(monkeypatch):
-    import attrib.langid as langid
+    import attrib.languages.langid as langid
 
     monkeypatch.setattr(langid, "predictions", lambda text, k=3: [("en", 0.5), ("hu", 0.45)])
     assert detect_language("A kormány szerint a döntés végleges", BOOKS).lang == "hu"

@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from attrib.lemmas import relemmatise_sentence_starts
+from attrib.parsing.lemmas import relemmatise_sentence_starts
 
 
 def word(text, lemma, upos):

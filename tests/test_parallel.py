@@ -8,7 +8,7 @@ import pytest
 from attrib.annotator import Annotator, annotate_documents
 from attrib.errors import AttribError
 from attrib.parallel import Chunking, chunks
-from attrib.reader import Document
+from attrib.inputs.reader import Document
 from tests.test_annotator import ARTICLE, _empty_pack
 
 

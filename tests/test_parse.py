@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from attrib.parse import parse_corpus
+from attrib.parsing.conllu import parse_corpus
 from tests.conftest import PACK, need_models
 
 
@@ -36,7 +36,7 @@ def test_parse_writes_conllu_per_article(tmp_path: Path):
     assert summary["sentences_hu"] == 3
     assert text.count("# newpar id") == 2 and "# lang = hu" in text
     assert "\tszerint\t" in text
-    from attrib.extract.sent import from_conllu
+    from attrib.parsing.sent import from_conllu
     sents = from_conllu(text)
     assert len(sents) == 3  # every sentence ends with a blank line, paragraphs included
     assert [s.words[0].id for s in sents] == [1, 1, 1]

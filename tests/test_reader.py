@@ -6,8 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from attrib.codebook import load_codebooks
-from attrib.reader import decode_bytes, read_corpus
+from attrib.languages.codebook import load_codebooks
+from attrib.inputs.reader import decode_bytes, read_corpus
 
 BOOKS = load_codebooks()
 GREEK = "Ο υπουργός δήλωσε ότι η κυβέρνηση δεν θα αυξήσει τους φόρους. Άλλαξε όμως την πολιτική της."

@@ -1,6 +1,6 @@
 """Sentences of paragraphs no parser reads, and pieces of over-long paragraphs."""
 
-from attrib.segment import pieces, sentence_spans
+from attrib.parsing.segment import pieces, sentence_spans
 
 
 def test_sentences_of_a_language_without_models_keep_abbreviations_and_offsets():

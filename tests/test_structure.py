@@ -1,7 +1,7 @@
 """Article structure on articles written for the tests (not the seeds)."""
 
-from attrib.codebook import load_codebooks
-from attrib.structure import SIGNATURE, is_headline, split_blocks, structure_article
+from attrib.languages.codebook import load_codebooks
+from attrib.article.structure import SIGNATURE, is_headline, split_blocks, structure_article
 
 BOOKS = load_codebooks()
 

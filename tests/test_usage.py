@@ -7,7 +7,7 @@ import pytest
 
 from attrib import annotate, cli
 from attrib.errors import UsageError
-from attrib.usage import check_inputs, check_table
+from attrib.inputs.usage import check_inputs, check_table
 
 
 def run(capsys, *argv):
@@ -128,9 +128,9 @@ def test_articles_in_languages_attrib_does_not_know_are_kept_labelled_and_warned
 
 
 def test_input_suffixes_are_read_whatever_their_case(tmp_path):
-    from attrib.codebook import load_codebooks
-    from attrib.reader import read_corpus
-    from attrib.usage import folder_files, input_suffix
+    from attrib.languages.codebook import load_codebooks
+    from attrib.inputs.reader import read_corpus
+    from attrib.inputs.usage import folder_files, input_suffix
 
     assert [input_suffix(Path(n)) for n in ("a.HTML", "b.Warc.GZ", "c.CSV", "d.doc")] == [".html", ".warc.gz", ".csv", ""]
     (tmp_path / "page.HTM").write_text("<html><head><title>Floods in Patras</title></head><body><article>"

@@ -6,9 +6,9 @@ clause that follows; "Ο πρόεδρος, Μπαράκ Ομπάμα, δήλωσ
 
 from __future__ import annotations
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.match import is_in, vocab
-from attrib.extract.sent import Sent, Word
+from attrib.parsing.sent import Sent, Word
 
 
 def is_parenthetical(sent: Sent, verb: Word) -> bool:

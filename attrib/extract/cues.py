@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.clauses import clause_end, has_as_marker, is_parenthetical
 from attrib.extract.givers import from_source
 from attrib.extract.match import find_all, is_in, vocab
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 from attrib.extract.subjects import find_subject, passive_form
 from attrib.extract.verbs import is_unreal, verb_key
 

@@ -18,12 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.clauses import has_as_marker, is_parenthetical
 from attrib.extract.cues import Cue
 from attrib.extract.match import GAP, built_once, forms, match_at
 from attrib.extract.resolve import Link
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 
 OUTLET = "outlet"
 CONTENT_RELS = ("ccomp", "parataxis", "csubj")

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.match import is_in, vocab
-from attrib.extract.sent import Sent, Word
+from attrib.parsing.sent import Sent, Word
 
 
 def is_from(sent: Sent, word: Word, book: Codebook) -> bool:

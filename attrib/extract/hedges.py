@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.match import find_all
-from attrib.extract.sent import Sent
+from attrib.parsing.sent import Sent
 
 # A negated form ("not confirmed") wins over the bare one ("confirmed") on the same words.
 OVERRIDES = {"unconfirmed": "confirmed"}

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.match import forms, vocab
 from attrib.extract.names import is_name, proper_name
 from attrib.extract.resolve import noun_type
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 
 INTRO_PARAGRAPHS = 6  # the introduction is among the first paragraphs
 QUESTION_ENDS = ("?", ";")  # ";" is the Greek question mark

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 
 GAP = "..."
 MAX_GAP = 3

@@ -9,7 +9,7 @@ circumstances around it.
 
 from __future__ import annotations
 
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 
 NAME_PARTS = ("flat", "goeswith")
 IDENTITY = ("appos", "flat", "compound")  # in this order of preference

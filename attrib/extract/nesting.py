@@ -11,10 +11,10 @@ speaks of, not whom it cites.
 
 from __future__ import annotations
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.clauses import has_as_marker, is_parenthetical
 from attrib.extract.cues import Cue
-from attrib.extract.sent import Sent, Word
+from attrib.parsing.sent import Sent, Word
 
 ASIDE_MARKS = (",", "»", "”", '"', "–", "—")
 NOT_CONTENT = ("nsubj", "csubj", "advcl", "advmod", "obl", "punct", "cc", "conj", "mark", "aux", "cop",

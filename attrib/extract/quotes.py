@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 
 MAX_TERM_WORDS = 3
 DASHES = "–—"

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.clauses import has_as_marker
 from attrib.extract.match import is_in, vocab
-from attrib.extract.sent import Sent, Word
+from attrib.parsing.sent import Sent, Word
 
 
 def _moved(word: Word, head: int, deprel: str) -> Word:

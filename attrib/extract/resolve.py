@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field, replace
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.match import find_sequence, forms, is_in, vocab
 from attrib.extract.names import apposed_name, citation, is_name, name_words
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 from attrib.extract.sources import RawLink
 from attrib.registry import Registry, Source
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.cues import NOMINAL, Cue
 from attrib.extract.givers import from_source, is_from
 from attrib.extract.match import is_in, vocab
 from attrib.extract.names import is_name
-from attrib.extract.sent import Sent, Word
+from attrib.parsing.sent import Sent, Word
 
 PHRASE_RELS = {"det", "amod", "nmod", "flat", "compound", "appos", "nummod", "fixed", "case",
                "goeswith", "nmod:poss", "nmod:att", "det:poss", "advmod", "dep"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from attrib.extract.clauses import after_comma, is_parenthetical
 from attrib.extract.match import is_in
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 
 
 def passive_form(sent: Sent, verb: Word) -> bool:

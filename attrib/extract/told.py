@@ -10,9 +10,9 @@ what X said from that medium, so the chain is [medium, X]. "told us", "lapunknak
 
 from __future__ import annotations
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.extract.match import is_in, vocab
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 
 MEDIA_TYPES = ("media", "wire_agency", "state_media")
 

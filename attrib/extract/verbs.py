@@ -10,7 +10,7 @@ same way, make it something else ("αρνήθηκε να": refused; "csődöt mo
 from __future__ import annotations
 
 from attrib.extract.match import built_once, forms
-from attrib.extract.sent import Sent, Word, fold
+from attrib.parsing.sent import Sent, Word, fold
 
 VERBAL = ("VERB", "AUX", "ADJ")
 

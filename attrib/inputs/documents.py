@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from attrib.codebook import Codebook
-from attrib.langid import _word_score, detect_language
+from attrib.languages.codebook import Codebook
+from attrib.languages.langid import _word_score, detect_language
 
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
@@ -57,7 +57,7 @@ def _plausibility(text: str, book: Codebook) -> float:
     Breaks ties between close encodings (cp1253 and iso-8859-7 differ in a few letters
     such as Ά, which the wrong one turns into punctuation or control characters).
     """
-    from attrib.langid import script_of
+    from attrib.languages.langid import script_of
 
     scripts = set(book.section("langid").get("scripts", []))
     letters = sum(1 for ch in text if script_of(ch) in scripts)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlparse
 
-from attrib.dates import parse_published
+from attrib.inputs.dates import parse_published
 
 SKIPPED_TAGS = ("script", "style", "noscript", "svg")
 HANDLE_IN_TEXT = re.compile(r"\(\s*@(?P<handle>[\w.\-]+(?:@[\w.\-]+)?)\s*\)")
@@ -53,7 +53,7 @@ class Post:
 
     def render(self) -> str:
         """The post as one paragraph of article text: its lines, then the signature
-        ``— Name (@handle) YYYY-MM-DD`` that :mod:`attrib.structure` reads as a post's author."""
+        ``— Name (@handle) YYYY-MM-DD`` that :mod:`attrib.article.structure` reads as a post's author."""
         name = UNSAFE_IN_NAME.sub(" ", self.author or self.handle or "").strip()
         signature = " ".join(part for part in (f"— {name}", f"(@{self.handle})" if self.handle else "",
                                                self.date or "") if part)

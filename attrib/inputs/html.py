@@ -8,7 +8,7 @@ while a paragraph missed costs one paragraph, so attrib prefers leaving out doub
 Embedded posts (:mod:`attrib.inputs.embeds`) are read from their markup *before*
 extraction and each replaced by a placeholder paragraph, so trafilatura neither drops nor
 mangles them; afterwards each placeholder becomes the rendered post, ``text — Name
-(@handle) YYYY-MM-DD``, the form :mod:`attrib.structure` reads as a post and its author.
+(@handle) YYYY-MM-DD``, the form :mod:`attrib.article.structure` reads as a post and its author.
 A placeholder trafilatura left out anyway (an embed wrapped in a "social" box) is put back
 after the paragraph that preceded the embed on the page.
 """
@@ -253,7 +253,7 @@ def python_encoding(name: str | None) -> str | None:
 
 
 def decode_html(data: bytes, codebooks: dict, charset: str | None = None) -> tuple[str | None, str | None, str | None]:
-    """Decode a page's bytes; return ``(text, encoding, error)`` as :func:`attrib.reader.decode_bytes`.
+    """Decode a page's bytes; return ``(text, encoding, error)`` as :func:`attrib.inputs.reader.decode_bytes`.
 
     A byte-order mark wins, then the charset of the HTTP header (``charset``), then the
     page's own ``<meta charset>``; a page that declares none, or whose bytes do not decode

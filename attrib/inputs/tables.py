@@ -21,7 +21,7 @@ from typing import Iterator
 import pandas as pd
 import yaml
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 from attrib.inputs.documents import BOMS, RawDocument, decode_bytes
 from attrib.inputs.paths import input_suffix
 

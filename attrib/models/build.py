@@ -26,7 +26,7 @@ from typing import Callable
 from attrib.atomic import write_json_atomic
 from attrib.errors import ModelError
 from attrib.models import gate
-from attrib.models import pack as packlib
+from attrib.parsing.pack import pack as packlib
 from attrib.models.curves import log_seconds, training_curve
 from attrib.models.jobs import (
     RETAGGED,

@@ -15,9 +15,9 @@ from pathlib import Path
 import yaml
 
 from attrib.atomic import write_json_atomic
-from attrib.models import pack as packlib
+from attrib.parsing.pack import pack as packlib
 from attrib.models.recipe import LanguageRecipe, load_recipe
-from attrib.models.resolve import load_pipeline, resolve_models
+from attrib.parsing.pack.resolve import load_pipeline, resolve_models
 from attrib.models.score import METRICS, conll18_scores, restore_unknown_tokens
 from attrib.models.staging import write_split
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from attrib.atomic import write_text_atomic
 from attrib.models.evaluate import machine_line, cpu_busy, write_test_split
 from attrib.models.recipe import load_recipe
-from attrib.models.resolve import load_pipeline, resolve_models
+from attrib.parsing.pack.resolve import load_pipeline, resolve_models
 
 
 def _time(nlp, text: str) -> tuple[float, int]:

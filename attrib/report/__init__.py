@@ -34,7 +34,7 @@ from attrib.report.reliance import corpus_reliance, reliance, reliance_by_type
 from attrib.report.render import ReportData, to_html, to_markdown
 from attrib.report.render_groups import groups_html, groups_markdown
 from attrib.report.schema import group_schema, table_kind
-from attrib.usage import check_annotations, check_out_folder, check_out_outside
+from attrib.inputs.usage import check_annotations, check_out_folder, check_out_outside
 
 
 def read_annotations(folder: Path) -> dict[str, pd.DataFrame]:

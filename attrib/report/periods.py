@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import pandas as pd
 
-from attrib.dates import PARTIAL_ISO, SETTINGS
+from attrib.inputs.dates import PARTIAL_ISO, SETTINGS
 
 PERIODS = ("day", "week", "month")
 PRECISIONS = ("day", "month", "year")  # finest first

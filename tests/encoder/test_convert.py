@@ -4,7 +4,7 @@ official tokenizer of multilingual-e5-small."""
 import numpy as np
 import pytest
 
-from attrib.encoder.e5file import dequantize_q4
+from attrib.parsing.encoder.e5file import dequantize_q4
 
 SENTENCES = [
     "passage: Ο εκπρόσωπος του Κρεμλίνου Ντμίτρι Πεσκόφ δήλωσε σήμερα ότι η Ρωσία δεν θα επέμβει.",
@@ -23,8 +23,8 @@ def test_q4_blocks_dequantize_low_nibbles_first():
 
 @pytest.fixture(scope="module")
 def converted():
-    from attrib.encoder.convert import build_model, build_tokenizer, wheel_file
-    from attrib.encoder.e5file import read_e5
+    from attrib.parsing.encoder.convert import build_model, build_tokenizer, wheel_file
+    from attrib.parsing.encoder.e5file import read_e5
 
     e5 = read_e5(wheel_file())
     return build_model(e5), build_tokenizer(e5)

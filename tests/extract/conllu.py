@@ -1,6 +1,6 @@
 """Write hand-made CoNLL-U compactly: one word per line, "form lemma UPOS head deprel [feats]"."""
 
-from attrib.extract.sent import Sent, from_conllu
+from attrib.parsing.sent import Sent, from_conllu
 
 
 def sent(rows: str, lang: str) -> Sent:

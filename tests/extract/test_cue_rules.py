@@ -2,7 +2,7 @@
 impersonal reports, unreal verbs, content objects, documents, places, nouns with clauses,
 words that name no one, comparisons."""
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.extract.cues import (
     according_cues,
     document_cues,

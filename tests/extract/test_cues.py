@@ -2,7 +2,7 @@
 
 import pytest
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.extract.cues import according_cues, verb_cues
 from attrib.extract.sources import chain_from_cue, phrase
 from tests.extract.conllu import sent

@@ -55,14 +55,14 @@ def test_a_name_keeps_its_hyphen():
     - - PUNCT 4 punct
     Masri Masri PROPN 2 flat
     """, "en")
-    from attrib.extract.sent import with_offsets
+    from attrib.parsing.sent import with_offsets
     placed = with_offsets(s, "Ahmed al-Masri")
     from attrib.extract.resolve import surface_of
     assert surface_of(name_words(placed, placed.word(1), placed.words)) == "Ahmed al-Masri"
 
 
 def test_a_title_word_gives_the_noun_its_name():
-    from attrib.extract.sent import fold
+    from attrib.parsing.sent import fold
 
     s = sent("""
     A a DET 5 det
@@ -109,7 +109,7 @@ def test_a_title_in_quotation_marks_after_a_noun_names_it():
 
 def test_a_hashtag_is_no_name():
     from attrib.extract.names import is_name
-    from attrib.extract.sent import Word
+    from attrib.parsing.sent import Word
 
     tag = Word(1, "#protest", "#protest", "PROPN", {}, 0, "nsubj", 0, 8)
     assert not is_name(tag) and is_name(Word(1, "Reuters", "Reuters", "PROPN", {}, 0, "nsubj", 0, 7))

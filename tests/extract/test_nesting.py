@@ -1,7 +1,7 @@
 """Which cues make one chain: hand-written parses of sentences in no gold set."""
 
 from attrib.attribution import ordered_cues
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.extract.nesting import chain_cues
 from attrib.registry import load_registry
 from tests.extract.conllu import sent

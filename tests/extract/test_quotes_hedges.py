@@ -1,6 +1,6 @@
 """Quotation spans and hedges on sentences written for the tests."""
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.extract.hedges import hedges
 from attrib.extract.quotes import quote_spans
 from tests.extract.conllu import sent

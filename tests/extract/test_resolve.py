@@ -1,6 +1,6 @@
 """Resolution of raw links: registry roles before source types for a bare role noun."""
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.extract.resolve import Link, by_role, resolve_link
 from attrib.extract.sources import RawLink
 from attrib.registry import load_registry

@@ -1,6 +1,6 @@
 """Source words of reporting verbs (hand-written parses)."""
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.extract.cues import verb_cues
 from tests.extract.conllu import sent
 

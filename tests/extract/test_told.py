@@ -1,10 +1,10 @@
 """"X told <outlet>": the medium is the proximate link unless it is the article's own."""
 
 from attrib.attribution import attribute_article
-from attrib.codebook import load_codebooks
-from attrib.extract.sent import with_offsets
+from attrib.languages.codebook import load_codebooks
+from attrib.parsing.sent import with_offsets
 from attrib.registry import load_registry
-from attrib.structure import Block
+from attrib.article.structure import Block
 from tests.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()

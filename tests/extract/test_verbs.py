@@ -1,6 +1,6 @@
 """Which codebook verb a word is: particles, light verbs, preverbs, exceptions (hand-written parses)."""
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.extract.verbs import verb_key
 from tests.extract.conllu import sent
 

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.inputs.embeds import Post
 from attrib.inputs.html import HtmlError, decode_html, declared_charset, extract_html
-from attrib.reader import read_corpus
-from attrib.structure import structure_article
+from attrib.inputs.reader import read_corpus
+from attrib.article.structure import structure_article
 
 BOOKS = load_codebooks()
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "html"

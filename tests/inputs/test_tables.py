@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.errors import UsageError
 from attrib.inputs.tables import field_names, map_record, sniff_delimiter, table_columns
-from attrib.reader import decode_bytes, read_corpus
-from attrib.structure import structure_article
-from attrib.usage import check_inputs, check_table
+from attrib.inputs.reader import decode_bytes, read_corpus
+from attrib.article.structure import structure_article
+from attrib.inputs.usage import check_inputs, check_table
 
 BOOKS = load_codebooks()
 

@@ -8,10 +8,10 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from attrib.codebook import load_codebooks
+from attrib.languages.codebook import load_codebooks
 from attrib.inputs.html import decode_html, extract_html
-from attrib.reader import read_corpus
-from attrib.usage import folder_files
+from attrib.inputs.reader import read_corpus
+from attrib.inputs.usage import folder_files
 
 BOOKS = load_codebooks()
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "html"

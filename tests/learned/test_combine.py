@@ -2,12 +2,12 @@
 gives a sentence its chain. Hand-written CoNLL-U, no model."""
 
 from attrib.attribution import attribute_article
-from attrib.codebook import load_codebooks
-from attrib.extract.sent import with_offsets
+from attrib.languages.codebook import load_codebooks
+from attrib.parsing.sent import with_offsets
 from attrib.learned.combine import Learned
 from attrib.learned.decode import PredictedLink, PredictedSentence
 from attrib.registry import load_registry
-from attrib.structure import Block
+from attrib.article.structure import Block
 from tests.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()

@@ -1,6 +1,6 @@
 import pytest
 
-from attrib.models.batching import padded_batches
+from attrib.parsing.pack.batching import padded_batches
 from tests.conftest import PACK, need_models
 
 
@@ -32,7 +32,7 @@ def test_pipeline_parses_as_stanzas_own_batching_does():
     need_models("en")
     import stanza
 
-    from attrib.models.resolve import load_pipeline
+    from attrib.parsing.pack.resolve import load_pipeline
 
     text = ("Reuters said the protesters, who had gathered in the main square of Almaty since the "
             "morning of the fourth, were dispersed by police with tear gas and stun grenades late "

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import torch
 
-from attrib.models import pack
+from attrib.parsing.pack import pack
 
 
 def _manifest():

@@ -9,7 +9,7 @@ import pytest
 from attrib.errors import ModelError
 from attrib.models.evaluate import write_test_split
 from attrib.models.recipe import load_recipe
-from attrib.models.resolve import load_pipeline
+from attrib.parsing.pack.resolve import load_pipeline
 from attrib.models.score import conll18_scores, restore_unknown_tokens
 from tests.conftest import PACK, ROOT, need_models
 

@@ -4,8 +4,8 @@ import pytest
 
 from attrib.atomic import write_json_atomic
 from attrib.errors import ModelError
-from attrib.models import pack as packlib
-from attrib.models.resolve import SHIPPED_PACK, resolve_models, verify_pack
+from attrib.parsing.pack import pack as packlib
+from attrib.parsing.pack.resolve import SHIPPED_PACK, resolve_models, verify_pack
 
 
 def _fake_pack(root: Path, content: bytes = b"weights") -> Path:
@@ -71,7 +71,7 @@ def test_unreadable_resources_file(tmp_path):
 
 
 def test_pipelines_batch_the_parser_by_padded_cells(monkeypatch, tmp_path):
-    from attrib.models import resolve
+    from attrib.parsing.pack import resolve
 
     _fake_pack(tmp_path)
     built = []

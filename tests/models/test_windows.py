@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 import torch
 
-from attrib.models.windows import bound_tokenizer_windows, windows
+from attrib.parsing.pack.windows import bound_tokenizer_windows, windows
 from tests.conftest import PACK, need_models
 
 
@@ -90,7 +90,7 @@ def test_tokenizers_stanza_handles_otherwise_are_left_alone(config):
 @pytest.mark.model
 def test_pipeline_tokenizes_as_stanzas_own_windows_do():
     need_models("el")
-    from attrib.models.resolve import load_pipeline
+    from attrib.parsing.pack.resolve import load_pipeline
 
     sentences = ["Η κυβέρνηση ανακοίνωσε νέα μέτρα για την ενέργεια την Τρίτη.",
                  "Οι διαδηλωτές συγκεντρώθηκαν στην κεντρική πλατεία της πόλης.",

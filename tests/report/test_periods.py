@@ -12,7 +12,7 @@ from attrib.report.periods import date_precision, is_own_period, period_label, p
 def _docs() -> pd.DataFrame:
     texts = ["2021-01", "2021-01-01", "Ιανουάριος 2021", "2021", "2021-01-04T09:30:00+02:00", None,
              "5 Jan 2021"]
-    new_year = "2021-01-01 00:00"  # what attrib.dates stores for each of the first four
+    new_year = "2021-01-01 00:00"  # what attrib.inputs.dates stores for each of the first four
     return pd.DataFrame({
         "doc_id": [f"d{i}" for i in range(len(texts))],
         "published": pd.to_datetime([new_year] * 4 + ["2021-01-04 07:30", None, "2021-01-05 00:00"], utc=True),

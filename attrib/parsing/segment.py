@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from attrib.extract.sent import Sent, Word
-from attrib.structure import Block
+from attrib.parsing.sent import Sent, Word
+from attrib.article.structure import Block
 
 
 def sentence_spans(text: str, lang: str) -> list[tuple[int, int]]:

@@ -15,8 +15,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Iterator
 
-from attrib.codebook import Codebook
-from attrib.inputs.documents import (  # noqa: F401 (re-exported: attrib.reader is where they were)
+from attrib.languages.codebook import Codebook
+from attrib.inputs.documents import (  # noqa: F401 (re-exported: attrib.inputs.reader is where they were)
     BOMS, Document, RawDocument, decode_bytes, looks_binary)
 from attrib.inputs.paths import HTML_SUFFIXES, TABLE_SUFFIXES, WARC_SUFFIXES, folder_files, input_suffix
 
@@ -41,7 +41,7 @@ def read_raw(paths: list[Path], codebooks: dict[str, Codebook] | None = None) ->
     for path in paths:
         suffix = input_suffix(path)
         if suffix in TABLE_SUFFIXES:
-            from attrib.codebook import load_codebooks
+            from attrib.languages.codebook import load_codebooks
             from attrib.inputs.tables import table_rows
 
             codebooks = codebooks if codebooks is not None else load_codebooks()
@@ -122,7 +122,7 @@ def decode(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
 
 
 def page_document(raw: RawDocument, codebooks: dict[str, Codebook]) -> Document:
-    """Decode and read an HTML page (a :class:`attrib.reader.RawDocument` whose ``form`` is
+    """Decode and read an HTML page (a :class:`attrib.inputs.reader.RawDocument` whose ``form`` is
     ``html``) into a document: the article's text, the page's metadata under the input's
     own (a ``charset`` in ``raw.meta`` is the HTTP header's), the embeds' warnings; the
     sha256 is of the page as given."""

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from attrib.errors import UsageError
 
-from attrib.inputs.paths import (  # noqa: F401 (re-exported: attrib.usage is where they were)
+from attrib.inputs.paths import (  # noqa: F401 (re-exported: attrib.inputs.usage is where they were)
     HTML_SUFFIXES, INPUT_SUFFIXES, TABLE_SUFFIXES, WARC_SUFFIXES, folder_files, input_suffix)
 
 
@@ -128,7 +128,7 @@ def check_model_pack(models=None) -> list[str]:
         ModelError: no pack there, or a listed model missing or corrupt; the message says
             how to get the models.
     """
-    from attrib.models.resolve import available_languages, pack_processors, resolve_models, verify_pack
+    from attrib.parsing.pack.resolve import available_languages, pack_processors, resolve_models, verify_pack
 
     languages = available_languages(models)
     source = resolve_models(models)

@@ -1,6 +1,6 @@
 """Per-language codebooks: language data in YAML, loaded, validated and overridable.
 
-Each language has ``attrib/codebooks/<lang>.yaml``. A user's file of the same layout (with
+Each language has ``attrib/languages/codebooks/<lang>.yaml``. A user's file of the same layout (with
 ``lang:`` naming the language) extends it: mappings merge key by key and lists grow, or,
 with ``mode: replace`` at its top, the sections it names replace the packaged ones.
 Mistakes are reported with the file, the line and what to fix.
@@ -218,16 +218,16 @@ def validate(data: dict, text: str, where: str) -> None:
 
 def _packaged(lang: str) -> tuple[str, str]:
     """Text and display path of a packaged codebook."""
-    res = resources.files("attrib.codebooks").joinpath(f"{lang}.yaml")
+    res = resources.files("attrib.languages").joinpath("codebooks").joinpath(f"{lang}.yaml")
     if not res.is_file():
         raise ConfigError(f"attrib has no codebook for language '{lang}'; "
-                          f"give one with --codebook FILE (see attrib/codebooks/en.yaml)")
-    return res.read_text("utf-8"), f"attrib/codebooks/{lang}.yaml"
+                          f"give one with --codebook FILE (see attrib/languages/codebooks/en.yaml)")
+    return res.read_text("utf-8"), f"attrib/languages/codebooks/{lang}.yaml"
 
 
 def packaged_languages() -> list[str]:
     """Languages attrib ships codebooks for."""
-    files = resources.files("attrib.codebooks").iterdir()
+    files = resources.files("attrib.languages").joinpath("codebooks").iterdir()
     return sorted(f.name[:-5] for f in files if f.name.endswith(".yaml"))
 
 

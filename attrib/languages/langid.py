@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from attrib.codebook import Codebook
+from attrib.languages.codebook import Codebook
 
 URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+|\b\S+\.(?:com|org|net|co)/\S*", re.I)
 HANDLE_OR_TAG = re.compile(r"[@#]\w+")

@@ -6,7 +6,7 @@ quantisation block), the SentencePiece unigram pieces with their scores, a per-c
 normalisation map, and a directory of tensors. The large matrices are Q4_0 blocks of 32
 weights (an fp16 scale and 16 bytes of 4-bit values stored with an offset of 8: byte j
 holds weight j in its low nibble and weight j + 16 in its high one); the rest is fp32.
-This module reads it with NumPy only; :mod:`attrib.encoder.convert` turns it into a
+This module reads it with NumPy only; :mod:`attrib.parsing.encoder.convert` turns it into a
 Hugging Face model.
 """
 

@@ -1,8 +1,8 @@
 """``attrib parse``: run the model pack over a corpus and write CoNLL-U.
 
 A quick way to see what the models make of a corpus. Documents are read and decoded like
-``attrib annotate`` reads them (attrib.reader), split into paragraphs with their language
-(attrib.structure), and each paragraph goes through that language's pipeline; every
+``attrib annotate`` reads them (attrib.inputs.reader), split into paragraphs with their language
+(attrib.article.structure), and each paragraph goes through that language's pipeline; every
 document becomes ``OUT/<doc_id>.conllu`` with ``# newpar`` and ``# lang`` comments.
 """
 
@@ -12,12 +12,12 @@ from collections import Counter
 from pathlib import Path
 
 from attrib.atomic import write_text_atomic
-from attrib.codebook import load_codebooks
-from attrib.nlp import parse_paragraphs
+from attrib.languages.codebook import load_codebooks
+from attrib.parsing.nlp import parse_paragraphs
 from attrib.progress import Progress, corpus_size
-from attrib.reader import read_corpus
-from attrib.structure import Block, structure_article
-from attrib.usage import check_inputs, check_model_pack, check_out_folder
+from attrib.inputs.reader import read_corpus
+from attrib.article.structure import Block, structure_article
+from attrib.inputs.usage import check_inputs, check_model_pack, check_out_folder
 
 
 def to_conllu(doc_id: str, blocks: list[Block], docs: list) -> str:
