@@ -2,7 +2,7 @@
 
 Reads the corpus (attrib.inputs.reader), finds each article's structure (attrib.article.structure), runs
 every paragraph through its language's stanza pipeline, attributes every sentence
-(attrib.attribution) and writes four tables (attrib.schema) with provenance metadata.
+(attrib.attribution.rules) and writes four tables (attrib.dataset.schema) with provenance metadata.
 Every input document ends up in ``documents``: annotated, or with an error saying why.
 """
 
@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from attrib import __version__
-from attrib.attribution import attribute_article
+from attrib.attribution.rules import attribute_article
 from attrib.languages.codebook import load_codebooks
 from attrib.inputs.dates import parse_published
 from attrib.errors import ModelError
 from attrib.parsing.sent import Sent, from_stanza
-from attrib.learned.runner import LearnedRunner, modes_for
+from attrib.attribution.learned.runner import LearnedRunner, modes_for
 from attrib.parsing.pack.resolve import SHIPPED_PACK, pack_processors, resolve_models
 from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS, Chunking
 from attrib.inputs.reader import Document
-from attrib.registry import load_registry
-from attrib.schema import TABLES
+from attrib.attribution.registry import load_registry
+from attrib.dataset.schema import TABLES
 from attrib.parsing.segment import PIECE, pieces, regex_sentences
 from attrib.article.structure import Article, Block, structure_article
 
@@ -266,7 +266,7 @@ def collect_rows(parts) -> dict[str, list[dict]]:
 
 def _to_tables(rows: dict[str, list[dict]], meta: dict) -> dict:
     """Arrow tables of every schema from collected rows."""
-    from attrib.store import table_from_rows
+    from attrib.dataset.store import table_from_rows
 
     return {name: table_from_rows(name, rows.get(name, []), meta) for name in TABLE_NAMES}
 
@@ -293,7 +293,7 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
                     registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = CHUNK_DOCS,
                     chunk_chars: int = CHUNK_CHARS, workers: int = 1, threads: int | None = None, engine: str = "local",
                     scheduler: str | None = None, refresh: bool = False, attribution: str = "default") -> dict:
-    """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset`), incrementally.
+    """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset.runs`), incrementally.
 
     Documents already in ``out`` with the same content are skipped, changed ones replace
     their rows, and a run killed earlier is completed first. With ``workers`` > 1, that
@@ -303,13 +303,13 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     the dataset in chunks of at most ``chunk_size`` documents and ``chunk_chars`` characters
     (:func:`attrib.parallel.chunks`). ``refresh`` annotates unchanged documents again (after
     a change of codebooks, registry or models). ``attribution``: ``rules``, ``model``,
-    ``hybrid`` or ``default`` (see :mod:`attrib.learned.runner`).
+    ``hybrid`` or ``default`` (see :mod:`attrib.attribution.learned.runner`).
 
     Returns:
         Counts for the summary line: documents read, added, replaced, unchanged, failed,
         sentences and attributed (of the documents annotated in this run).
     """
-    from attrib import dataset as ds
+    from attrib.dataset import runs as ds
     from attrib.parallel import annotate_stream
     from attrib.inputs.reader import read_corpus
     from attrib.inputs.usage import check_inputs, check_model_pack, check_out_folder
@@ -354,7 +354,7 @@ def _chunk_rows(done: list, summary: Counter, run) -> dict[str, list[dict]]:
 
 def _publish(out: Path, run, summary: Counter) -> None:
     """Record the skipped documents in the run and publish it to the latest view."""
-    from attrib import dataset as ds
+    from attrib.dataset import runs as ds
 
     run.counts["unchanged"] += summary["unchanged"]
     ds.finalize(out, run)
@@ -389,7 +389,7 @@ def _on_dask(todo, run, out: Path, annotator: Annotator, summary: Counter, chunk
 def _todo(docs, known: dict, seen: dict, summary: Counter, refresh: bool = False):
     """The documents a run must annotate, each with what it does (added or replaced);
     skipped ones are counted, a second copy of an article becomes an error record."""
-    from attrib import dataset as ds
+    from attrib.dataset import runs as ds
 
     contents = {sha: doc_id for doc_id, sha in {**known, **seen}.items() if sha}
     for doc in docs:
@@ -406,7 +406,7 @@ def _todo(docs, known: dict, seen: dict, summary: Counter, refresh: bool = False
 
 def _start_run(out: Path, prov: dict):
     """Resume a killed run (finishing one that was publishing) or start a new one."""
-    from attrib import dataset as ds
+    from attrib.dataset import runs as ds
 
     ds.ensure_tables(out, prov)
     pending = ds.unfinished_run(out)
@@ -487,7 +487,7 @@ def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry
         codebooks: user codebook files.
         registry: user registry files.
         attribution: ``rules``, ``model``, ``hybrid`` or ``default`` (the pack's choice per
-            language; see :mod:`attrib.learned.runner`).
+            language; see :mod:`attrib.attribution.learned.runner`).
         progress: called with the number of documents of each chunk annotated (e.g.
             :meth:`attrib.progress.Progress.advance`).
     """

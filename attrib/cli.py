@@ -8,7 +8,7 @@ from pathlib import Path
 
 from attrib import __version__
 from attrib.errors import AttribError, UsageError
-from attrib.learned.runner import CHOICES as ATTRIBUTIONS
+from attrib.attribution.learned.runner import CHOICES as ATTRIBUTIONS
 from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS
 
 DESCRIPTION = """\
@@ -41,7 +41,7 @@ QUIET_HELP = "no progress on stderr (shown, documents done of the total, when a 
 def _models_build(args: argparse.Namespace) -> int:
     if args.attribution:
         return _build_attribution(args)
-    from attrib.models.build import build_pack
+    from attrib.training.pack.build import build_pack
 
     build_pack(ud=args.ud, out=args.out, work=args.work, langs=args.lang,
                processors=args.processor, recipe=args.recipe, threads=args.threads,
@@ -50,7 +50,7 @@ def _models_build(args: argparse.Namespace) -> int:
 
 
 def _build_attribution(args: argparse.Namespace) -> int:
-    from attrib.learned.build import build_attribution
+    from attrib.training.learned.build import build_attribution
 
     verdict = build_attribution(pack=args.out, work=args.work / "attribution", ud=args.ud, seeds=Path("seeds"),
                                 pool=args.pool, gold=Path("data/gold"), recipe=args.recipe, curve=args.curve)
@@ -71,7 +71,7 @@ def _models_encoder(args: argparse.Namespace) -> int:
 
 
 def _models_eval(args: argparse.Namespace) -> int:
-    from attrib.models.evaluate import evaluate_pack
+    from attrib.training.pack.evaluate import evaluate_pack
 
     evaluate_pack(ud=args.ud, models=args.models, langs=args.lang, out=args.out,
                   work=args.work, threads=args.threads)
@@ -80,7 +80,7 @@ def _models_eval(args: argparse.Namespace) -> int:
 
 
 def _models_speed(args: argparse.Namespace) -> int:
-    from attrib.models.speed import compare_speed, write_speed_report
+    from attrib.training.pack.speed import compare_speed, write_speed_report
 
     result = compare_speed(packs=args.models, ud=args.ud, langs=args.lang, rounds=args.rounds, threads=args.threads)
     print(f"wrote {write_speed_report(result, args.out)}")
@@ -88,7 +88,7 @@ def _models_speed(args: argparse.Namespace) -> int:
 
 
 def _models_check(args: argparse.Namespace) -> int:
-    from attrib.learned.infer import check_learned
+    from attrib.attribution.learned.infer import check_learned
     from attrib.parsing.pack.resolve import SHIPPED_PACK, check_models, resolve_models
 
     for line in check_models(models=args.models, langs=args.lang):
@@ -169,7 +169,7 @@ HELD_OUT = ("pool-test-el", "pool-test-hu", "pool-test-en", "news-test", "synth-
 
 
 def _eval_coding(args: argparse.Namespace) -> int:
-    from attrib.coding_eval import score_coding
+    from attrib.evaluation.coding_eval import score_coding
 
     result = score_coding(sheets=args.gold, out=args.out)
     print(result["summary"])
@@ -182,7 +182,7 @@ def _eval_coding(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from attrib.accuracy import evaluate_to_report
+    from attrib.evaluation.accuracy import evaluate_to_report
 
     sheets = [str(g).lower().endswith(".csv") for g in args.gold]
     if all(sheets):
@@ -233,7 +233,7 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from attrib.coding import draw_sample
+    from attrib.evaluation.coding import draw_sample
 
     result = draw_sample(annotations=args.annotations, out=args.out, n=args.n, seed=args.seed, context=args.context)
     strata = ", ".join(f"{name} {k}/{n:,}" for name, (k, n) in result["strata"].items())
@@ -271,7 +271,7 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--work", type=Path, default=Path("build/models"), help="scratch folder")
     build.add_argument("--lang", action="append", help="language to build (repeatable)")
     build.add_argument("--processor", action="append", help="processor to build (repeatable)")
-    build.add_argument("--recipe", type=Path, help="YAML overriding attrib/models/recipes.yaml")
+    build.add_argument("--recipe", type=Path, help="YAML overriding attrib/training/pack/recipes.yaml")
     build.add_argument("--threads", type=int, default=2, help="torch threads per job")
     build.add_argument("--force", action="store_true",
                        help="build and judge a new model although one is installed (it replaces it only "
@@ -280,7 +280,7 @@ def _add_models(sub: argparse._SubParsersAction) -> None:
     build.add_argument("--attribution", action="store_true",
                        help="build the learned attribution instead (train on the pool gold, judge on the dev gold, "
                             "install only if it beats the installed system); --recipe then overrides "
-                            "attrib/learned/recipe.yaml")
+                            "attrib/training/learned/recipe.yaml")
     build.add_argument("--pool", type=Path, default=Path("../shared/pool"), help="the pool of annotated articles")
     build.add_argument("--curve", action="store_true", help="with --attribution: also train on shares of the "
                        "training data (the recipe's curve.fractions) for the learning curve in models.md")
@@ -333,7 +333,7 @@ def _add_parse(sub: argparse._SubParsersAction) -> None:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from attrib.bench import run_bench
+    from attrib.evaluation.bench import run_bench
 
     result = run_bench(sizes=args.sizes, out=args.out, seeds=args.seeds, ud=args.ud, models=args.models,
                        repeat=args.repeat, append=args.append)
@@ -358,7 +358,7 @@ def _add_bench(sub: argparse._SubParsersAction) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from attrib.dataset import export_changes
+    from attrib.dataset.runs import export_changes
 
     summary = export_changes(args.dataset, args.since, args.out)
     print(f"exported {plural(summary['documents'], 'document')} ({plural(summary['rows'], 'row')}) from "

@@ -39,7 +39,7 @@ def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, s
                        index: int) -> tuple[int, dict]:
     """Annotate one partition on a worker and write it as a chunk; return its index and counts."""
     from attrib.annotator import collect_rows, document_counts
-    from attrib.dataset import write_rows
+    from attrib.dataset.runs import write_rows
     from attrib.parallel import annotate_chunks
 
     annotator = _annotator(*settings)
@@ -69,7 +69,7 @@ def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunking: Ch
     the whole corpus. ``on_done`` is told the documents of each partition as it comes back."""
     from dask.distributed import as_completed
 
-    from attrib.dataset import next_chunk
+    from attrib.dataset.runs import next_chunk
     from attrib.parallel import chunks
 
     first, results = next_chunk(out, run), {}

@@ -1,6 +1,6 @@
 """`attrib eval` in one call: scores, agreement and the report."""
 
-from attrib.accuracy import evaluate_to_report
+from attrib.evaluation.accuracy import evaluate_to_report
 from tests.conftest import ROOT
 
 GOLD = ROOT / "data" / "gold" / "ud-news.yaml"

@@ -8,7 +8,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from attrib.annotator import annotate, annotate_corpus
-from attrib.schema import SCHEMA_VERSION, TABLES
+from attrib.dataset.schema import SCHEMA_VERSION, TABLES
 
 
 def _empty_pack(tmp_path: Path) -> str:

@@ -2,10 +2,10 @@
 interviews, quotations over paragraphs, a colon's paragraph, pronouns and roles that refer
 back, headlines that name a speaker."""
 
-from attrib.attribution import attribute_article
+from attrib.attribution.rules import attribute_article
 from attrib.languages.codebook import load_codebooks
 from attrib.parsing.sent import with_offsets
-from attrib.registry import load_registry
+from attrib.attribution.registry import load_registry
 from attrib.article.structure import Block
 from tests.extract.conllu import sent
 
@@ -372,8 +372,8 @@ since since ADP 7 case
 
 
 def test_one_person_under_two_names_is_one_link():
-    from attrib.attribution import _extend
-    from attrib.extract.resolve import Link
+    from attrib.attribution.rules import _extend
+    from attrib.attribution.extract.resolve import Link
 
     full = Link("x:csiki-karoly", "Csiki Károly", "person", "Csiki Károly", "kijelent", "explicit")
     short = Link("x:csiki", "Csiki", "person", "Csiki", "mond", "explicit")
@@ -773,7 +773,7 @@ romlik romlik VERB 4 ccomp Mood=Ind|Number=Sing|Person=3|Tense=Pres|VerbForm=Fin
 
 
 def test_a_source_word_inside_a_name_stands_for_the_whole_name():
-    from attrib.extract.sources import name_head
+    from attrib.attribution.extract.sources import name_head
 
     s = sent("""
 Halmos Halmos PROPN 3 obl Case=Nom|Number=Sing

@@ -1,9 +1,9 @@
 """Article-level attribution on a hand-parsed Greek article written for the test."""
 
-from attrib.attribution import attribute_article
+from attrib.attribution.rules import attribute_article
 from attrib.languages.codebook import load_codebooks
 from attrib.parsing.sent import with_offsets
-from attrib.registry import load_registry
+from attrib.attribution.registry import load_registry
 from attrib.article.structure import structure_article
 from tests.extract.conllu import sent
 

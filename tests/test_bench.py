@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from attrib.bench import build_corpus, run_bench, ud_documents
+from attrib.evaluation.bench import build_corpus, run_bench, ud_documents
 from tests.conftest import PACK, ROOT, need_models
 
 
@@ -21,7 +21,7 @@ def test_corpus_documents_are_real_text_and_unique(tmp_path: Path, ud_root):
 
 
 def test_a_treebank_without_document_marks_is_cut_into_documents(tmp_path: Path, ud_root):
-    from attrib import bench
+    from attrib.evaluation import bench
 
     lines = [f"# sent_id = {i}\n# text = Sentence number {i} is here.\n1\tSentence\t_\t_\t_\t_\t0\troot\t_\t_"
              for i in range(400)]
@@ -33,7 +33,7 @@ def test_a_treebank_without_document_marks_is_cut_into_documents(tmp_path: Path,
 
 
 def test_the_articles_corpus_has_hundreds_of_distinct_texts_mixing_languages(ud_root):
-    from attrib.bench import base_texts
+    from attrib.evaluation.bench import base_texts
 
     texts = base_texts(ROOT / "seeds", ud_root)
     assert len(set(texts)) == len(texts) > 500
@@ -63,7 +63,7 @@ def _rows(n: int, stanza: float, one: float, two: float, peak: float) -> list[di
 
 
 def test_report_says_which_targets_are_met():
-    from attrib.bench_report import to_markdown
+    from attrib.evaluation.bench_report import to_markdown
 
     streamed = [{**_rows(n, s, 0, 0, 800)[0], "config": "stanza-chunks 1×1"} for n, s in ((100, 10.0), (1000, 110.0))]
     result = {"machine": {"cpus": 2, "load_average": 0.1}, "date": "2026-11-22", "complete": True,
@@ -80,7 +80,7 @@ def test_report_says_which_targets_are_met():
 
 
 def test_an_interrupted_report_says_so_and_leaves_gaps():
-    from attrib.bench_report import to_markdown
+    from attrib.evaluation.bench_report import to_markdown
 
     rows = _rows(100, 10.0, 10.5, 6.0, 800)[:2]
     text = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "complete": False, "rows": rows})
@@ -88,7 +88,7 @@ def test_an_interrupted_report_says_so_and_leaves_gaps():
 
 
 def test_repeats_are_summarised_by_their_median_and_the_ceiling_is_shown():
-    from attrib.bench_report import to_markdown
+    from attrib.evaluation.bench_report import to_markdown
 
     rows = _rows(100, 10.0, 10.5, 6.0, 800) + _rows(100, 12.0, 13.0, 7.0, 900) + _rows(100, 11.0, 11.0, 9.0, 700)
     rows += [{**rows[0], "config": "stanza 2×1", "seconds": 5.5}]
@@ -100,7 +100,7 @@ def test_repeats_are_summarised_by_their_median_and_the_ceiling_is_shown():
 
 
 def test_time_outside_stanza_is_reported_from_the_run_itself():
-    from attrib.bench_report import to_markdown
+    from attrib.evaluation.bench_report import to_markdown
 
     rows = _rows(100, 10.0, 11.0, 6.0, 800)
     rows[1]["in_stanza"] = 10.45
@@ -121,7 +121,7 @@ print(json.dumps({"cpu": time.process_time() - start}))
 def test_configurations_take_turns_and_are_timed_by_their_turns(tmp_path: Path, monkeypatch):
     import sys
 
-    from attrib import bench
+    from attrib.evaluation import bench
 
     monkeypatch.setattr(bench, "TURN", 0.2)
     procs = [bench._start([sys.executable, "-c", BUSY, str(cpu)], tmp_path / str(i), 1)
@@ -139,14 +139,14 @@ def test_configurations_take_turns_and_are_timed_by_their_turns(tmp_path: Path, 
 def test_a_failing_configuration_says_why(tmp_path: Path):
     import sys
 
-    from attrib import bench
+    from attrib.evaluation import bench
 
     with pytest.raises(RuntimeError, match="ZeroDivisionError"):
         bench._start([sys.executable, "-c", "1/0"], tmp_path / "x", 1)
 
 
 def test_the_report_says_how_the_configurations_shared_the_machine():
-    from attrib.bench_report import to_markdown
+    from attrib.evaluation.bench_report import to_markdown
 
     rows = _rows(100, 10.0, 10.5, 6.0, 800)
     older = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
@@ -156,7 +156,7 @@ def test_the_report_says_how_the_configurations_shared_the_machine():
 
 
 def test_append_adds_repeats_of_the_same_code_and_refuses_other_code(tmp_path: Path, monkeypatch):
-    from attrib import bench
+    from attrib.evaluation import bench
 
     def measure(configs, corpus, models):
         for i in range(len(configs)):

@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 
 from attrib import cli
-from attrib.coding import SHEET_COLUMNS, allocate, draw_sample
-from attrib.coding_eval import names_key, score_coding, wilson
+from attrib.evaluation.coding import SHEET_COLUMNS, allocate, draw_sample
+from attrib.evaluation.coding_eval import names_key, score_coding, wilson
 from attrib.errors import UsageError
-from attrib.store import table_from_rows, write_part
+from attrib.dataset.store import table_from_rows, write_part
 
 PROVENANCE = {"test": "hand-made"}
 

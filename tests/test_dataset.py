@@ -14,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from attrib import dataset as ds
+from attrib.dataset import runs as ds
 from attrib.annotator import annotate_corpus
 from attrib.errors import AttribError
 

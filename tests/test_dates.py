@@ -32,8 +32,8 @@ def test_what_names_no_date_is_none():
 def test_tables_read_with_the_types_a_pandas_user_expects(tmp_path):
     import pandas as pd
 
-    from attrib.schema import SCHEMA_VERSION
-    from attrib.store import read_metadata, table_from_rows, write_part
+    from attrib.dataset.schema import SCHEMA_VERSION
+    from attrib.dataset.store import read_metadata, table_from_rows, write_part
 
     rows = [{"doc_id": "d", "sent_id": 0, "post_id": None}, {"doc_id": "d", "sent_id": 1, "post_id": 3}]
 
@@ -51,7 +51,7 @@ def test_a_dataset_of_another_schema_version_is_refused_before_anything_is_writt
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from attrib.dataset import check_schema
+    from attrib.dataset.runs import check_schema
     from attrib.errors import UsageError
 
     (tmp_path / "documents").mkdir()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from attrib.evaluate import (
+from attrib.evaluation.evaluate import (
     GoldSentence,
     chain_found,
     evaluate_gold,
@@ -101,7 +101,7 @@ def test_gold_from_training_files_is_flagged():
 
 
 def test_exact_chain_counts_an_extra_link_or_the_same_source_twice_as_a_miss():
-    from attrib.evaluate import chain_exact
+    from attrib.evaluation.evaluate import chain_exact
 
     reuters = {"source_id": "reuters", "name": "Reuters", "surface": "Reuters"}
     place = {"source_id": "x:almaty", "name": "Almaty", "surface": "Almaty"}
@@ -123,7 +123,7 @@ def test_gold_links_match_another_inflection_alternatives_and_aliases():
 
 
 def test_agreement_scores_a_second_annotation_against_the_first(tmp_path):
-    from attrib.evaluate import agreement
+    from attrib.evaluation.evaluate import agreement
 
     def gold(chains):
         sents = "".join(f"  - {{ud_sent_id: s{i}, chain: {c}}}\n" for i, c in enumerate(chains))
@@ -137,7 +137,7 @@ def test_agreement_scores_a_second_annotation_against_the_first(tmp_path):
 
 
 def test_agreement_reads_gold_sets_of_inline_texts_beside_treebank_ones(tmp_path):
-    from attrib.evaluate import agreement
+    from attrib.evaluation.evaluate import agreement
 
     inline = tmp_path / "inline.yaml"
     inline.write_text("version: 1\ndocuments:\n- doc_id: s\n  lang: en\n  text: A said b.\n  sentences:\n"
@@ -168,7 +168,7 @@ def test_gold_a_model_left_out_of_its_training_is_not_flagged(tmp_path):
 
 
 def test_language_gold_gathers_one_language_from_several_files(tmp_path):
-    from attrib.evaluate import language_gold
+    from attrib.evaluation.evaluate import language_gold
 
     doc = "- doc_id: d1\n  lang: {lang}\n  text: {text}\n  sentences:\n  - {{text: {text}, chain: [{chain}]}}\n"
     first, second = tmp_path / "one.yaml", tmp_path / "two.yaml"
@@ -183,7 +183,7 @@ def test_language_gold_gathers_one_language_from_several_files(tmp_path):
 
 @pytest.mark.model
 def test_evaluate_language_annotates_one_language_of_the_gold(tmp_path):
-    from attrib.evaluate import evaluate_language
+    from attrib.evaluation.evaluate import evaluate_language
 
     need_models("en")
     gold = tmp_path / "g.yaml"

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from attrib.errors import ConfigError
-from attrib.registry import load_registry
+from attrib.attribution.registry import load_registry
 from tests.extract.conllu import sent
 
 REG = load_registry()
@@ -77,7 +77,7 @@ def test_mistakes_name_file_and_line(tmp_path: Path, body, message):
 
 
 def test_acronyms_and_capitalised_names_need_their_capitals():
-    from attrib.registry import load_registry
+    from attrib.attribution.registry import load_registry
     from tests.extract.conllu import sent
 
     reg = load_registry()

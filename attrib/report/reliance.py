@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from attrib.registry import Registry
-from attrib.schema import LINK
+from attrib.attribution.registry import Registry
+from attrib.dataset.schema import LINK
 
 LINK_KEYS = ["doc_id", "sent_id"]
 LINK_FIELDS = [f.name for f in LINK]  # the fields of a chain link, as in the sentences schema

@@ -3,14 +3,14 @@ impersonal reports, unreal verbs, content objects, documents, places, nouns with
 words that name no one, comparisons."""
 
 from attrib.languages.codebook import load_codebooks
-from attrib.extract.cues import (
+from attrib.attribution.extract.cues import (
     according_cues,
     document_cues,
     impersonal_cues,
     noun_cues,
     verb_cues,
 )
-from attrib.extract.sources import chain_from_cue
+from attrib.attribution.extract.sources import chain_from_cue
 from tests.extract.conllu import sent
 
 BOOKS = load_codebooks()

@@ -3,8 +3,8 @@
 import pytest
 
 from attrib.languages.codebook import load_codebooks
-from attrib.extract.cues import according_cues, verb_cues
-from attrib.extract.sources import chain_from_cue, phrase
+from attrib.attribution.extract.cues import according_cues, verb_cues
+from attrib.attribution.extract.sources import chain_from_cue, phrase
 from tests.extract.conllu import sent
 
 BOOKS = load_codebooks()
@@ -557,7 +557,7 @@ def test_a_title_after_a_name_is_not_the_speaker():
 
 
 def test_a_share_of_a_group_speaks_as_the_group():
-    from attrib.extract.sources import group_of
+    from attrib.attribution.extract.sources import group_of
 
     s = sent("""
     το ο DET 2 det

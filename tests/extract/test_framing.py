@@ -1,9 +1,9 @@
 """Framing terms and their voice, on hand-written parses of sentences not in the seeds."""
 
 from attrib.languages.codebook import load_codebooks
-from attrib.extract.cues import verb_cues
-from attrib.extract.framing import cue_frame, find_terms, framing_rows
-from attrib.extract.resolve import Link
+from attrib.attribution.extract.cues import verb_cues
+from attrib.attribution.extract.framing import cue_frame, find_terms, framing_rows
+from attrib.attribution.extract.resolve import Link
 from attrib.parsing.sent import with_offsets
 from tests.extract.conllu import sent
 

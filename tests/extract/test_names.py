@@ -1,7 +1,7 @@
 """A source's name within its phrase (hand-written parses)."""
 
-from attrib.extract.names import name_words
-from attrib.extract.sources import phrase
+from attrib.attribution.extract.names import name_words
+from attrib.attribution.extract.sources import phrase
 from tests.extract.conllu import sent
 
 
@@ -57,7 +57,7 @@ def test_a_name_keeps_its_hyphen():
     """, "en")
     from attrib.parsing.sent import with_offsets
     placed = with_offsets(s, "Ahmed al-Masri")
-    from attrib.extract.resolve import surface_of
+    from attrib.attribution.extract.resolve import surface_of
     assert surface_of(name_words(placed, placed.word(1), placed.words)) == "Ahmed al-Masri"
 
 
@@ -108,7 +108,7 @@ def test_a_title_in_quotation_marks_after_a_noun_names_it():
 
 
 def test_a_hashtag_is_no_name():
-    from attrib.extract.names import is_name
+    from attrib.attribution.extract.names import is_name
     from attrib.parsing.sent import Word
 
     tag = Word(1, "#protest", "#protest", "PROPN", {}, 0, "nsubj", 0, 8)

@@ -1,9 +1,9 @@
 """Which cues make one chain: hand-written parses of sentences in no gold set."""
 
-from attrib.attribution import ordered_cues
+from attrib.attribution.rules import ordered_cues
 from attrib.languages.codebook import load_codebooks
-from attrib.extract.nesting import chain_cues
-from attrib.registry import load_registry
+from attrib.attribution.extract.nesting import chain_cues
+from attrib.attribution.registry import load_registry
 from tests.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()

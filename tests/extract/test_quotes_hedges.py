@@ -1,8 +1,8 @@
 """Quotation spans and hedges on sentences written for the tests."""
 
 from attrib.languages.codebook import load_codebooks
-from attrib.extract.hedges import hedges
-from attrib.extract.quotes import quote_spans
+from attrib.attribution.extract.hedges import hedges
+from attrib.attribution.extract.quotes import quote_spans
 from tests.extract.conllu import sent
 
 BOOKS = load_codebooks()
@@ -67,7 +67,7 @@ def test_hedges():
 
 
 def test_a_quotation_left_open_goes_on_in_the_next_paragraph():
-    from attrib.extract.quotes import left_open, quote_spans
+    from attrib.attribution.extract.quotes import left_open, quote_spans
 
     first = quote_spans("Ο υπουργός είπε: «Δεν φεύγω.", BOOKS["el"])
     assert left_open(first) == "«»"

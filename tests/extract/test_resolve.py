@@ -1,9 +1,9 @@
 """Resolution of raw links: registry roles before source types for a bare role noun."""
 
 from attrib.languages.codebook import load_codebooks
-from attrib.extract.resolve import Link, by_role, resolve_link
-from attrib.extract.sources import RawLink
-from attrib.registry import load_registry
+from attrib.attribution.extract.resolve import Link, by_role, resolve_link
+from attrib.attribution.extract.sources import RawLink
+from attrib.attribution.registry import load_registry
 from tests.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()
@@ -38,7 +38,7 @@ def test_no_role_match_falls_back_to_the_latest_source_of_the_type():
 
 
 def test_a_role_with_complements_refers_to_the_named_source_whose_mention_had_it():
-    from attrib.extract.resolve import by_role_words
+    from attrib.attribution.extract.resolve import by_role_words
 
     history = [Link("x:lavrov", "Σεργκέι Λαβρόφ", "person", "Υπουργός Εξωτερικών της Ρωσίας Σεργκέι Λαβρόφ", "δηλώνω",
                     "explicit"),
@@ -56,7 +56,7 @@ def test_a_role_with_complements_refers_to_the_named_source_whose_mention_had_it
 
 
 def test_an_unknown_source_named_again_keeps_its_fuller_mention():
-    from attrib.extract.resolve import earlier_mention
+    from attrib.attribution.extract.resolve import earlier_mention
 
     full = Link("x:harry-kane", "Harry Kane", "person", "Harry Kane", "say", "explicit")
     again = Link("x:kane", "Kane", "person", "Kane", "say", "explicit")

@@ -1,7 +1,7 @@
 """Source words of reporting verbs (hand-written parses)."""
 
 from attrib.languages.codebook import load_codebooks
-from attrib.extract.cues import verb_cues
+from attrib.attribution.extract.cues import verb_cues
 from tests.extract.conllu import sent
 
 BOOKS = load_codebooks()

@@ -1,9 +1,9 @@
 """"X told <outlet>": the medium is the proximate link unless it is the article's own."""
 
-from attrib.attribution import attribute_article
+from attrib.attribution.rules import attribute_article
 from attrib.languages.codebook import load_codebooks
 from attrib.parsing.sent import with_offsets
-from attrib.registry import load_registry
+from attrib.attribution.registry import load_registry
 from attrib.article.structure import Block
 from tests.extract.conllu import sent
 

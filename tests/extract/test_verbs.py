@@ -1,7 +1,7 @@
 """Which codebook verb a word is: particles, light verbs, preverbs, exceptions (hand-written parses)."""
 
 from attrib.languages.codebook import load_codebooks
-from attrib.extract.verbs import verb_key
+from attrib.attribution.extract.verbs import verb_key
 from tests.extract.conllu import sent
 
 BOOKS = load_codebooks()
@@ -105,8 +105,8 @@ def test_a_converb_left_as_an_adverb_is_found_by_its_listed_form():
 
 
 def test_future_and_conditional_verbs_are_unreal():
-    from attrib.extract.match import vocab
-    from attrib.extract.verbs import is_unreal
+    from attrib.attribution.extract.match import vocab
+    from attrib.attribution.extract.verbs import is_unreal
 
     will = sent("""
     θα θα AUX 2 aux

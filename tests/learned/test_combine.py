@@ -1,12 +1,12 @@
 """The model's spans become sources through the rules' resolution; the mode decides who
 gives a sentence its chain. Hand-written CoNLL-U, no model."""
 
-from attrib.attribution import attribute_article
+from attrib.attribution.rules import attribute_article
 from attrib.languages.codebook import load_codebooks
 from attrib.parsing.sent import with_offsets
-from attrib.learned.combine import Learned
-from attrib.learned.decode import PredictedLink, PredictedSentence
-from attrib.registry import load_registry
+from attrib.attribution.learned.combine import Learned
+from attrib.attribution.learned.decode import PredictedLink, PredictedSentence
+from attrib.attribution.registry import load_registry
 from attrib.article.structure import Block
 from tests.extract.conllu import sent
 

@@ -3,9 +3,9 @@ one sentence and never the same span twice in a chain."""
 
 import torch
 
-from attrib.gold import GoldSentence
-from attrib.learned.decode import best_span, decode_target
-from attrib.learned.gate import choose_mode, judge, paired_bootstrap, sentence_outcomes
+from attrib.evaluation.gold import GoldSentence
+from attrib.attribution.learned.decode import best_span, decode_target
+from attrib.training.learned.gate import choose_mode, judge, paired_bootstrap, sentence_outcomes
 
 
 def test_paired_bootstrap_tells_a_clear_gain_from_noise():

@@ -3,8 +3,8 @@
 import pytest
 import torch
 
-from attrib.learned.modeling import PointerHeads, buckets
-from attrib.learned.windows import HEADLINE, SPECIAL
+from attrib.attribution.learned.modeling import PointerHeads, buckets
+from attrib.attribution.learned.windows import HEADLINE, SPECIAL
 
 
 @pytest.mark.parametrize("cue_query", [False, True])

@@ -5,8 +5,8 @@ import json
 import pytest
 
 from attrib.errors import ConfigError
-from attrib.learned.infer import check_learned
-from attrib.learned.runner import modes_for, pack_modes
+from attrib.attribution.learned.infer import check_learned
+from attrib.attribution.learned.runner import modes_for, pack_modes
 
 
 def test_default_follows_the_pack_and_falls_back_to_rules(tmp_path):

@@ -1,9 +1,9 @@
 """Windows cover every sentence once, reach back for context, carry the headline; gold
 links become pointer answers (every occurrence of the naming words) or special answers."""
 
-from attrib.learned.data import LinkTarget, SentenceTarget, TrainDoc, find_name, fold_chars
-from attrib.learned.features import SPECIALS, link_label
-from attrib.learned.windows import HEADLINE, SPECIAL, Window, make_windows
+from attrib.training.learned.data import LinkTarget, SentenceTarget, TrainDoc, find_name, fold_chars
+from attrib.attribution.learned.features import SPECIALS, link_label
+from attrib.attribution.learned.windows import HEADLINE, SPECIAL, Window, make_windows
 
 
 def _doc(n_sents: int, per: int) -> tuple[list[int], list, list[int]]:

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 import torch
 
-from attrib.models import build
-from attrib.models.jobs import WorkPaths
-from attrib.models.recipe import load_recipe
+from attrib.training.pack import build
+from attrib.training.pack.jobs import WorkPaths
+from attrib.training.pack.recipe import load_recipe
 
 
 @pytest.fixture

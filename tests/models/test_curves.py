@@ -1,6 +1,6 @@
 """Dev curves read from stanza's training logs (hand-written log lines in stanza's formats)."""
 
-from attrib.models.curves import curve_text, training_curve
+from attrib.training.pack.curves import curve_text, training_curve
 
 TAGGER = """
 $ python -m stanza.models.tagger --mode train
@@ -55,7 +55,7 @@ def test_curve_text_thins_long_curves_but_keeps_the_last_point():
 
 
 def test_training_time_adds_up_resumed_runs():
-    from attrib.models.curves import log_seconds
+    from attrib.training.pack.curves import log_seconds
 
     log = ("$ python -m stanza.models.parser\n2026-12-01 10:00:00 INFO: start\n2026-12-01 10:10:00 INFO: step 50\n"
            "$ python -m stanza.models.parser\n2026-12-01 11:00:00 INFO: Continuing from checkpoint\n"

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from attrib.models import gate
-from attrib.models.recipe import Gate
+from attrib.training.pack import gate
+from attrib.training.pack.recipe import Gate
 
 ATTR = {"gold_attributed": 40, "f1": 0.90, "chain_accuracy": 0.70, "exact_chain_accuracy": 0.65}
 

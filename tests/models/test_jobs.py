@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from attrib.models.jobs import (
+from attrib.training.pack.jobs import (
     WorkPaths,
     hyper_args,
     predict_command,
@@ -8,7 +8,7 @@ from attrib.models.jobs import (
     retag_command,
     train_command,
 )
-from attrib.models.recipe import load_recipe
+from attrib.training.pack.recipe import load_recipe
 
 
 def test_hyper_args_turn_flags_and_values_into_arguments():
@@ -47,7 +47,7 @@ def test_lemmatizer_gets_no_lang_argument():
 def test_epochs_set_the_step_count_from_the_training_data(tmp_path: Path):
     import dataclasses
 
-    from attrib.models.jobs import epoch_steps
+    from attrib.training.pack.jobs import epoch_steps
 
     sent = "# text = a b\n1-2\tab\t_\t_\t_\t_\t_\t_\t_\t_\n1\ta\ta\tX\t_\t_\t0\troot\t_\t_\n2\tb\tb\tX\t_\t_\t1\tdep\t_\t_"
     train = tmp_path / "train.conllu"

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from attrib.errors import ModelError
-from attrib.models.evaluate import write_test_split
-from attrib.models.recipe import load_recipe
+from attrib.training.pack.evaluate import write_test_split
+from attrib.training.pack.recipe import load_recipe
 from attrib.parsing.pack.resolve import load_pipeline
-from attrib.models.score import conll18_scores, restore_unknown_tokens
+from attrib.training.pack.score import conll18_scores, restore_unknown_tokens
 from tests.conftest import PACK, ROOT, need_models
 
 pytestmark = pytest.mark.model

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from attrib.errors import ConfigError
-from attrib.models.recipe import PROCESSOR_ORDER, load_recipe
+from attrib.training.pack.recipe import PROCESSOR_ORDER, load_recipe
 
 
 def test_packaged_recipe_covers_the_three_languages():

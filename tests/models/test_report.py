@@ -1,6 +1,6 @@
 """reports/models.md: targets, curves and the gate's verdicts, from a hand-written manifest."""
 
-from attrib.models.report import curve_section, targets_section
+from attrib.training.pack.report import curve_section, targets_section
 
 CURVE_RISING = {"unit": "step", "points": [[50, 50.0], [100, 55.0], [150, 57.0]]}
 CURVE_FLAT = {"unit": "step", "points": [[50, 50.0], [100, 58.0], [150, 57.9]]}

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from attrib.models.score import conll18_scores
+from attrib.training.pack.score import conll18_scores
 
 GOLD = """# text = Ο Πεσκόφ μίλησε.
 1\tΟ\tο\tDET\t_\t_\t2\tdet\t_\t_

@@ -1,6 +1,6 @@
 """The side-by-side speed report (timings faked: speed is measured by the script, never by a test)."""
 
-from attrib.models.speed import speed_markdown
+from attrib.training.pack.speed import speed_markdown
 
 
 def test_speed_table_gives_medians_and_the_ratio_to_the_first_pack():

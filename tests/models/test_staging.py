@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from attrib.models.recipe import LanguageRecipe
-from attrib.models.staging import read_sentences, short_name, stage_treebank
+from attrib.training.pack.recipe import LanguageRecipe
+from attrib.training.pack.staging import read_sentences, short_name, stage_treebank
 
 SENT = "# sent_id = {n}\n# text = w{n}\n1\tw{n}\tw{n}\tX\t_\t_\t0\troot\t_\t_"
 

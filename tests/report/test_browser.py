@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from attrib.report.browser_bench import CHROMEDRIVER, CHROMIUM, start_chromium
-from attrib.store import table_from_rows, write_part
+from attrib.evaluation.browser_bench import CHROMEDRIVER, CHROMIUM, start_chromium
+from attrib.dataset.store import table_from_rows, write_part
 
 MALICIOUS = "RIA reported that Peskov said <script>alert(1)</script> and </script><img src=x onerror=alert(2)> ended."
 PESKOV_CHAIN = "RIA ← Peskov"
@@ -239,7 +239,7 @@ def _no_alert(driver) -> bool:
 @pytest.mark.browser
 def test_pages_of_200_with_next_and_previous(page, tmp_path):
     from attrib.report.browser import browser_records, write_browser
-    from attrib.report.browser_bench import synthetic_tables
+    from attrib.evaluation.browser_bench import synthetic_tables
 
     tables = synthetic_tables(450)
     path = write_browser(browser_records(tables["sentences"], tables["framing"], tables["documents"]),

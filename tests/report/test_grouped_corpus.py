@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from attrib.gold import load_gold
+from attrib.evaluation.gold import load_gold
 from tests.conftest import ROOT, need_models
 
 OUTLETS = [("Kathimerini", ""), ("", "https://www.efsyn.gr/kosmos/{n}"), ("Index", ""),

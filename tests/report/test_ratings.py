@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from attrib.errors import ConfigError
-from attrib.registry import load_registry
+from attrib.attribution.registry import load_registry
 from attrib.report.ratings import (
     domain_of,
     handle_of,

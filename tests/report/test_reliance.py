@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from attrib.registry import load_registry
+from attrib.attribution.registry import load_registry
 from attrib.report.reliance import (
     chain_links,
     corpus_reliance,

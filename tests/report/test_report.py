@@ -9,7 +9,7 @@ import pytest
 from attrib.errors import AttribError
 from attrib.report import build_report
 from attrib.report.reliance import reliance
-from attrib.store import table_from_rows, write_part
+from attrib.dataset.store import table_from_rows, write_part
 from tests.conftest import ROOT
 from tests.report.test_reliance import corpus
 

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from attrib.atomic import write_json_atomic
-from attrib.models.recipe import PROCESSOR_ORDER
+from attrib.training.pack.recipe import PROCESSOR_ORDER
 
 MANIFEST = "manifest.json"
 RESOURCES = "resources.json"

@@ -1,1 +1,0 @@
-"""The offline stanza model pack: building, resolving, loading and scoring it."""

@@ -1,0 +1,1 @@
+"""Training the learned attribution model: data, training script, gate and report."""

@@ -1,0 +1,1 @@
+"""Building the stanza model pack: recipes, training jobs, scoring, the gate, reports."""
