@@ -11,5 +11,5 @@ def __getattr__(name):
     if name in ("annotate", "Annotations", "annotate_corpus"):
         import importlib
 
-        return getattr(importlib.import_module("attrib.annotator"), name)
+        return getattr(importlib.import_module("attrib.pipeline"), name)
     raise AttributeError(name)

@@ -9,7 +9,7 @@ from pathlib import Path
 from attrib import __version__
 from attrib.errors import AttribError, UsageError
 from attrib.attribution.learned.runner import CHOICES as ATTRIBUTIONS
-from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS
+from attrib.options import CHUNK_CHARS, CHUNK_DOCS, ENGINES, RunOptions
 
 DESCRIPTION = """\
 attrib tags every sentence of news articles (Greek, Hungarian, English) with who is speaking
@@ -108,14 +108,13 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _annotate(args: argparse.Namespace) -> int:
-    from attrib.annotator import annotate_corpus
+    from attrib.pipeline import run_corpus
 
-    summary = annotate_corpus(inputs=args.inputs, out=args.out, models=args.models,
-                              codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
-                              progress=not args.quiet, wait=args.wait, chunk_size=args.chunk_size,
-                              chunk_chars=args.chunk_chars,
-                              workers=args.workers, threads=args.threads, engine=args.engine,
-                              scheduler=args.scheduler, refresh=args.refresh, attribution=args.attribution)
+    options = RunOptions(models=args.models, codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
+                         attribution=args.attribution, progress=not args.quiet, wait=args.wait, refresh=args.refresh,
+                         chunk_size=args.chunk_size, chunk_chars=args.chunk_chars, workers=args.workers,
+                         threads=args.threads, engine=args.engine, scheduler=args.scheduler)
+    summary = run_corpus(args.inputs, Path(args.out), options)
     resumed = f", {summary['done']} already done by an interrupted run" if summary["done"] else ""
     print(f"read {plural(summary['documents'], 'document')}: {summary['added']} added, {summary['replaced']} "
           f"replaced, {summary['unchanged']} unchanged, {summary['failed']} failed{resumed}; "
@@ -146,7 +145,7 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.add_argument("--threads", type=int, help="torch threads per process (default: torch's choice; "
                      "1 per worker with --workers)")
     ann.add_argument("--workers", type=int, default=1, help="annotating processes, each loading the models once")
-    ann.add_argument("--engine", choices=("local", "dask"), default="local",
+    ann.add_argument("--engine", choices=ENGINES, default="local",
                      help="local processes, or Dask (a LocalCluster of --workers, or --scheduler)")
     ann.add_argument("--scheduler", help="address of an existing Dask scheduler (with --engine dask); OUT "
                      "must be on storage the workers can write")

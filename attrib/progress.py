@@ -117,15 +117,3 @@ def counted(chunks: Iterable[list], advance: Callable[[int], None] | None) -> It
         yield chunk
         if advance is not None:
             advance(len(chunk))
-
-
-def corpus_size(inputs: list[str], codebooks: dict | None = None) -> int:
-    """Documents the inputs hold, counted as the reader yields them: one per text or HTML
-    file (read or not, without reading it), the rows of a table and the pages of a WARC as
-    the reader reads them (``codebooks``: the run's, whose encodings decode text tables)."""
-    from attrib.inputs.paths import TABLE_SUFFIXES, WARC_SUFFIXES, input_suffix
-    from attrib.inputs.reader import expand_inputs, read_raw
-
-    many = TABLE_SUFFIXES + WARC_SUFFIXES
-    return sum(sum(1 for _ in read_raw([p], codebooks)) if input_suffix(p) in many else 1
-               for p in expand_inputs(inputs))

@@ -39,3 +39,25 @@ def need_models(lang: str, *processors: str) -> None:
     missing = pack_missing(lang, *(processors or ("tokenize", "pos", "lemma", "depparse")))
     if missing:
         pytest.skip(f"model pack has no {lang} {'/'.join(missing)} yet: attrib models build --lang {lang}")
+
+
+def _empty_pack(tmp_path: Path) -> str:
+    """A model pack with no language in it (paragraphs are split into sentences, not parsed)."""
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "resources.json").write_text("{}")
+    return str(pack)
+
+
+ARTICLE = """ date 2023-03-14 A kormány új intézkedéseket jelentett be. Az ellenzék tiltakozott.
+
+Huge crowds in #Budapest tonight pic.twitter.com/Ab12Cd — Telex English (@telex_en) March 14, 2023
+"""
+
+
+@pytest.fixture
+def bare(tmp_path: Path):
+    """An Annotator without models (sentences split, not parsed)."""
+    from attrib.attribution.annotator import Annotator
+
+    return Annotator(_empty_pack(tmp_path))

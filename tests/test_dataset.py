@@ -15,7 +15,7 @@ import pandas as pd
 import pytest
 
 from attrib.dataset import runs as ds
-from attrib.annotator import annotate_corpus
+from attrib.pipeline import annotate_corpus
 from attrib.errors import AttribError
 
 

@@ -1,15 +1,10 @@
-"""The package's import graph: no new import circle (issue 24 removes the known one)."""
+"""The package's import graph: no import circle between modules or between packages."""
 
 import ast
 from pathlib import Path
 
 PKG = Path(__file__).resolve().parents[1] / "attrib"
 
-# The circle that exists today through function-level imports; issue 24 breaks it. A circle
-# not listed here fails the test, and so does a listed one that grows.
-KNOWN_CIRCLES = {
-    frozenset({"attrib.annotator", "attrib.parallel", "attrib.dask_engine"}),
-}
 
 
 def modules() -> dict[str, Path]:
@@ -71,5 +66,5 @@ def test_the_walker_finds_a_circle():
     assert circles({"a": {"b"}, "b": set()}) == set()
 
 
-def test_no_import_circle_but_the_known_ones():
-    assert circles(graph()) <= KNOWN_CIRCLES, circles(graph()) - KNOWN_CIRCLES
+def test_no_import_circle_between_modules():
+    assert circles(graph()) == set()

@@ -4,7 +4,8 @@ and time left; redrawn in place on a terminal, occasional lines in a log."""
 import io
 
 from attrib import progress as pg
-from attrib.progress import Progress, corpus_size, counted, duration
+from attrib.inputs.reader import corpus_size
+from attrib.progress import Progress, counted, duration
 
 
 class Clock:

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from attrib.annotator import annotate_corpus
+from attrib.pipeline import annotate_corpus
 from attrib.report import build_report
 from tests.conftest import PACK, ROOT, need_models
 

@@ -97,7 +97,7 @@ def test_version_and_help_speak_to_users(capsys):
 def test_the_progress_counts_finished_documents_against_the_documents_given(tmp_path):
     from collections import Counter
 
-    from attrib.annotator import _advance, _progress
+    from attrib.pipeline import _advance, _progress
 
     for name in ("a", "b"):
         (tmp_path / f"{name}.txt").write_text("x", encoding="utf-8")

@@ -36,6 +36,7 @@ from attrib.dataset.schema import RUNS, SCHEMA_VERSION
 from attrib.dataset.schema import TABLES as SCHEMAS
 from attrib.dataset.store import read_metadata, stream_part, table_from_rows, write_part
 from attrib.dataset.upgrade import upgradable, upgrade_dataset
+from attrib.inputs.documents import Document
 from attrib.inputs.usage import check_annotations, check_out_file, check_since
 
 TABLES = tuple(SCHEMAS)  # sentences, attributions, framing, documents: documents last, it commits a chunk
@@ -335,3 +336,45 @@ def export_changes(root: Path, since: str, out: Path) -> dict:
     flat.to_parquet(tmp, index=False)
     tmp.replace(out)
     return {"runs": len(chosen), "documents": len(docs), "rows": len(flat)}
+
+
+def _duplicate(doc: Document, contents: dict[str, str]) -> Document:
+    """The same article under a second id becomes an error row naming the first."""
+    first = contents.get(doc.sha256) if doc.sha256 else None
+    if first is not None and first != doc.doc_id and doc.ok:
+        doc.error = f"same content as document {first} (sha256 {doc.sha256[:12]}); not annotated twice"
+    return doc
+
+
+def todo(docs, known: dict, seen: dict, summary: Counter, refresh: bool = False):
+    """The documents a run must annotate, each with what it does (added or replaced);
+    skipped ones are counted, a second copy of an article becomes an error record."""
+    contents = {sha: doc_id for doc_id, sha in {**known, **seen}.items() if sha}
+    for doc in docs:
+        summary["documents"] += 1
+        action = classify(doc, known, seen, refresh)
+        if action in ("done", "unchanged"):
+            summary[action] += 1
+            continue
+        doc = _duplicate(doc, contents)
+        contents.setdefault(doc.sha256, doc.doc_id)
+        seen[doc.doc_id] = doc.sha256
+        yield action, doc
+
+
+def start_run(out: Path, prov: dict):
+    """Resume a killed run (finishing one that was publishing) or start a new one."""
+    ensure_tables(out, prov)
+    pending = unfinished_run(out)
+    if pending is not None and pending.status == "finalizing":
+        finalize(out, pending)
+        pending = None
+    if pending is None:
+        return new_run(prov), {}
+    return pending, chunk_documents(out, pending)
+
+
+def publish(out: Path, run, unchanged: int) -> None:
+    """Record the skipped documents in the run and publish it to the latest view."""
+    run.counts["unchanged"] += unchanged
+    finalize(out, run)

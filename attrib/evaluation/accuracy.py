@@ -34,9 +34,9 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
 
     Raises:
         ModelError: before anything runs, when the models are not there (see
-            :func:`attrib.inputs.usage.check_model_pack`).
+            :func:`attrib.parsing.pack.resolve.check_model_pack`).
     """
-    from attrib.inputs.usage import check_model_pack
+    from attrib.parsing.pack.resolve import check_model_pack
 
     if "models" in parses:
         check_model_pack(models)

@@ -7,7 +7,7 @@ them (otherwise the run would skip the copies as duplicates):
   (Greek GDT, Hungarian Szeged, English GUM and EWT): 532 distinct texts, so the
   1,000-document corpus repeats each about twice;
 - ``posts``: two consecutive sentences of those UD files per document, the size of a post
-  or a news brief (attrib parses a chunk of documents together, see attrib.parallel).
+  or a news brief (attrib parses a chunk of documents together, see attrib.engines.chunks).
 
 Each configuration is a whole run in its own process, so its peak memory (the process and
 its largest child, ``ru_maxrss``) is its own. The processes of one corpus take turns on the
@@ -18,7 +18,7 @@ every configuration alike instead of on whichever ran at the wrong moment.
 - ``stanza 1×1``: the bare stanza pipelines on the very paragraphs attrib parses, one
   thread, all paragraphs in one ``bulk_process`` call per language;
 - ``stanza-chunks 1×1``: the same pipelines given one chunk per call, cut as attrib cuts
-  them (:func:`attrib.parallel.chunks`), so their memory does not grow with the corpus:
+  them (:func:`attrib.engines.chunks.chunks`), so their memory does not grow with the corpus:
   the like-for-like baseline for attrib, whose memory must not grow either;
 - ``stanza 2×1``: the same in two single-threaded processes, half the characters each:
   the speed-up this machine allows two workers;
@@ -157,7 +157,7 @@ elif kind == "stanza-chunks":
     from attrib.evaluation.bench import streamed_parse
     sentences, documents, in_stanza = streamed_parse(docs, models), None, None
 else:
-    from attrib.annotator import annotate_corpus
+    from attrib.pipeline import annotate_corpus
     s = annotate_corpus(inputs=[corpus], out=out, models=models or None, progress=False,
                         workers=workers, threads=threads, attribution="model" if kind == "attrib-model" else "rules")
     sentences, documents = s["sentences"], s["added"] + s["failed"]
@@ -190,10 +190,10 @@ def bare_parse(paras: list[tuple[str, str]], models: str | None, workers: int = 
 
 def streamed_parse(docs: list[list[tuple[str, str]]], models: str | None) -> int:
     """Parse documents' paragraphs with the bare stanza pipelines, one call per chunk and
-    language, the chunks cut as attrib cuts them (:func:`attrib.parallel.chunks`, measured
+    language, the chunks cut as attrib cuts them (:func:`attrib.engines.chunks.chunks`, measured
     on the paragraphs): bare stanza with memory that does not grow with the corpus, as
     attrib's must not. Returns the sentences found."""
-    from attrib.parallel import chunks
+    from attrib.engines.chunks import chunks
 
     cut = chunks(docs, size=lambda doc: sum(len(text) for _, text in doc))
     return sum(_parse_share([p for doc in chunk for p in doc], models) for chunk in cut)

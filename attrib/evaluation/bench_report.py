@@ -53,7 +53,7 @@ def to_markdown(result: dict) -> str:
 def _memory_bound() -> str:
     """What bounds attrib's memory, from the constants that bound it."""
     from attrib.parsing.pack.resolve import DEPPARSE_BATCH_CELLS
-    from attrib.parallel import CHUNK_CHARS, CHUNK_DOCS
+    from attrib.options import CHUNK_CHARS, CHUNK_DOCS
 
     return (f"attrib's is bounded by construction: one chunk at a time (at most {CHUNK_CHARS:,} characters "
             f"and {CHUNK_DOCS:,} documents, or one longer document; one stanza call per language) and parser batches "

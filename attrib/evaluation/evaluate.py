@@ -116,7 +116,7 @@ def evaluate_gold(*, gold_file: Path, ud: Path, seeds: Path = Path("seeds"), mod
     """
     import pandas as pd
 
-    from attrib.annotator import annotate
+    from attrib.pipeline import annotate
 
     docs, gold = load_gold(Path(gold_file), ud=Path(ud), seeds=Path(seeds))
     result = annotate(pd.DataFrame(docs), models=models, codebooks=codebooks, registry=registry,
@@ -148,7 +148,7 @@ def evaluate_language(*, gold_files, lang: str, ud: Path, seeds: Path = Path("se
     """
     import pandas as pd
 
-    from attrib.annotator import annotate
+    from attrib.pipeline import annotate
 
     docs, gold = language_gold(gold_files, lang, ud=ud, seeds=seeds)
     if not gold:

@@ -143,3 +143,12 @@ def read_corpus(inputs: list[str], codebooks: dict[str, Codebook]) -> Iterator[D
     """Read and decode every document of the inputs, in order."""
     for raw in read_raw(expand_inputs(inputs), codebooks):
         yield decode(raw, codebooks)
+
+
+def corpus_size(inputs: list[str], codebooks: dict | None = None) -> int:
+    """Documents the inputs hold, counted as the reader yields them: one per text or HTML
+    file (read or not, without reading it), the rows of a table and the pages of a WARC as
+    the reader reads them (``codebooks``: the run's, whose encodings decode text tables)."""
+    many = TABLE_SUFFIXES + WARC_SUFFIXES
+    return sum(sum(1 for _ in read_raw([p], codebooks)) if input_suffix(p) in many else 1
+               for p in expand_inputs(inputs))

@@ -114,30 +114,6 @@ def check_annotations(folder: Path) -> None:
     raise UsageError(f"{folder} is not an attrib annotate output (no sentences and documents tables); {hint}")
 
 
-def check_model_pack(models=None) -> list[str]:
-    """The models a run loads are there: a pack folder (``resources.json``) whose every listed
-    language has its model files, intact (sha256 as in ``manifest.json``); or ``stanza``.
-
-    A pack without a language splits that language's paragraphs into sentences unparsed,
-    as ``attrib parse`` leaves them as text; a pack that names a model it does not hold stops.
-
-    Returns:
-        The languages the models cover.
-
-    Raises:
-        ModelError: no pack there, or a listed model missing or corrupt; the message says
-            how to get the models.
-    """
-    from attrib.parsing.pack.resolve import available_languages, pack_processors, resolve_models, verify_pack
-
-    languages = available_languages(models)
-    source = resolve_models(models)
-    if source.kind == "pack":
-        for lang in languages:
-            verify_pack(source, lang, pack_processors(source, lang))
-    return languages
-
-
 ISO_MONTH = re.compile(r"\d{4}-\d{2}")
 
 

@@ -14,10 +14,11 @@ from pathlib import Path
 from attrib.atomic import write_text_atomic
 from attrib.languages.codebook import load_codebooks
 from attrib.parsing.nlp import parse_paragraphs
-from attrib.progress import Progress, corpus_size
-from attrib.inputs.reader import read_corpus
+from attrib.progress import Progress
+from attrib.inputs.reader import corpus_size, read_corpus
 from attrib.article.structure import Block, structure_article
-from attrib.inputs.usage import check_inputs, check_model_pack, check_out_folder
+from attrib.inputs.usage import check_inputs, check_out_folder
+from attrib.parsing.pack.resolve import check_model_pack
 
 
 def to_conllu(doc_id: str, blocks: list[Block], docs: list) -> str:

@@ -56,7 +56,7 @@ def recount(sentences: pd.DataFrame, outlet_of: dict) -> tuple[Counter, Counter,
 
 @pytest.mark.model
 def test_report_by_outlet_and_week_matches_a_recount(ud_root, tmp_path):
-    from attrib.annotator import annotate_corpus
+    from attrib.pipeline import annotate_corpus
     from attrib.report import build_report
 
     for lang in ("el", "hu", "en"):

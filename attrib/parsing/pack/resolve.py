@@ -240,3 +240,25 @@ def check_models(*, models: str | os.PathLike | None = None, langs: list[str] | 
         note = f"; not built yet: {', '.join(missing)}" if missing else ""
         lines.append(f"{lang}: ok ({', '.join(nlp.processors)}) from {source.describe()}{note}")
     return lines
+
+
+def check_model_pack(models=None) -> list[str]:
+    """The models a run loads are there: a pack folder (``resources.json``) whose every listed
+    language has its model files, intact (sha256 as in ``manifest.json``); or ``stanza``.
+
+    A pack without a language splits that language's paragraphs into sentences unparsed,
+    as ``attrib parse`` leaves them as text; a pack that names a model it does not hold stops.
+
+    Returns:
+        The languages the models cover.
+
+    Raises:
+        ModelError: no pack there, or a listed model missing or corrupt; the message says
+            how to get the models.
+    """
+    languages = available_languages(models)
+    source = resolve_models(models)
+    if source.kind == "pack":
+        for lang in languages:
+            verify_pack(source, lang, pack_processors(source, lang))
+    return languages

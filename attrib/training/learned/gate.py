@@ -49,7 +49,7 @@ def outcomes(*, files, lang: str, ud: Path, seeds: Path, models, attribution: st
     """Per-sentence outcomes of one attribution on one language's dev gold."""
     import pandas as pd
 
-    from attrib.annotator import annotate
+    from attrib.pipeline import annotate
 
     docs, gold = language_gold(files, lang, ud=ud, seeds=seeds)
     if not gold:

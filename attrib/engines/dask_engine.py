@@ -2,7 +2,7 @@
 
 The driver decides, as the local engine does, which documents a run must annotate (new,
 changed, the rest of an interrupted run); it cuts them into the chunks the local engine
-would (:func:`attrib.parallel.chunks`) and sends each to a Dask worker as a partition.
+would (:func:`attrib.engines.chunks.chunks`) and sends each to a Dask worker as a partition.
 Every worker builds its Annotator once, annotates its partition and writes it as one chunk
 of the run (``history/run=<id>/<table>/chunk-<k>.parquet``, documents last) straight from
 the worker; the driver then publishes the run like the local engine, so the tables are the
@@ -14,35 +14,31 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from attrib.parallel import Chunking
+from attrib.attribution.annotator import Annotator
+from attrib.dataset.rows import collect_rows, document_counts
+from attrib.dataset.runs import next_chunk, write_rows
+from attrib.engines.chunks import chunks
+from attrib.engines.local import annotate_chunks
+from attrib.options import AnnotatorSettings, RunOptions
 
-_ANNOTATORS: dict = {}  # per worker process: (models, codebooks, registry, attribution) -> Annotator
+_ANNOTATORS: dict = {}  # per worker process: AnnotatorSettings -> Annotator
 
 
-def _annotator(models, codebooks, registry, attribution="default"):
+def _annotator(settings: AnnotatorSettings):
     """The worker's Annotator for these settings, built on first use."""
-    key = (models, tuple(codebooks), tuple(registry), attribution)
-    if key not in _ANNOTATORS:
+    if settings not in _ANNOTATORS:
         import torch
 
-        from attrib.annotator import Annotator
-
         torch.set_num_threads(1)
-        _ANNOTATORS[key] = Annotator(*key)
-    return _ANNOTATORS[key]
+        _ANNOTATORS[settings] = Annotator.from_settings(settings)
+    return _ANNOTATORS[settings]
 
 
-def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, settings: tuple,
+def annotate_partition(items: list, folder: str, chunk: str, provenance: dict, settings: AnnotatorSettings,
                        index: int) -> tuple[int, dict]:
     """Annotate one partition on a worker and write it as a chunk; return its index and counts."""
-    from attrib.annotator import collect_rows, document_counts
-    from attrib.dataset.runs import write_rows
-    from attrib.parallel import annotate_chunks
-
-    annotator = _annotator(*settings)
+    annotator = _annotator(settings)
     stats, replaced = Counter(), []
     [done] = annotate_chunks(annotator, [items])  # the heap settled, then handed back to the collector
     for (action, doc), part in done:
@@ -62,21 +58,20 @@ def _client(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def run_partitions(todo: Iterable, run, out: Path, settings: tuple, chunking: Chunking, scheduler: str | None,
-                   workers: int, on_done: Callable[[int], None] | None = None) -> Counter:
+def run_partitions(todo: Iterable, run, out: Path, options: RunOptions,
+                   on_done: Callable[[int], None] | None = None) -> Counter:
     """Annotate ``todo`` ((action, document) pairs) on Dask as chunks of ``run``; read
     lazily, with at most two partitions per worker in flight, so the driver never holds
-    the whole corpus. ``on_done`` is told the documents of each partition as it comes back."""
+    the whole corpus. ``options`` gives the annotator's settings, the chunks, the scheduler
+    (or a local cluster of ``options.workers``); ``on_done`` is told the documents of each
+    partition as it comes back."""
     from dask.distributed import as_completed
 
-    from attrib.dataset.runs import next_chunk
-    from attrib.parallel import chunks
-
-    first, results = next_chunk(out, run), {}
-    client, cluster = _client(scheduler, workers)
+    first, results, settings = next_chunk(out, run), {}, options.settings
+    client, cluster = _client(options.scheduler, max(options.workers, 1))
     try:
         window, running = 2 * max(sum(client.nthreads().values()), 1), as_completed(with_results=True)
-        for k, part in enumerate(chunks(todo, chunking)):
+        for k, part in enumerate(chunks(todo, options.chunking)):
             running.add(client.submit(annotate_partition, part, str(run.folder(out)), f"chunk-{first + k:05d}",
                                       run.provenance, settings, k, pure=False))
             if running.count() >= window:

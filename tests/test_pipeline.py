@@ -7,21 +7,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from attrib.annotator import annotate, annotate_corpus
+from attrib.pipeline import annotate, annotate_corpus
 from attrib.dataset.schema import SCHEMA_VERSION, TABLES
-
-
-def _empty_pack(tmp_path: Path) -> str:
-    pack = tmp_path / "pack"
-    pack.mkdir()
-    (pack / "resources.json").write_text("{}")
-    return str(pack)
-
-
-ARTICLE = """ date 2023-03-14 A kormány új intézkedéseket jelentett be. Az ellenzék tiltakozott.
-
-Huge crowds in #Budapest tonight pic.twitter.com/Ab12Cd — Telex English (@telex_en) March 14, 2023
-"""
+from tests.conftest import ARTICLE, _empty_pack
 
 
 def test_corpus_tables_keep_every_document(tmp_path: Path):
@@ -92,7 +80,7 @@ def test_a_long_paragraph_without_punctuation_is_parsed_in_pieces(tmp_path: Path
 def test_a_dataframe_of_news_please_columns_is_read_as_a_table_file_is():
     import pandas as pd
 
-    from attrib.annotator import _documents_from
+    from attrib.inputs.memory import documents_from as _documents_from
 
     frame = pd.DataFrame([{"maintext": "The minister said the roads would reopen.", "title": "Roads to reopen",
                            "date_publish": "2022-01-05 10:00:00", "source_domain": "example.gr", "id": "a1"},
@@ -108,7 +96,7 @@ def test_a_dataframe_without_a_text_column_is_refused_naming_its_columns():
     import pandas as pd
     import pytest
 
-    from attrib.annotator import _documents_from
+    from attrib.inputs.memory import documents_from as _documents_from
     from attrib.errors import UsageError
 
     with pytest.raises(UsageError, match="the DataFrame has no 'text' column .*'body'"):
