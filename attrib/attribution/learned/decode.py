@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import torch
 
-from attrib.training.learned.data import QUOTES
+from attrib.attribution.learned.targets import QUOTES
 from attrib.attribution.learned.features import SPECIALS
 
 MAX_SPAN = 12

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from attrib.training.learned.data import LABELS, MAX_LINKS, QUOTES, LinkTarget, TrainDoc
+from attrib.attribution.learned.targets import LABELS, MAX_LINKS, QUOTES, LinkTarget, TrainDoc
 from attrib.attribution.learned.windows import Window, make_windows, tokenize_document
 
 SPECIALS = (*LABELS, "previous")

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from attrib.atomic import write_json_atomic
-from attrib.training.pack.recipe import PROCESSOR_ORDER
 
+# The order stanza runs its processors in (and the recipes name them in).
+PROCESSOR_ORDER = ("tokenize", "mwt", "pos", "lemma", "depparse")
 MANIFEST = "manifest.json"
 RESOURCES = "resources.json"
 LICENCE_NOTE = (

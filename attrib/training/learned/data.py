@@ -7,58 +7,17 @@ gives only the names: the naming words are looked for in the sentence, then in t
 sentences around it, as the span gold would have placed them (a link whose name is found
 nowhere keeps its label but teaches no span).
 
-A document becomes a :class:`TrainDoc`: its text and, per sentence, the number of links,
-the quote type and each link's target (naming words, a referring mention, or a label:
-``unnamed``, ``unknown``, ``account``).
+A document becomes a :class:`~attrib.attribution.learned.targets.TrainDoc`.
 """
 
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from attrib.attribution.learned.targets import (  # noqa: F401 (TrainDoc and the rest re-exported for training)
+    LABELS, MAX_LINKS, QUOTES, LinkTarget, SentenceTarget, TrainDoc)
 from attrib.evaluation.spangold import doc_sentences, pool_text, read_span_gold
-
-LABELS = ("unnamed", "unknown", "account")
-QUOTES = ("direct", "indirect", "mixed")
-MAX_LINKS = 3
-
-
-@dataclass
-class LinkTarget:
-    """Where one link's source is named: offsets in the document, or a label."""
-
-    name: tuple[int, int] | None = None
-    label: str | None = None
-    mention: tuple[int, int] | None = None
-    cue: tuple[int, int] | None = None
-
-
-@dataclass
-class SentenceTarget:
-    """A gold sentence: offsets, quote type (None when the gold does not say) and links."""
-
-    start: int
-    end: int
-    quote: str | None = None
-    links: list[LinkTarget] = field(default_factory=list)
-    kind: str = "paragraph"
-
-    @property
-    def attributed(self) -> bool:
-        return bool(self.links)
-
-
-@dataclass
-class TrainDoc:
-    """A gold document ready for the model."""
-
-    doc_id: str
-    lang: str
-    text: str
-    sentences: list[SentenceTarget]
-    origin: str = ""
 
 
 def span_gold_docs(path: Path, pool: Path) -> list[TrainDoc]:

@@ -11,8 +11,8 @@ from typing import Any
 import yaml
 
 from attrib.errors import ConfigError
+from attrib.parsing.pack.pack import PROCESSOR_ORDER
 
-PROCESSOR_ORDER = ("tokenize", "mwt", "pos", "lemma", "depparse")
 SPLITS = ("train", "dev", "test")
 
 
