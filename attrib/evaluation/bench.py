@@ -349,7 +349,7 @@ def _write(out: Path, result: dict) -> None:
 def _machine() -> dict:
     import torch
 
-    from attrib import __version__
+    from attrib.version import __version__
 
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                           cwd=Path(__file__).parent, check=False)
