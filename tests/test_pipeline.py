@@ -75,29 +75,3 @@ def test_a_long_paragraph_without_punctuation_is_parsed_in_pieces(tmp_path: Path
     assert any("parsed in pieces" in w for w in docs.warnings[0])
     sents = pd.read_parquet(tmp_path / "out" / "sentences")
     assert sents.end.max() == len(text) and sents.start.is_monotonic_increasing and len(sents) >= 5
-
-
-def test_a_dataframe_of_news_please_columns_is_read_as_a_table_file_is():
-    import pandas as pd
-
-    from attrib.inputs.memory import documents_from as _documents_from
-
-    frame = pd.DataFrame([{"maintext": "The minister said the roads would reopen.", "title": "Roads to reopen",
-                           "date_publish": "2022-01-05 10:00:00", "source_domain": "example.gr", "id": "a1"},
-                          {"maintext": None, "title": "No text here", "id": "a2"}])
-    docs = _documents_from(frame)
-    assert [d.doc_id for d in docs] == ["a1", "a2"]
-    assert docs[0].text.startswith("Roads to reopen\n\n") and docs[0].meta["outlet"] == "example.gr"
-    assert docs[0].meta["published"].startswith("2022-01-05") and docs[0].meta["title"] == "Roads to reopen"
-    assert not docs[1].ok and "row 1 of the DataFrame has no text" in docs[1].error
-
-
-def test_a_dataframe_without_a_text_column_is_refused_naming_its_columns():
-    import pandas as pd
-    import pytest
-
-    from attrib.inputs.memory import documents_from as _documents_from
-    from attrib.errors import UsageError
-
-    with pytest.raises(UsageError, match="the DataFrame has no 'text' column .*'body'"):
-        _documents_from(pd.DataFrame({"body": ["x"]}))

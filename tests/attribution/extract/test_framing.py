@@ -5,7 +5,7 @@ from attrib.attribution.extract.cues import verb_cues
 from attrib.attribution.extract.framing import cue_frame, find_terms, framing_rows
 from attrib.attribution.extract.resolve import Link
 from attrib.parsing.sent import with_offsets
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS = load_codebooks()
 MAYOR = Link("x:mayor", "δήμαρχος", "person", "ο δήμαρχος", "αποκαλώ", "explicit")

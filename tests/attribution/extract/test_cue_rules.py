@@ -11,7 +11,7 @@ from attrib.attribution.extract.cues import (
     verb_cues,
 )
 from attrib.attribution.extract.sources import chain_from_cue
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS = load_codebooks()
 

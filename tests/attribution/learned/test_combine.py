@@ -8,7 +8,7 @@ from attrib.attribution.learned.combine import Learned
 from attrib.attribution.learned.decode import PredictedLink, PredictedSentence
 from attrib.attribution.registry import load_registry
 from attrib.article.structure import Block
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()
 TEXT = "Minister John Smith said taxes rise. He added that it was hard. Prices rose."

@@ -3,7 +3,7 @@
 from attrib.languages.codebook import load_codebooks
 from attrib.attribution.extract.hedges import hedges
 from attrib.attribution.extract.quotes import quote_spans
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS = load_codebooks()
 

@@ -5,7 +5,7 @@ from attrib.languages.codebook import load_codebooks
 from attrib.parsing.sent import with_offsets
 from attrib.attribution.registry import load_registry
 from attrib.article.structure import Block
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()
 

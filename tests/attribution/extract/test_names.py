@@ -2,7 +2,7 @@
 
 from attrib.attribution.extract.names import name_words
 from attrib.attribution.extract.sources import phrase
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 
 def named(rows, lang, head_id, marks=frozenset()):

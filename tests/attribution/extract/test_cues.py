@@ -5,7 +5,7 @@ import pytest
 from attrib.languages.codebook import load_codebooks
 from attrib.attribution.extract.cues import according_cues, verb_cues
 from attrib.attribution.extract.sources import chain_from_cue, phrase
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS = load_codebooks()
 

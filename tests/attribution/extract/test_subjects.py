@@ -2,7 +2,7 @@
 
 from attrib.languages.codebook import load_codebooks
 from attrib.attribution.extract.cues import verb_cues
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS = load_codebooks()
 

@@ -4,7 +4,7 @@ from attrib.attribution.rules import ordered_cues
 from attrib.languages.codebook import load_codebooks
 from attrib.attribution.extract.nesting import chain_cues
 from attrib.attribution.registry import load_registry
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()
 

@@ -4,7 +4,7 @@ import pytest
 
 from attrib.errors import ConfigError
 from attrib.attribution.registry import load_registry
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 REG = load_registry()
 
@@ -78,7 +78,7 @@ def test_mistakes_name_file_and_line(tmp_path: Path, body, message):
 
 def test_acronyms_and_capitalised_names_need_their_capitals():
     from attrib.attribution.registry import load_registry
-    from tests.extract.conllu import sent
+    from tests.attribution.extract.conllu import sent
 
     reg = load_registry()
     s = sent("""

@@ -4,7 +4,7 @@ from attrib.languages.codebook import load_codebooks
 from attrib.attribution.extract.resolve import Link, by_role, resolve_link
 from attrib.attribution.extract.sources import RawLink
 from attrib.attribution.registry import load_registry
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS, REG = load_codebooks(), load_registry()
 HISTORY = [Link("tokayev", "Kassym-Jomart Tokayev", "government", "Τοκάγεφ", "δηλώνω", "registry"),

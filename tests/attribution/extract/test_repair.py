@@ -4,7 +4,7 @@ from attrib.languages.codebook import load_codebooks
 from attrib.attribution.extract.cues import verb_cues
 from attrib.attribution.extract.repair import relay_participles, repair
 from attrib.attribution.extract.sources import chain_from_cue
-from tests.extract.conllu import sent
+from tests.attribution.extract.conllu import sent
 
 BOOKS = load_codebooks()
 
@@ -157,7 +157,7 @@ def test_possessor_before_a_non_nominative_noun_leaves_the_verb_without_subject(
 def test_a_nominative_possessor_of_a_verb_is_its_subject():
     from attrib.languages.codebook import load_codebooks
     from attrib.attribution.extract.repair import nominative_obliques
-    from tests.extract.conllu import sent
+    from tests.attribution.extract.conllu import sent
 
     s = sent("""
     Berzi Berzi PROPN 3 nmod:att Case=Nom
