@@ -140,11 +140,16 @@ def language_gold(gold_files, lang: str, *, ud: Path, seeds: Path) -> tuple[list
 def evaluate_language(*, gold_files, lang: str, ud: Path, seeds: Path = Path("seeds"), models=None) -> dict:
     """Attribution scores of one language over several gold files, annotated in one run.
 
-    The build's gate (:mod:`attrib.training.pack.gate`) compares a pack with and without a
-    retrained model this way.
-
     Returns:
         The scores of :func:`scores`; an empty dict when the files hold no document in ``lang``.
+    """
+    return language_outcomes(gold_files=gold_files, lang=lang, ud=ud, seeds=seeds, models=models)[0]
+
+
+def language_outcomes(*, gold_files, lang: str, ud: Path, seeds: Path = Path("seeds"), models=None) -> tuple[dict, list]:
+    """:func:`evaluate_language`'s scores and, per gold sentence, whether the sentence was right
+    (:func:`sentence_outcomes`). The build's gate
+    (:mod:`attrib.training.pack.gate`) compares a pack with and without a retrained model this way.
     """
     import pandas as pd
 
@@ -152,9 +157,23 @@ def evaluate_language(*, gold_files, lang: str, ud: Path, seeds: Path = Path("se
 
     docs, gold = language_gold(gold_files, lang, ud=ud, seeds=seeds)
     if not gold:
-        return {}
+        return {}, []
     result = annotate(pd.DataFrame(docs), models=models)
-    return scores(gold, align(gold, result.sentences), load_registry([]))
+    predicted, registry = align(gold, result.sentences), load_registry([])
+    return scores(gold, predicted, registry), sentence_outcomes(gold, predicted, registry)
+
+
+def sentence_outcomes(gold: list, predicted: list[dict], registry=None) -> list[int]:
+    """1 per sentence a system gets right: attributed or not as the gold says, and for an
+    attributed one every gold link found in order."""
+    out = []
+    for g, p in zip(gold, predicted):
+        if g.attributed:
+            out.append(int(p["attributed"] and chain_found(g.chain, p["chain"], registry)))
+        else:
+            out.append(int(not p["attributed"]))
+    return out
+
 
 
 def align(gold: list[GoldSentence], sentences) -> list[dict]:

@@ -75,13 +75,23 @@ def resources_json(manifest: dict) -> dict:
         procs = [p for p in PROCESSOR_ORDER if p in models]
         lang_res: dict[str, Any] = {"lang_name": entry.get("name", lang)}
         for proc in procs:
-            lang_res[proc] = {entry["package"]: {"md5": models[proc]["md5"]}}
+            lang_res[proc] = {entry["package"]: {"md5": models[proc]["md5"], **_dependencies(models[proc])}}
+        used = {models[p]["pretrain"] for p in procs if models[p].get("pretrain")}
+        if used:  # the static vectors a tagger or parser was trained with (stanza's "pretrain" model)
+            lang_res["pretrain"] = {name: {"md5": entry["pretrain"][name]["md5"]} for name in sorted(used)}
         lang_res["default_processors"] = {p: entry["package"] for p in procs}
         # stanza.Pipeline(lang) asks for package "default": map it to the pack's models.
         lang_res["packages"] = {"default": dict(lang_res["default_processors"])}
         lang_res["default_dependencies"] = {}
         out[lang] = lang_res
     return out
+
+
+def _dependencies(model: dict) -> dict:
+    """stanza's ``dependencies`` of a model trained with pretrained vectors (none otherwise)."""
+    if not model.get("pretrain"):
+        return {}
+    return {"dependencies": [{"model": "pretrain", "package": model["pretrain"]}]}
 
 
 def md5(path: Path) -> str:

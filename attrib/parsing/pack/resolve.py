@@ -110,7 +110,8 @@ def verify_pack(source: ModelSource, lang: str, processors: list[str]) -> None:
         ModelError: naming the language, the processor and how to get the model.
     """
     entry = _pack_resources(source, lang)
-    manifest = packlib.read_manifest(source.path)["languages"].get(lang, {}).get("models", {})
+    recorded = packlib.read_manifest(source.path)["languages"].get(lang, {})
+    manifest = recorded.get("models", {})
     for proc in processors:
         package = entry.get("default_processors", {}).get(proc)
         if package is None:
@@ -120,10 +121,20 @@ def verify_pack(source: ModelSource, lang: str, processors: list[str]) -> None:
         if not path.is_file():
             raise ModelError(f"the {lang} {proc} model is missing ({path}); "
                              f"{_how_to_build(lang, proc)}")
-        expected = manifest.get(proc, {}).get("sha256")
-        if expected and _file_sha256(str(path), path.stat().st_mtime_ns) != expected:
-            raise ModelError(f"the {lang} {proc} model file {path} is corrupt (sha256 differs "
-                             f"from manifest.json); {_how_to_build(lang, proc)}")
+        _verify_file(path, manifest.get(proc, {}).get("sha256"), lang, proc)
+        vectors = manifest.get(proc, {}).get("pretrain")
+        if vectors:
+            record = recorded.get("pretrain", {}).get(vectors, {})
+            _verify_file(packlib.model_path(source.path, lang, "pretrain", vectors), record.get("sha256"), lang, proc)
+
+
+def _verify_file(path: Path, expected: str | None, lang: str, proc: str) -> None:
+    """A model file (or the vectors it was trained with) is there and matches its sha256."""
+    if not path.is_file():
+        raise ModelError(f"the {lang} {proc} model needs {path}, which is missing; {_how_to_build(lang, proc)}")
+    if expected and _file_sha256(str(path), path.stat().st_mtime_ns) != expected:
+        raise ModelError(f"the {lang} {proc} model file {path} is corrupt (sha256 differs "
+                         f"from manifest.json); {_how_to_build(lang, proc)}")
 
 
 @lru_cache(maxsize=64)

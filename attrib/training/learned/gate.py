@@ -13,36 +13,13 @@ language's dev sentences, the rules unless a model mode beats them clearly.
 
 from __future__ import annotations
 
-import random
 from pathlib import Path
 
-from attrib.evaluation.evaluate import align, chain_found, language_gold
+from attrib.evaluation.evaluate import align, language_gold, sentence_outcomes
+from attrib.evaluation.paired import paired_bootstrap
 from attrib.attribution.registry import load_registry
 
 DEV_GOLD = ("pool/dev-el.yaml", "pool/dev-hu.yaml", "pool/dev-en.yaml", "synth-dev.yaml")
-
-
-def sentence_outcomes(gold: list, predicted: list[dict], registry=None) -> list[int]:
-    """1 per sentence a system gets right: attributed or not as the gold says, and for an
-    attributed one every gold link found in order."""
-    out = []
-    for g, p in zip(gold, predicted):
-        if g.attributed:
-            out.append(int(p["attributed"] and chain_found(g.chain, p["chain"], registry)))
-        else:
-            out.append(int(not p["attributed"]))
-    return out
-
-
-def paired_bootstrap(a: list[int], b: list[int], rounds: int = 2000, seed: int = 0) -> float:
-    """The share of bootstrap resamples (over sentences, paired) in which ``a`` is no better than ``b``."""
-    if not a:
-        return 1.0
-    rng, n, worse = random.Random(seed), len(a), 0
-    diffs = [x - y for x, y in zip(a, b)]
-    for _ in range(rounds):
-        worse += sum(diffs[rng.randrange(n)] for _ in range(n)) <= 0
-    return worse / rounds
 
 
 def outcomes(*, files, lang: str, ud: Path, seeds: Path, models, attribution: str, pack_override=None) -> list[int]:

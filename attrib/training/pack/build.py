@@ -39,7 +39,7 @@ from attrib.training.pack.jobs import (
 )
 from attrib.training.pack.recipe import LanguageRecipe, Recipe, load_recipe
 from attrib.training.pack.score import PROCESSOR_METRICS, conll18_scores
-from attrib.training.pack.staging import short_name, stage_treebank
+from attrib.training.pack.staging import short_name, split_sentences, stage_treebank
 
 
 @dataclass
@@ -112,6 +112,33 @@ def step_key(lang: LanguageRecipe, proc: str, step: str) -> str:
     if step != "prepare":
         facts["hyper"] = lang.hyper[proc]
     return hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def uses_vectors(lang: LanguageRecipe, proc: str | None = None) -> bool:
+    """Whether a processor (or any processor of the language) trains on distilled vectors."""
+    hypers = [lang.hyper.get(proc, {})] if proc else list(lang.hyper.values())
+    return any(h.get("vectors") == "distilled" for h in hypers)
+
+
+def distil_vectors(ctx: BuildContext, lang: LanguageRecipe) -> dict | None:
+    """Distil the language's static word vectors once (:mod:`attrib.training.pack.vectors`):
+    from the words of its train and dev splits and the pool's articles outside the test half."""
+    from attrib.training.pack import vectors
+
+    if not uses_vectors(lang):
+        return None
+    facts = {"splits": lang.splits, "exclude": list(lang.exclude), "dim": vectors.DIM,
+             "layers": vectors.LAYERS, "contexts": vectors.CONTEXTS}
+    key = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
+    record = _done(ctx, lang.lang, "vectors", "build", key)
+    if record and ctx.work.vectors(lang.lang).is_file():
+        return record
+    ctx.log(f"[{lang.lang} vectors] distilling static word vectors from the shared encoder")
+    blocks = [b for split in ("train", "dev") for b in split_sentences(lang, split, ctx.ud)]
+    start = time.monotonic()
+    built = vectors.build_vectors(blocks=blocks, texts=vectors.pool_articles(ctx.ud.parent / "pool", lang.lang),
+                                  out=ctx.work.vectors(lang.lang), threads=ctx.threads)
+    return _mark(ctx, lang.lang, "vectors", "build", {**built, "seconds": round(time.monotonic() - start, 1)}, key)
 
 
 def prepare(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> None:
@@ -239,9 +266,13 @@ def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, s
         shutil.copyfile(src, tmp)
     os.replace(tmp, dst)
     facts = _trained_facts(ctx, lang, proc, trained, scores)
+    pretrain = _install_vectors(ctx, lang) if uses_vectors(lang, proc) else None
     with packlib.locked_manifest(ctx.pack) as manifest:
         manifest["recipe_version"] = ctx.recipe.version
         entry = _language_entry(ctx, lang, manifest)
+        if pretrain:
+            entry.setdefault("pretrain", {})[pretrain["package"]] = pretrain
+            facts["pretrain"] = pretrain["package"]
         before = entry["models"].get(proc)
         replaced = {k: before.get(k) for k in ("scores", "splits", "trained", "sha256")} if before else None
         entry["models"][proc] = {
@@ -251,6 +282,22 @@ def install(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, s
             "half_precision": ctx.recipe.half_precision, **facts, "gate": checks or {},
             "train_threads": trained["threads"], "versions": _versions()}
     return dst
+
+
+def _install_vectors(ctx: BuildContext, lang: LanguageRecipe) -> dict:
+    """Copy the distilled vectors into the pack under a name of their content
+    (``<lang>/pretrain/e5-<sha>.pt``: a model keeps the vectors it was trained with)."""
+    src = ctx.work.vectors(lang.lang)
+    digest = packlib.sha256(src)
+    package = f"e5-{digest[:8]}"
+    dst = packlib.model_path(ctx.pack, lang.lang, "pretrain", package)
+    if not dst.is_file() or packlib.sha256(dst) != digest:
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, dst.with_name(dst.name + ".tmp"))
+        os.replace(dst.with_name(dst.name + ".tmp"), dst)
+    built = _done(ctx, lang.lang, "vectors", "build") or {}
+    return {"package": package, "file": str(dst.relative_to(ctx.pack)), "sha256": digest, "md5": packlib.md5(dst),
+            "bytes": dst.stat().st_size, "distilled": built}
 
 
 def git_commit(pack: Path, message: str) -> None:
@@ -278,11 +325,12 @@ def installed_dev_score(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> f
     return conll18_scores(gold_file(lang, proc, "dev", ctx.work), out, (metric,))[metric]
 
 
-def attribution_scores(ctx: BuildContext, lang: LanguageRecipe, models: Path) -> dict:
-    """Attribution on the recipe's dev gold, in one language, with the pack ``models``."""
-    from attrib.evaluation.evaluate import evaluate_language
+def attribution_scores(ctx: BuildContext, lang: LanguageRecipe, models: Path) -> tuple[dict, list]:
+    """Attribution on the recipe's dev gold, in one language, with the pack ``models``:
+    the scores and whether each sentence was right."""
+    from attrib.evaluation.evaluate import language_outcomes
 
-    return evaluate_language(gold_files=ctx.recipe.gate.gold, lang=lang.lang, ud=ctx.ud, models=models)
+    return language_outcomes(gold_files=ctx.recipe.gate.gold, lang=lang.lang, ud=ctx.ud, models=models)
 
 
 def judge(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, scores: dict) -> list[gate.Verdict]:
@@ -293,7 +341,8 @@ def judge(ctx: BuildContext, lang: LanguageRecipe, proc: str, trained: dict, sco
     if record:
         return [gate.Verdict(**v) for v in record["verdicts"]]
     metric = ctx.recipe.metrics[proc]
-    verdicts = [gate.treebank_verdict(scores["dev"][metric], installed_dev_score(ctx, lang, proc), metric)]
+    verdicts = [gate.treebank_verdict(scores["dev"][metric], installed_dev_score(ctx, lang, proc), metric,
+                                      ctx.recipe.gate.min_gain.get(proc, 0.0))]
     if verdicts[0].passed and ctx.recipe.gate.gold and verdicts[0].figures["installed"] is not None:
         candidate = gate.candidate_pack(ctx.pack, ctx.work.root / "candidate")
         install(dataclasses.replace(ctx, pack=candidate), lang, proc, trained, scores)
@@ -330,6 +379,8 @@ def build_stage(ctx: BuildContext, lang: LanguageRecipe, proc: str) -> str:
     """Prepare, train, score, judge and (if it passes the gate) install one processor."""
     if not ctx.force and _installed_metric(ctx, lang, proc) is not None:
         return "kept (already built and scored; --force to build and judge a new one)"
+    if uses_vectors(lang, proc):
+        distil_vectors(ctx, lang)
     prepare(ctx, lang, proc)
     trained = train(ctx, lang, proc)
     scores = score(ctx, lang, proc)

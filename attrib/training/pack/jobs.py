@@ -26,8 +26,10 @@ FLAG_KEYS = {"no_pretrain", "fix_eval_interval", "no_char", "share_hid", "use_di
 # Model options the predict step must repeat because stanza reads them from the command line.
 PREDICT_KEYS = {"no_pretrain"}
 # attrib's own keys, never passed to stanza: ``epochs`` sets the tagger's and the parser's
-# ``max_steps`` from the size of the prepared training data (see :func:`epoch_steps`).
-DERIVED_KEYS = {"epochs"}
+# ``max_steps`` from the size of the prepared training data (see :func:`epoch_steps`);
+# ``vectors: distilled`` gives the tagger and the parser the static word vectors distilled
+# from the shared encoder (:mod:`attrib.training.pack.vectors`) as their pretrained vectors.
+DERIVED_KEYS = {"epochs", "vectors"}
 EPOCH_PROCESSORS = ("pos", "depparse")
 # Processors whose training data carry tags predicted by the pack's own tagger.
 RETAGGED = ("lemma", "depparse")
@@ -57,6 +59,10 @@ class WorkPaths:
         """Prepared data folder of a processor (stanza's layout)."""
         return self.data_root / ("tokenize" if proc == "tokenize" else proc)
 
+    def vectors(self, lang: str) -> Path:
+        """The static word vectors distilled for a language (stanza's pretrain format)."""
+        return self.root / "vectors" / f"{lang}.pt"
+
     def env(self) -> dict[str, str]:
         """Environment variables stanza's scripts read their paths from."""
         return {"UDBASE": str(self.udbase), "DATA_ROOT": str(self.data_root)}
@@ -73,6 +79,13 @@ def hyper_args(hyper: dict, keys: set[str] | None = None) -> list[str]:
         else:
             args += [f"--{key}", str(value)]
     return args
+
+
+def vector_args(recipe: LanguageRecipe, proc: str, work: WorkPaths) -> list[str]:
+    """``--wordvec_pretrain_file`` when the processor's hyperparameters ask for distilled vectors."""
+    if recipe.hyper.get(proc, {}).get("vectors") != "distilled":
+        return []
+    return ["--wordvec_pretrain_file", str(work.vectors(recipe.lang))]
 
 
 def prepare_command(recipe: LanguageRecipe, proc: str) -> list[str]:
@@ -96,7 +109,7 @@ def retag_command(recipe: LanguageRecipe, proc: str, work: WorkPaths, split: str
     return (["-m", "stanza.models.tagger", "--mode", "predict", "--lang", recipe.lang,
              "--shorthand", sn, "--save_dir", str(tagger.parent), "--save_name", tagger.name]
             + ["--eval_file", str(d / f"{sn}.{split}.in.conllu"), "--output_file", str(out)]
-            + hyper_args(recipe.hyper["pos"], PREDICT_KEYS))
+            + hyper_args(recipe.hyper["pos"], PREDICT_KEYS) + vector_args(recipe, "pos", work))
 
 
 def _model_io(recipe: LanguageRecipe, proc: str, work: WorkPaths, model: Path | None = None) -> list[str]:
@@ -180,7 +193,8 @@ def train_command(recipe: LanguageRecipe, proc: str, module: str, work: WorkPath
         inputs = _mwt_train(recipe, work)
     else:
         inputs = _tagged_train(recipe, proc, work)
-    return ["-m", module, "--mode", "train"] + inputs + _model_io(recipe, proc, work) + hyper_args(hyper)
+    return (["-m", module, "--mode", "train"] + inputs + _model_io(recipe, proc, work) + hyper_args(hyper)
+            + vector_args(recipe, proc, work))
 
 
 def gold_file(recipe: LanguageRecipe, proc: str, split: str, work: WorkPaths) -> Path:
@@ -201,4 +215,4 @@ def predict_command(recipe: LanguageRecipe, proc: str, module: str, work: WorkPa
     inputs = ["--eval_file", str(d / f"{sn}.{split}.in.conllu"), "--output_file", str(out)]
     if proc == "mwt":
         inputs += ["--gold_file", str(gold_file(recipe, proc, split, work))]
-    return base + inputs + hyper_args(recipe.hyper[proc], PREDICT_KEYS)
+    return base + inputs + hyper_args(recipe.hyper[proc], PREDICT_KEYS) + vector_args(recipe, proc, work)

@@ -49,13 +49,18 @@ class Gate:
     Attributes:
         gold: attribution gold files (relative to the project root) whose documents in the
             model's language are annotated with the installed and with the candidate pack.
-        metrics: attribution scores (as in ``attrib eval``) that may not fall.
-        tolerance: how far a score may fall and still pass (0: not at all).
+        metrics: attribution scores (as in ``attrib eval``) reported beside the verdict.
+        alpha: attribution falls by more than noise when a paired bootstrap over the dev
+            sentences finds the installed pack no better than the candidate in fewer than
+            this share of resamples.
+        min_gain: processor -> how much a new model must gain on its dev metric over the
+            installed one (others: any gain).
     """
 
     gold: tuple[str, ...] = ()
     metrics: tuple[str, ...] = ("f1", "chain_accuracy", "exact_chain_accuracy")
-    tolerance: float = 0.0
+    alpha: float = 0.05
+    min_gain: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -126,10 +131,14 @@ def _gate(raw: dict | None) -> Gate:
     unknown = [m for m in metrics if m not in GATE_METRICS]
     if unknown:
         raise ConfigError(f"recipe: gate.metrics: unknown {unknown}; use some of {list(GATE_METRICS)}")
-    tolerance = float(raw.get("tolerance", 0.0))
-    if not 0 <= tolerance < 1:
-        raise ConfigError(f"recipe: gate.tolerance {tolerance}: give a share between 0 and 1, e.g. 0.01")
-    return Gate(tuple(raw.get("gold") or ()), metrics, tolerance)
+    alpha = float(raw.get("alpha", 0.05))
+    if not 0 < alpha < 1:
+        raise ConfigError(f"recipe: gate.alpha {alpha}: give a share between 0 and 1, e.g. 0.05")
+    min_gain = {str(k): float(v) for k, v in (raw.get("min_gain") or {}).items()}
+    unknown = [p for p in min_gain if p not in PROCESSOR_ORDER]
+    if unknown:
+        raise ConfigError(f"recipe: gate.min_gain: unknown processors {unknown}; use {list(PROCESSOR_ORDER)}")
+    return Gate(tuple(raw.get("gold") or ()), metrics, alpha, min_gain)
 
 
 def load_recipe(override: str | Path | None = None) -> Recipe:

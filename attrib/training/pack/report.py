@@ -105,6 +105,9 @@ def _gate_text(model: dict) -> str:
     if attr.get("new"):
         words.append("attribution on the dev gold " + ", ".join(
             f"{m} {attr['installed'].get(m, 0):.3f} -> {attr['new'].get(m, 0):.3f}" for m in attr["metrics"]))
+    if "p_installed_no_better" in attr:
+        words.append(f"sentences right {attr['installed_right']} -> {attr['new_right']} of {attr['sentences']} "
+                     f"(installed no better in {attr['p_installed_no_better']:.1%} of paired resamples)")
     return "; ".join(words)
 
 

@@ -36,6 +36,12 @@ def test_first_model_is_installed_then_kept(ctx, monkeypatch):
 
 
 ATTR = {"gold_attributed": 30, "f1": 0.9, "chain_accuracy": 0.6, "exact_chain_accuracy": 0.5}
+RIGHT = [1] * 60 + [0] * 40  # the installed pack's outcomes on 100 dev sentences
+
+
+def _lost(n: int) -> list[int]:
+    """The installed outcomes with ``n`` right sentences now wrong."""
+    return [0] * n + RIGHT[n:]
 
 
 @pytest.fixture
@@ -49,9 +55,9 @@ def gated(ctx, monkeypatch):
 
     def attribution(context, lang, models):
         calls.append(models)
-        return ATTR if models == ctx.pack else ctx.candidate_scores
+        return (ATTR, RIGHT) if models == ctx.pack else ctx.candidate_scores
 
-    ctx.candidate_scores = ATTR
+    ctx.candidate_scores = (ATTR, RIGHT)
     monkeypatch.setattr(build, "attribution_scores", attribution)
     return ctx, calls
 
@@ -64,7 +70,7 @@ def test_treebank_check_fails_first(gated, monkeypatch):
     ctx, calls = gated
     monkeypatch.setattr(build, "score", lambda *a: _scores(89.0))
     outcome = build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
-    assert outcome.startswith("not installed: the treebank check failed: dev Sentences 89.00 <= installed 90.00")
+    assert outcome.startswith("not installed: the treebank check failed: dev Sentences 89.00 against installed 90.00")
     assert calls == []  # attribution is not run for a model that is already worse
 
 
@@ -73,10 +79,10 @@ def test_attribution_check_keeps_the_installed_model(gated, monkeypatch):
     before = build.packlib.sha256(ctx.pack / "hu" / "tokenize" / "szeged.pt")
     torch.save({"model": {"w": torch.zeros(2)}}, ctx.work.saved("hu") / "tokenize.pt")
     monkeypatch.setattr(build, "score", lambda *a: _scores(91.5))
-    ctx.candidate_scores = {**ATTR, "chain_accuracy": 0.55}
+    ctx.candidate_scores = ({**ATTR, "chain_accuracy": 0.5}, _lost(10))
     outcome = build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
     assert outcome.startswith("not installed: the attribution check failed")
-    assert "chain_accuracy 0.600 -> 0.550" in outcome
+    assert "chain_accuracy 0.600 -> 0.500" in outcome and "right 60 -> 50" in outcome
     assert calls == [ctx.pack, ctx.work.root / "candidate"]
     assert build.packlib.sha256(ctx.pack / "hu" / "tokenize" / "szeged.pt") == before
     rejected = build.packlib.read_manifest(ctx.pack)["languages"]["hu"]["rejected"]["tokenize"]
@@ -87,13 +93,14 @@ def test_attribution_check_keeps_the_installed_model(gated, monkeypatch):
 def test_a_model_passing_both_checks_is_installed_with_its_figures(gated, monkeypatch):
     ctx, _ = gated
     monkeypatch.setattr(build, "score", lambda *a: _scores(91.5))
-    ctx.candidate_scores = {**ATTR, "chain_accuracy": 0.65}
+    ctx.candidate_scores = ({**ATTR, "chain_accuracy": 0.59}, _lost(1))  # one sentence lost: noise
     outcome = build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
     assert outcome.startswith("installed") and "dev Sentences 90.00 -> 91.50" in outcome
     model = build.packlib.read_manifest(ctx.pack)["languages"]["hu"]["models"]["tokenize"]
     assert model["scores"]["dev"]["Sentences"] == 91.5
-    assert model["gate"]["attribution"]["new"]["chain_accuracy"] == 0.65
-    assert model["gate"]["treebank"] == {"metric": "Sentences", "new": 91.5, "installed": 90.0}
+    assert model["gate"]["attribution"]["new"]["chain_accuracy"] == 0.59
+    assert model["gate"]["attribution"]["new_right"] == 59 and model["gate"]["attribution"]["installed_right"] == 60
+    assert model["gate"]["treebank"] == {"metric": "Sentences", "new": 91.5, "installed": 90.0, "min_gain": 0.0}
     assert model["curve"] == {"unit": "step", "points": []}  # no training log in this test
     assert model["replaced"]["scores"]["dev"]["Sentences"] == 90.0  # the replaced model's figures stay beside
 
@@ -101,12 +108,12 @@ def test_a_model_passing_both_checks_is_installed_with_its_figures(gated, monkey
 def test_a_verdict_is_remembered_until_the_installed_model_changes(gated, monkeypatch):
     ctx, calls = gated
     monkeypatch.setattr(build, "score", lambda *a: _scores(91.5))
-    ctx.candidate_scores = {**ATTR, "f1": 0.8}
+    ctx.candidate_scores = ({**ATTR, "f1": 0.8}, _lost(12))
     build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize")
     assert build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize").startswith("not installed: the attr")
     assert len(calls) == 2  # judged once, then read back
     _clear_verdict(ctx)
-    ctx.candidate_scores = ATTR
+    ctx.candidate_scores = (ATTR, RIGHT)
     assert build.build_stage(ctx, ctx.recipe.languages["hu"], "tokenize").startswith("installed")
 
 

@@ -11,27 +11,49 @@ ATTR = {"gold_attributed": 40, "f1": 0.90, "chain_accuracy": 0.70, "exact_chain_
 def test_treebank_check_compares_like_with_like():
     assert gate.treebank_verdict(75.0, None, "LAS").passed
     worse = gate.treebank_verdict(74.0, 74.0, "LAS")
-    assert not worse.passed and worse.failed == "treebank" and "74.00 <= installed 74.00" in worse.detail
+    assert not worse.passed and worse.failed == "treebank" and "74.00 against installed 74.00" in worse.detail
     assert gate.treebank_verdict(74.5, 74.0, "LAS").passed
 
 
-def test_attribution_may_not_fall_on_any_metric():
-    better_f1_worse_chain = {**ATTR, "f1": 0.95, "chain_accuracy": 0.675}
-    verdict = gate.attribution_verdict(Gate(), ATTR, better_f1_worse_chain)
-    assert not verdict.passed and verdict.failed == "attribution"
-    assert "chain_accuracy 0.700 -> 0.675" in verdict.detail and "(chain_accuracy fall)" in verdict.detail
-    assert gate.attribution_verdict(Gate(), ATTR, dict(ATTR)).passed  # equal is not a fall
+def test_a_parser_must_gain_the_recipe_s_minimum():
+    small = gate.treebank_verdict(75.5, 74.0, "LAS", min_gain=2.0)
+    assert not small.passed and "a gain of 2.0 is needed" in small.detail
+    assert gate.treebank_verdict(76.0, 74.0, "LAS", min_gain=2.0).passed
 
 
-def test_tolerance_and_metrics_come_from_the_recipe():
-    slightly_worse = {**ATTR, "exact_chain_accuracy": 0.645}
-    assert not gate.attribution_verdict(Gate(), ATTR, slightly_worse).passed
-    assert gate.attribution_verdict(Gate(tolerance=0.01), ATTR, slightly_worse).passed
-    assert gate.attribution_verdict(Gate(metrics=("f1",)), ATTR, slightly_worse).passed
+def _outcomes(right: int, n: int = 200) -> list[int]:
+    return [1] * right + [0] * (n - right)
+
+
+def _changed(lost: int, gained: int) -> list[int]:
+    """The 150-of-200 outcomes with ``lost`` right sentences now wrong and ``gained`` wrong ones now right."""
+    return [0] * lost + [1] * (150 - lost) + [1] * gained + [0] * (50 - gained)
+
+
+def test_one_sentence_lost_is_noise_not_a_fall():
+    installed = (ATTR, _outcomes(150))
+    one_less = ({**ATTR, "chain_accuracy": 0.69}, _outcomes(149))
+    verdict = gate.attribution_verdict(Gate(), installed, one_less)
+    assert verdict.passed and "right 150 -> 149" in verdict.detail
+    assert verdict.figures["p_installed_no_better"] >= 0.05
+
+
+def test_a_fall_beyond_noise_turns_the_model_down():
+    verdict = gate.attribution_verdict(Gate(), (ATTR, _outcomes(150)), ({**ATTR, "f1": 0.8}, _outcomes(120)))
+    assert not verdict.passed and verdict.failed == "attribution" and "a fall beyond noise" in verdict.detail
+    assert "f1 0.900 -> 0.800" in verdict.detail
+
+
+def test_alpha_comes_from_the_recipe():
+    installed, fewer = (ATTR, _outcomes(150)), (ATTR, _changed(lost=12, gained=4))  # 142 right, p about .03
+    assert not gate.attribution_verdict(Gate(alpha=0.05), installed, fewer).passed
+    assert gate.attribution_verdict(Gate(alpha=0.01), installed, fewer).passed
+    churn = (ATTR, _changed(lost=20, gained=12))  # also 142 right, but with more churn: p about .08
+    assert gate.attribution_verdict(Gate(alpha=0.05), installed, churn).passed
 
 
 def test_no_gold_in_the_language_passes_and_says_so():
-    verdict = gate.attribution_verdict(Gate(), {}, {})
+    verdict = gate.attribution_verdict(Gate(), ({}, []), ({}, []))
     assert verdict.passed and "not checked" in verdict.detail
 
 
