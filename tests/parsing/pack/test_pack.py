@@ -36,3 +36,14 @@ def test_locked_manifest_writes_both_files_atomically(tmp_path: Path):
     assert json.loads((tmp_path / "manifest.json").read_text())["languages"]["hu"]["package"] == "szeged"
     assert "hu" in json.loads((tmp_path / "resources.json").read_text())
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_a_model_trained_with_vectors_depends_on_them_in_stanza_s_index():
+    manifest = _manifest()
+    entry = manifest["languages"]["el"]
+    entry["models"]["pos"]["pretrain"] = "e5-1234abcd"
+    entry["pretrain"] = {"e5-1234abcd": {"md5": "p"}, "e5-old": {"md5": "q"}}
+    res = pack.resources_json(manifest)["el"]
+    assert res["pos"] == {"gdt": {"md5": "b", "dependencies": [{"model": "pretrain", "package": "e5-1234abcd"}]}}
+    assert res["pretrain"] == {"e5-1234abcd": {"md5": "p"}}  # only the vectors a model uses
+    assert "dependencies" not in res["tokenize"]["gdt"]

@@ -81,3 +81,27 @@ def test_pipelines_batch_the_parser_by_padded_cells(monkeypatch, tmp_path):
     assert resolve.load_pipeline("el", models=tmp_path, processors=("tokenize",), depparse_batch_size=5000) == {
         "depparse_batch_size": 5000}
     assert len(built) == 2  # a different batch size is a different pipeline, not the cached one
+
+
+def _with_vectors(root: Path) -> Path:
+    """A fake pack whose tokenizer names the vectors it was trained with."""
+    model = _fake_pack(root)
+    vectors = root / "el" / "pretrain" / "e5-0000.pt"
+    vectors.parent.mkdir(parents=True)
+    vectors.write_bytes(b"vectors")
+    manifest = packlib.read_manifest(root)
+    manifest["languages"]["el"]["models"]["tokenize"]["pretrain"] = "e5-0000"
+    manifest["languages"]["el"]["pretrain"] = {"e5-0000": {"sha256": packlib.sha256(vectors), "md5": "x"}}
+    write_json_atomic(root / "manifest.json", manifest)
+    return vectors
+
+
+def test_the_vectors_a_model_needs_are_verified_with_it(tmp_path):
+    vectors = _with_vectors(tmp_path)
+    verify_pack(resolve_models(tmp_path), "el", ["tokenize"])
+    vectors.write_bytes(b"vectorz")
+    with pytest.raises(ModelError, match=r"e5-0000.pt is corrupt"):
+        verify_pack(resolve_models(tmp_path), "el", ["tokenize"])
+    vectors.unlink()
+    with pytest.raises(ModelError, match=r"el tokenize model needs .*e5-0000.pt, which is missing"):
+        verify_pack(resolve_models(tmp_path), "el", ["tokenize"])
