@@ -9,7 +9,7 @@ from pathlib import Path
 from attrib.version import __version__
 from attrib.errors import AttribError, UsageError
 from attrib.attribution import ATTRIBUTIONS
-from attrib.options import CHUNK_CHARS, CHUNK_DOCS, ENGINES, RunOptions
+from attrib.options import CHUNK_CHARS, CHUNK_DOCS, DEVICES, ENGINES, RunOptions
 
 DESCRIPTION = """\
 attrib tags every sentence of news articles (Greek, Hungarian, English) with who is speaking
@@ -102,7 +102,7 @@ def _parse(args: argparse.Namespace) -> int:
     from attrib.parsing import parse_corpus
 
     summary = parse_corpus(inputs=args.inputs, out=args.out, models=args.models,
-                           codebooks=tuple(args.codebook or ()), progress=not args.quiet)
+                           codebooks=tuple(args.codebook or ()), progress=not args.quiet, threads=args.threads)
     print(", ".join(f"{k}: {v}" for k, v in summary.items()) + f" -> {args.out}")
     return 0
 
@@ -113,7 +113,7 @@ def _annotate(args: argparse.Namespace) -> int:
     options = RunOptions(models=args.models, codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
                          attribution=args.attribution, progress=not args.quiet, wait=args.wait, refresh=args.refresh,
                          chunk_size=args.chunk_size, chunk_chars=args.chunk_chars, workers=args.workers,
-                         threads=args.threads, engine=args.engine, scheduler=args.scheduler)
+                         threads=args.threads, engine=args.engine, scheduler=args.scheduler, device=args.device)
     summary = run_corpus(args.inputs, Path(args.out), options)
     resumed = f", {summary['done']} already done by an interrupted run" if summary["done"] else ""
     print(f"read {plural(summary['documents'], 'document')}: {summary['added']} added, {summary['replaced']} "
@@ -142,9 +142,13 @@ def _add_annotate(sub: argparse._SubParsersAction) -> None:
     ann.add_argument("--models", help=MODELS_HELP)
     ann.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML (repeatable)")
     ann.add_argument("--registry", action="append", type=Path, help="extra source registry YAML (repeatable)")
-    ann.add_argument("--threads", type=int, help="torch threads per process (default: torch's choice; "
-                     "1 per worker with --workers)")
-    ann.add_argument("--workers", type=int, default=1, help="annotating processes, each loading the models once")
+    ann.add_argument("--threads", type=int, help="torch threads per process (default 1: torch's own default, "
+                     "one per core, is many times slower when another program holds a core)")
+    ann.add_argument("--device", choices=DEVICES, default="cpu",
+                     help="where the models run: cpu (default), cuda, or auto (cuda when torch sees one); "
+                     "cuda without a CUDA device runs on the CPU and says so")
+    ann.add_argument("--workers", type=int, help="annotating processes, each loading the models once (default: "
+                     "one per core for corpora of 100 documents per core or more, as memory allows; 1 below)")
     ann.add_argument("--engine", choices=ENGINES, default="local",
                      help="local processes, or Dask (a LocalCluster of --workers, or --scheduler)")
     ann.add_argument("--scheduler", help="address of an existing Dask scheduler (with --engine dask); OUT "
@@ -328,6 +332,7 @@ def _add_parse(sub: argparse._SubParsersAction) -> None:
     parse.add_argument("--models", help=MODELS_HELP)
     parse.add_argument("--codebook", action="append", type=Path, help="extra codebook YAML")
     parse.add_argument("--quiet", action="store_true", help=QUIET_HELP)
+    parse.add_argument("--threads", type=int, help="torch threads (default 1)")
     parse.set_defaults(func=_parse)
 
 

@@ -10,9 +10,10 @@ one from ``annotate_corpus``'s keyword arguments, and the engines read what they
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
-from attrib.errors import AttribError
+from attrib.errors import AttribError, UsageError
 
 # A chunk is the unit of work: its documents' paragraphs go through stanza together, one
 # call per language, and it is committed to the dataset as one Parquet part per table (a
@@ -30,6 +31,7 @@ from attrib.errors import AttribError
 CHUNK_CHARS = 100_000
 CHUNK_DOCS = 1_000
 ENGINES = ("local", "dask")
+DEVICES = ("cpu", "cuda", "auto")
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class AnnotatorSettings:
     codebooks: tuple = ()
     registry: tuple = ()
     attribution: str = "default"
+    device: str = "cpu"
 
 
 @dataclass(frozen=True)
@@ -63,13 +66,15 @@ class RunOptions:
     where it writes.
 
     Attributes:
-        models, codebooks, registry, attribution: the annotator's settings (:attr:`settings`).
+        models, codebooks, registry, attribution, device: the annotator's settings (:attr:`settings`).
         progress: show progress on stderr after a few seconds.
         wait: wait for another run on the same dataset to finish instead of stopping.
         refresh: annotate unchanged documents again.
         chunk_size, chunk_chars: where chunks close (:attr:`chunking`).
-        workers: processes (1: this one) or Dask workers.
-        threads: torch threads per process (None: torch's default in this process, 1 in workers).
+        workers: processes (1: this one) or Dask workers; None: as many as the corpus and the
+            machine warrant (:func:`attrib.engines.sizing.auto_workers`).
+        threads: torch threads per process (None: 1; torch's own default of one per core
+            collapses when another process holds a core: see reports/benchmarks.md).
         engine: ``local`` (this process or a pool) or ``dask``.
         scheduler: a Dask scheduler's address (None: a local cluster of ``workers``).
     """
@@ -83,17 +88,40 @@ class RunOptions:
     refresh: bool = False
     chunk_size: int = CHUNK_DOCS
     chunk_chars: int = CHUNK_CHARS
-    workers: int = 1
+    workers: int | None = 1
     threads: int | None = None
     engine: str = "local"
     scheduler: str | None = None
+    device: str = "cpu"
 
     @property
     def settings(self) -> AnnotatorSettings:
         """The annotator's part of the options."""
-        return AnnotatorSettings(self.models, tuple(self.codebooks), tuple(self.registry), self.attribution)
+        return AnnotatorSettings(self.models, tuple(self.codebooks), tuple(self.registry), self.attribution,
+                                 self.device)
 
     @property
     def chunking(self) -> Chunking:
         """Where chunks close (validated: a bad ``--chunk-size`` stops here)."""
         return Chunking(self.chunk_size, self.chunk_chars)
+
+
+def resolve_device(requested: str) -> str:
+    """The device a run uses: ``cpu``; ``cuda`` when torch sees a CUDA device (``cuda`` asked
+    for without one falls back to the CPU with a message on stderr); ``auto`` picks.
+
+    Raises:
+        UsageError: for a device attrib does not know.
+    """
+    if requested not in DEVICES:
+        raise UsageError(f"--device must be one of {', '.join(DEVICES)}, not {requested!r}")
+    if requested == "cpu":
+        return "cpu"
+    import torch
+
+    if torch.cuda.is_available():
+        return "cuda"
+    if requested == "cuda":
+        print("attrib: --device cuda, but torch sees no CUDA device here (a CPU-only torch, or no driver); "
+              "running on the CPU", file=sys.stderr)
+    return "cpu"

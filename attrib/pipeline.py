@@ -13,7 +13,7 @@ ends up in ``documents``: annotated, or with an error saying why.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from attrib.attribution.annotator import Annotator, provenance
@@ -24,7 +24,7 @@ from attrib.inputs.documents import Document
 from attrib.inputs.memory import documents_from
 from attrib.inputs.reader import read_corpus
 from attrib.inputs.usage import check_inputs, check_out_folder
-from attrib.options import CHUNK_CHARS, CHUNK_DOCS, AnnotatorSettings, RunOptions
+from attrib.options import CHUNK_CHARS, CHUNK_DOCS, AnnotatorSettings, RunOptions, resolve_device
 from attrib.parsing.pack.resolve import check_model_pack
 
 
@@ -39,7 +39,7 @@ class Annotations:
 
 
 def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry: tuple = (),
-             attribution: str = "default", progress=None) -> Annotations:
+             attribution: str = "default", progress=None, device: str = "cpu") -> Annotations:
     """Annotate texts in memory (for notebooks) and return the four tables as DataFrames.
 
     Args:
@@ -53,8 +53,9 @@ def annotate(data, *, models: str | None = None, codebooks: tuple = (), registry
             language; see :mod:`attrib.attribution.learned.runner`).
         progress: called with the number of documents of each chunk annotated (e.g.
             :meth:`attrib.progress.Progress.advance`).
+        device: ``cpu``, ``cuda`` or ``auto`` (see :func:`attrib.options.resolve_device`).
     """
-    settings = AnnotatorSettings(models, tuple(codebooks), tuple(registry), attribution)
+    settings = AnnotatorSettings(models, tuple(codebooks), tuple(registry), attribution, resolve_device(device))
     annotator = Annotator.from_settings(settings)
     rows = run_documents(annotator, documents_from(data), progress)
     tables = to_tables(rows, provenance(annotator))
@@ -73,7 +74,8 @@ def run_documents(annotator: Annotator, docs, progress=None) -> dict[str, list[d
 def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, codebooks: tuple = (),
                     registry: tuple = (), progress: bool = True, wait: bool = False, chunk_size: int = CHUNK_DOCS,
                     chunk_chars: int = CHUNK_CHARS, workers: int = 1, threads: int | None = None, engine: str = "local",
-                    scheduler: str | None = None, refresh: bool = False, attribution: str = "default") -> dict:
+                    scheduler: str | None = None, refresh: bool = False, attribution: str = "default",
+                    device: str = "cpu") -> dict:
     """Annotate a corpus into the dataset ``out`` (see :mod:`attrib.dataset.runs`), incrementally.
 
     Documents already in ``out`` with the same content are skipped, changed ones replace
@@ -84,8 +86,9 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     the dataset in chunks of at most ``chunk_size`` documents and ``chunk_chars`` characters
     (:func:`attrib.engines.chunks.chunks`). ``refresh`` annotates unchanged documents again (after
     a change of codebooks, registry or models). ``attribution``: ``rules``, ``model``,
-    ``hybrid`` or ``default`` (see :mod:`attrib.attribution.learned.runner`). The settings
-    are those of :class:`attrib.options.RunOptions` (:func:`run_corpus` takes one).
+    ``hybrid`` or ``default`` (see :mod:`attrib.attribution.learned.runner`). ``threads``:
+    torch threads per process (None: 1). ``device``: ``cpu``, ``cuda`` or ``auto``. The
+    settings are those of :class:`attrib.options.RunOptions` (:func:`run_corpus` takes one).
 
     Returns:
         Counts for the summary line: documents read, added, replaced, unchanged, failed,
@@ -94,7 +97,7 @@ def annotate_corpus(*, inputs: list[str], out: Path, models: str | None = None, 
     options = RunOptions(models=models, codebooks=tuple(codebooks), registry=tuple(registry),
                          attribution=attribution, progress=progress, wait=wait, refresh=refresh,
                          chunk_size=chunk_size, chunk_chars=chunk_chars, workers=workers, threads=threads,
-                         engine=engine, scheduler=scheduler)
+                         engine=engine, scheduler=scheduler, device=device)
     return run_corpus(inputs, Path(out), options)
 
 
@@ -109,13 +112,14 @@ def run_corpus(inputs: list[str], out: Path, options: RunOptions = RunOptions())
     check_out_folder(out, "dataset")
     check_model_pack(options.models)
     options.chunking  # noqa: B018 - validates the chunk sizes before anything is written
+    options = replace(options, device=resolve_device(options.device))  # says so when CUDA is asked for but absent
     annotator, out = Annotator.from_settings(options.settings), Path(out)
     with ds.locked(out, options.wait):
         run, seen = ds.start_run(out, provenance(annotator))
         summary = Counter()
         docs = ds.retiring(read_corpus(inputs, annotator.books), out, run)  # a fixed table's error rows go
         todo = ds.todo(docs, ds.known_documents(out), seen, summary, options.refresh)
-        bar = _progress(inputs, options.progress, annotator.books)
+        bar, options = _sized(inputs, options, annotator.books)
         if options.engine == "dask":
             _on_dask(todo, run, out, options, summary, bar)
         else:
@@ -127,15 +131,29 @@ def run_corpus(inputs: list[str], out: Path, options: RunOptions = RunOptions())
     return _summary(summary)
 
 
-def _progress(inputs: list[str], enabled: bool, codebooks: dict | None = None):
+def _sized(inputs: list[str], options: RunOptions, codebooks: dict) -> tuple:
+    """The progress display and the options with their workers decided: when ``workers``
+    is None, as many as the corpus's documents and the machine warrant (counted once, for
+    both)."""
+    if options.workers is not None and not options.progress:
+        return None, options
+    from attrib.engines.sizing import auto_workers
+    from attrib.inputs.reader import corpus_size
+
+    size = corpus_size(inputs, codebooks)
+    if options.workers is None:
+        options = replace(options, workers=auto_workers(size))
+    return _progress(size, options.progress), options
+
+
+def _progress(size: int, enabled: bool):
     """Progress on stderr (:mod:`attrib.progress`) advanced as chunks of documents are
-    annotated, out of the documents the inputs hold; None when not ``enabled``."""
+    annotated, out of the ``size`` documents the inputs hold; None when not ``enabled``."""
     if not enabled:
         return None
-    from attrib.inputs.reader import corpus_size
     from attrib.progress import Progress
 
-    return Progress(corpus_size(inputs, codebooks), unit="document", label="annotating")
+    return Progress(size, unit="document", label="annotating")
 
 
 def _advance(bar, summary: Counter, close: bool = False) -> None:

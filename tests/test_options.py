@@ -35,3 +35,19 @@ def test_the_annotator_settings_pickle_and_key_a_cache():
     assert pickle.loads(pickle.dumps(settings)) == settings
     assert {settings: 1}[AnnotatorSettings("pack", ("my.yaml",), ("outlets.yaml",), "rules")] == 1
     assert RunOptions(chunk_size=7, chunk_chars=50).chunking == Chunking(7, 50)
+
+
+def test_cuda_without_a_device_runs_on_the_cpu_and_says_so(monkeypatch, capsys):
+    import torch
+
+    from attrib.options import resolve_device
+
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: False)
+    assert resolve_device("cpu") == "cpu" and resolve_device("auto") == "cpu"
+    assert capsys.readouterr().err == ""
+    assert resolve_device("cuda") == "cpu"
+    assert "sees no CUDA device" in capsys.readouterr().err
+    monkeypatch.setattr(torch.cuda, "is_available", lambda: True)
+    assert resolve_device("auto") == resolve_device("cuda") == "cuda"
+    with pytest.raises(AttribError, match="--device must be one of cpu, cuda, auto"):
+        resolve_device("tpu")

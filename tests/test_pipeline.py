@@ -7,6 +7,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
+from attrib.options import RunOptions
 from attrib.pipeline import annotate, annotate_corpus
 from attrib.dataset.schema import SCHEMA_VERSION, TABLES
 from tests.conftest import ARTICLE, _empty_pack
@@ -75,3 +76,21 @@ def test_a_long_paragraph_without_punctuation_is_parsed_in_pieces(tmp_path: Path
     assert any("parsed in pieces" in w for w in docs.warnings[0])
     sents = pd.read_parquet(tmp_path / "out" / "sentences")
     assert sents.end.max() == len(text) and sents.start.is_monotonic_increasing and len(sents) >= 5
+
+
+def test_the_progress_counts_finished_documents_against_the_documents_given(tmp_path):
+    from collections import Counter
+
+    from attrib.pipeline import _advance, _sized
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "rows.csv").write_text("id,text\nr1,One.\nr2,Two.\n", encoding="utf-8")
+    bar, options = _sized([str(tmp_path)], RunOptions(workers=None), {})
+    assert bar.total == 4 and bar.done == 0  # two files and two table rows
+    assert options.workers == 1  # four documents: one process
+    _advance(bar, Counter(documents=4, added=1))  # read ahead of the annotation: not finished
+    assert bar.done == 1
+    _advance(bar, Counter(documents=4, added=2, failed=1, unchanged=1), close=True)
+    assert bar.done == 4
+    assert _sized([str(tmp_path)], RunOptions(progress=False), {}) == (None, RunOptions(progress=False))

@@ -39,6 +39,7 @@ class Annotator:
     codebooks: tuple = ()
     registry_files: tuple = ()
     attribution: str = "default"
+    device: str = "cpu"  # resolved already (attrib.options.resolve_device): cpu or cuda
 
     def __post_init__(self):
         self.books = load_codebooks(self.codebooks)
@@ -46,17 +47,18 @@ class Annotator:
         self.source = resolve_models(self.models)
         self._processors: dict[str, tuple[str, ...]] = {}
         pack = self.source.path if self.source.kind == "pack" else SHIPPED_PACK
-        self.learned = LearnedRunner(pack, modes_for(self.attribution, pack))
+        self.learned = LearnedRunner(pack, modes_for(self.attribution, pack), self.device)
 
     @classmethod
     def from_settings(cls, settings: AnnotatorSettings) -> Annotator:
         """The annotator these settings describe."""
-        return cls(settings.models, tuple(settings.codebooks), tuple(settings.registry), settings.attribution)
+        return cls(settings.models, tuple(settings.codebooks), tuple(settings.registry), settings.attribution,
+                   settings.device)
 
     @property
     def settings(self) -> AnnotatorSettings:
         """What builds this annotator again (in a worker process)."""
-        return AnnotatorSettings(self.models, self.codebooks, self.registry_files, self.attribution)
+        return AnnotatorSettings(self.models, self.codebooks, self.registry_files, self.attribution, self.device)
 
     def processors(self, lang: str) -> tuple[str, ...]:
         """Processors available for a language (stanza's own models: the full pipeline).
@@ -96,7 +98,8 @@ class Annotator:
             if len(block.text) > PIECE:
                 out[g][1].append(f"paragraph {block.para_id} ({len(block.text):,} characters) was parsed "
                                  f"in pieces of at most {PIECE:,}")
-        docs = parse_paragraphs([(lang, task[4]) for task in tasks], models=self.models, processors=FULL)
+        docs = parse_paragraphs([(lang, task[4]) for task in tasks], models=self.models, processors=FULL,
+                                use_gpu=self.device == "cuda")
         for (g, i, block, offset, _), doc in zip(tasks, docs):
             out[g][0][i] += [from_stanza(s, lang, block.start + offset) for s in doc.sentences]
 

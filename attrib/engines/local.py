@@ -79,17 +79,16 @@ def annotate_stream(items: Iterable, annotator, options: RunOptions = RunOptions
         items: (action, Document) pairs.
         annotator: the main process's Annotator (used directly when ``options.workers`` is
             1, and as the recipe for the workers' own).
-        options: workers (1 annotates in this process), threads (torch threads per worker;
-            default 1 with several workers) and where chunks close.
+        options: workers (1 annotates in this process), threads (torch threads per process;
+            default 1) and where chunks close.
 
     Yields:
         One list per chunk of ((action, document), rows) pairs.
     """
     if options.workers <= 1:
-        if options.threads:
-            import torch
+        import torch
 
-            torch.set_num_threads(options.threads)
+        torch.set_num_threads(options.threads or 1)
         yield from annotate_chunks(annotator, chunks(items, options.chunking))
         return
     args = (annotator.settings, options.threads)

@@ -46,7 +46,8 @@ def _parse_available(blocks: list[Block], models, available: set[str]) -> list:
     return out
 
 
-def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple = (), progress: bool = True) -> dict:
+def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple = (), progress: bool = True,
+                 threads: int | None = None) -> dict:
     """Parse every document of ``inputs`` into ``out/<doc_id>.conllu``.
 
     Args:
@@ -55,6 +56,7 @@ def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple 
         models: pack folder or ``stanza`` (default: ``$ATTRIB_MODELS`` or the shipped pack).
         codebooks: user codebook files.
         progress: show progress on stderr when the run takes long (:mod:`attrib.progress`).
+        threads: torch threads (None: 1, as ``attrib annotate``).
 
     Returns:
         Counts: documents, unreadable documents, paragraphs, sentences per language.
@@ -63,6 +65,9 @@ def parse_corpus(*, inputs: list[str], out: Path, models=None, codebooks: tuple 
     check_out_folder(out, "CoNLL-U files")
     books = load_codebooks(codebooks)
     available = set(check_model_pack(models))
+    import torch
+
+    torch.set_num_threads(threads or 1)
     out.mkdir(parents=True, exist_ok=True)
     summary: Counter = Counter()
     with Progress(corpus_size(inputs, books) if progress else None, label="parsing", enabled=progress) as bar:

@@ -45,3 +45,25 @@ def test_parsing_documents_together_gives_the_rows_of_parsing_them_alone():
     together = annotate_documents(annotator, [_doc(f"d{i}", t) for i, t in enumerate(texts)])
     alone = [annotate_documents(annotator, [_doc(f"d{i}", t)])[0] for i, t in enumerate(texts)]
     assert together == alone and all(r["sentences"] for r in together)
+
+
+def test_the_device_reaches_the_parser(tmp_path: Path, monkeypatch):
+    """An annotator on ``cuda`` asks stanza for the GPU (use_gpu); on ``cpu`` it does not."""
+    import json
+
+    import attrib.parsing.nlp
+
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "resources.json").write_text(json.dumps({"hu": {"default_processors": {
+        p: "szeged" for p in ("tokenize", "pos", "lemma", "depparse")}}}))
+    asked = []
+
+    def parse(paragraphs, *, models, processors, use_gpu):
+        asked.append(use_gpu)
+        raise RuntimeError("no models in this test")
+
+    monkeypatch.setattr(attrib.parsing.nlp, "parse_paragraphs", parse)
+    for device in ("cuda", "cpu"):
+        annotate_documents(Annotator(str(pack), (), (), "rules", device), [_doc("a", ARTICLE)])
+    assert asked == [True, False]

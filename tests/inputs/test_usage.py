@@ -94,23 +94,6 @@ def test_version_and_help_speak_to_users(capsys):
     assert cli.plural(1, "document") == "1 document" and cli.plural(2, "document") == "2 documents"
 
 
-def test_the_progress_counts_finished_documents_against_the_documents_given(tmp_path):
-    from collections import Counter
-
-    from attrib.pipeline import _advance, _progress
-
-    for name in ("a", "b"):
-        (tmp_path / f"{name}.txt").write_text("x", encoding="utf-8")
-    (tmp_path / "rows.csv").write_text("id,text\nr1,One.\nr2,Two.\n", encoding="utf-8")
-    bar = _progress([str(tmp_path)], True)
-    assert bar.total == 4 and bar.done == 0  # two files and two table rows
-    _advance(bar, Counter(documents=4, added=1))  # read ahead of the annotation: not finished
-    assert bar.done == 1
-    _advance(bar, Counter(documents=4, added=2, failed=1, unchanged=1), close=True)
-    assert bar.done == 4
-    assert _progress([str(tmp_path)], False) is None
-
-
 def test_articles_in_languages_attrib_does_not_know_are_kept_labelled_and_warned_about(tmp_path, capsys):
     corpus = tmp_path / "in"
     corpus.mkdir()

@@ -33,6 +33,7 @@ class LoadedModel:
     tokenizer: object
     window: dict
     config: dict
+    device: str = "cpu"
 
 
 def model_dir(pack: Path) -> Path:
@@ -40,7 +41,7 @@ def model_dir(pack: Path) -> Path:
     return Path(pack) / MODEL_DIR
 
 
-def load_model(pack: Path, *, quantize_bottom: bool | None = None) -> LoadedModel:
+def load_model(pack: Path, *, quantize_bottom: bool | None = None, device: str = "cpu") -> LoadedModel:
     """Load the learned attribution of a pack over the converted encoder.
 
     Raises:
@@ -60,9 +61,11 @@ def load_model(pack: Path, *, quantize_bottom: bool | None = None) -> LoadedMode
     bottom, model = from_recipe(recipe, encoder, inference=True)
     model.load_state_dict({k: v.float() for k, v in load_file(str(folder / "model.safetensors")).items()})
     bottom.embeddings.word_embeddings.half()  # 250k x 384: half the memory; sums with the fp32 positions in fp32
-    if quantize_bottom if quantize_bottom is not None else config.get("quantize_bottom", False):
+    if device == "cuda":  # half-precision embeddings and int8 layers are CPU savings: float32 on the GPU
+        bottom.embeddings.word_embeddings.float()
+    elif quantize_bottom if quantize_bottom is not None else config.get("quantize_bottom", False):
         bottom = torch.ao.quantization.quantize_dynamic(bottom, {torch.nn.Linear}, dtype=torch.qint8)
-    return LoadedModel(bottom, model.eval(), tokenizer, recipe["window"], config)
+    return LoadedModel(bottom.to(device), model.eval().to(device), tokenizer, recipe["window"], config, device)
 
 
 def document_windows(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int, int, str]]]]) -> list:
@@ -88,8 +91,9 @@ def predict_documents(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int,
     out: list[dict[int, PredictedSentence]] = [{} for _ in docs]
     for batch in _batches(windows, batch_tokens):
         n = max(len(w.ids) for w in batch)
-        ids = torch.tensor([w.ids + [loaded.tokenizer.pad_token_id] * (n - len(w.ids)) for w in batch])
-        mask = torch.tensor([[1] * len(w.ids) + [0] * (n - len(w.ids)) for w in batch])
+        ids = torch.tensor([w.ids + [loaded.tokenizer.pad_token_id] * (n - len(w.ids)) for w in batch],
+                           device=loaded.device)
+        mask = torch.tensor([[1] * len(w.ids) + [0] * (n - len(w.ids)) for w in batch], device=loaded.device)
         top = loaded.model(loaded.bottom(ids, mask), mask)
         for j, w in enumerate(batch):
             _decode_window(loaded, top[j, :len(w.ids)], w, docs[w.doc][1], out[w.doc])
@@ -112,7 +116,10 @@ def _decode_window(loaded: LoadedModel, hidden: torch.Tensor, w, sentences: list
     for s in w.targets:
         pos = [i for i, t in enumerate(w.token_sent) if t == s]
         ranges.append((pos[0], pos[-1]) if pos else (1, 1))
-    scores = loaded.model.heads(hidden, torch.tensor(ranges), torch.tensor(w.token_sent), torch.tensor(w.targets))
+    tensor = lambda values: torch.tensor(values, device=loaded.device)  # noqa: E731
+    scores = loaded.model.heads(hidden, tensor(ranges), tensor(w.token_sent), tensor(w.targets))
+    if loaded.device != "cpu":  # decoding reads single values: on the CPU
+        scores = {name: value.cpu() for name, value in scores.items()}
     thresholds = loaded.config.get("record", {}).get("thresholds") or {}
     for t, s in enumerate(w.targets):
         threshold = thresholds.get(sentences[s][2], 0.5)

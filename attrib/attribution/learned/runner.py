@@ -44,8 +44,8 @@ def modes_for(attribution: str, pack: Path, languages=("el", "hu", "en")) -> dic
 class LearnedRunner:
     """Loads the model on first use and answers for the documents of a chunk."""
 
-    def __init__(self, pack: Path, modes: dict[str, str]):
-        self.pack, self.modes, self._loaded = Path(pack), modes, None
+    def __init__(self, pack: Path, modes: dict[str, str], device: str = "cpu"):
+        self.pack, self.modes, self.device, self._loaded = Path(pack), modes, device, None
 
     @property
     def active(self) -> bool:
@@ -60,7 +60,7 @@ class LearnedRunner:
         if not wanted:
             return [None] * len(texts)
         if self._loaded is None:
-            self._loaded = load_model(self.pack)
+            self._loaded = load_model(self.pack, device=self.device)
         docs = [(texts[i], _sentence_spans(parsed[i])) for i in wanted]
         answers = predict_documents(self._loaded, docs)
         out: list[Learned | None] = [None] * len(texts)
