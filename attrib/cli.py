@@ -340,14 +340,15 @@ def _bench(args: argparse.Namespace) -> int:
     from attrib.evaluation import run_bench
 
     result = run_bench(sizes=args.sizes, out=args.out, seeds=args.seeds, ud=args.ud, models=args.models,
-                       repeat=args.repeat, append=args.append)
+                       repeat=args.repeat, append=args.append, baseline=args.baseline, loaded=args.loaded)
     print(f"{len(result['rows'])} measurements -> {args.out / 'benchmarks.md'}")
     return 0
 
 
 def _add_bench(sub: argparse._SubParsersAction) -> None:
     bench = sub.add_parser("bench", help="measure speed and memory (writes benchmarks.md)",
-                           epilog=example("attrib bench --sizes 100 --out build/bench"),
+                           epilog=example("attrib bench --sizes 100 --out build/bench",
+                                          "attrib bench --sizes 100 1000 --baseline 1025e41 --loaded"),
                            formatter_class=argparse.RawDescriptionHelpFormatter)
     bench.add_argument("--sizes", type=int, nargs="+", default=[100, 1000], help="corpus sizes (documents)")
     bench.add_argument("--out", type=Path, default=Path("reports"), help="folder for benchmarks.md/.json")
@@ -358,6 +359,12 @@ def _add_bench(sub: argparse._SubParsersAction) -> None:
     bench.add_argument("--append", action="store_true",
                        help="add these measurements to those in --out (same commit) as further repeats")
     bench.add_argument("--models", help=MODELS_HELP)
+    bench.add_argument("--baseline", metavar="REV",
+                       help="also run attrib's configurations on this earlier commit (a temporary git worktree, "
+                            "its own model pack), side by side in the same run, e.g. 1025e41")
+    bench.add_argument("--loaded", action="store_true",
+                       help="also measure the articles beside one busy process holding a core: default threads "
+                            "against --threads 1")
     bench.set_defaults(func=_bench)
 
 

@@ -26,16 +26,21 @@ every configuration alike instead of on whichever ran at the wrong moment.
   1 worker × 2 threads (posts: 1 × 1 only). A one-process run also records the CPU time
   it spent inside stanza, so its own share is measured within the run itself.
 
+``--baseline REV`` runs the attrib configurations also on an earlier commit (a temporary
+``git worktree``, see :mod:`attrib.evaluation.bench_baseline`), each right after the current
+code's, taking turns with them on the same corpus. ``--loaded`` adds the articles measured
+beside one busy competitor process holding a core: attrib with the code's own thread setting
+against one torch thread, for the current code and the baseline.
+
 Run it on an idle machine: a training job on the other core halves every figure.
 """
 
 from __future__ import annotations
 
-import itertools
+import contextlib
 import json
 import os
 import platform
-import re
 import signal
 import subprocess
 import sys
@@ -45,124 +50,64 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from attrib.atomic import write_json_atomic, write_text_atomic
+from attrib.evaluation.bench_baseline import baseline_tree, competitor, resolve_commit
+from attrib.evaluation.bench_corpus import (  # noqa: F401 (the corpus's names, importable here as before)
+    ARTICLE_FILES, DOC_CHARS, PARA_SENTENCES, POST_FILES, base_texts, build_corpus, post_texts, ud_documents)
 from attrib.evaluation.bench_report import corpus as kind_of
 from attrib.evaluation.bench_report import to_markdown
 
-# Treebank files whose documents make the articles corpus, every split: the bench needs
-# over 500 distinct documents, or the 1,000-document corpus repeats each text many times,
-# which favours bare stanza's single call (measured: 4 copies made it 29 % faster).
-ARTICLE_FILES = tuple(f"{bank}/{code}-ud-{split}.conllu" for bank, code in (
-    ("UD_Greek-GDT", "el_gdt"), ("UD_Hungarian-Szeged", "hu_szeged"), ("UD_English-GUM", "en_gum"),
-    ("UD_English-EWT", "en_ewt")) for split in ("train", "dev", "test"))
-POST_FILES = ("UD_Greek-GDT/el_gdt-ud-dev.conllu", "UD_Hungarian-Szeged/hu_szeged-ud-dev.conllu",
-              "UD_English-GUM/en_gum-ud-dev.conllu")
-# A treebank without document marks (Hungarian Szeged) is cut into documents of consecutive
-# sentences: paragraphs of this many sentences, documents of at least this many characters.
-PARA_SENTENCES, DOC_CHARS = 3, 2_000
 CONFIGS = {"articles": (("stanza", 1, 1), ("stanza-chunks", 1, 1), ("attrib", 1, 1), ("attrib-model", 1, 1),
                         ("stanza", 2, 1), ("attrib", 2, 1), ("attrib-model", 2, 1), ("attrib", 1, 2)),
            "posts": (("stanza", 1, 1), ("stanza-chunks", 1, 1), ("attrib", 1, 1), ("attrib-model", 1, 1))}
 # ``attrib`` is annotate with the rules' attribution (what attrib did before the learned
 # model), ``attrib-model`` with the learned attribution in every language.
 TURN = 5.0  # seconds a configuration runs before the next one's turn
+# The loaded case (``--loaded``): on the articles, beside one busy competitor process, attrib
+# with the code's own thread setting (0: none given) against one torch thread.
+LOADED = (("attrib", 1, 0), ("attrib", 1, 1))
+LOAD = "busy"  # the mark of the loaded case's rows
 
 
-def ud_documents(path: Path) -> list[str]:
-    """The documents of a CoNLL-U file as plain text (one paragraph per ``# newpar``); a file
-    without ``# newdoc`` marks is cut into documents of consecutive sentences."""
-    blocks = path.read_text("utf-8").split("\n\n")
-    if not any("# newdoc" in block for block in blocks):
-        return _cut_documents([m.group(1) for b in blocks if (m := re.search(r"^# text = (.*)$", b, re.M))])
-    docs, paras = [], []
-    for block in blocks:
-        if "# newdoc" in block and paras:
-            docs.append("\n\n".join(paras))
-            paras = []
-        text = re.search(r"^# text = (.*)$", block, re.M)
-        if text:
-            if "# newpar" in block or not paras:
-                paras.append(text.group(1))
-            else:
-                paras[-1] += " " + text.group(1)
-    return docs + (["\n\n".join(paras)] if paras else [])
-
-
-def _cut_documents(sentences: list[str]) -> list[str]:
-    """Consecutive sentences as documents of ``PARA_SENTENCES``-sentence paragraphs, each
-    document closing once it holds ``DOC_CHARS`` characters."""
-    paras = [" ".join(sentences[i:i + PARA_SENTENCES]) for i in range(0, len(sentences), PARA_SENTENCES)]
-    docs, doc = [], []
-    for para in paras:
-        doc.append(para)
-        if sum(map(len, doc)) >= DOC_CHARS:
-            docs.append("\n\n".join(doc))
-            doc = []
-    return docs + (["\n\n".join(doc)] if doc else [])
-
-
-def base_texts(seeds: Path, ud: Path) -> list[str]:
-    """Seed articles, then the UD documents longer than 300 characters, taking one from
-    each treebank file in turn (so any first N documents mix languages and genres), each
-    distinct text once."""
-    per_file = [[d for d in ud_documents(ud / rel) if len(d) > 300] for rel in ARTICLE_FILES
-                if (ud / rel).is_file()]
-    mixed = [doc for turn in itertools.zip_longest(*per_file) for doc in turn if doc]
-    texts = [p.read_text("utf-8") for p in sorted(seeds.glob("*.txt"))] + mixed
-    return list(dict.fromkeys(texts))  # a text twice in a treebank (GUM train) once: a copy is an error row
-
-
-def post_texts(ud: Path) -> list[str]:
-    """Two consecutive sentences of the UD news files per text, the languages alternating."""
-    per_file = []
-    for rel in POST_FILES:
-        if (ud / rel).is_file():
-            sents = re.findall(r"^# text = (.*)$", (ud / rel).read_text("utf-8"), re.M)
-            per_file.append([f"{a} {b}" for a, b in zip(sents[0::2], sents[1::2])])
-    return [text for group in zip(*per_file) for text in group]
-
-
-def build_corpus(n: int, folder: Path, seeds: Path, ud: Path, kind: str = "articles") -> int:
-    """Write ``n`` unique documents of a corpus kind (articles, posts) into ``folder``;
-    return the characters written."""
-    texts = base_texts(seeds, ud) if kind == "articles" else post_texts(ud)
-    folder.mkdir(parents=True, exist_ok=True)
-    size = 0
-    for i in range(n):
-        text = f"Document {i}.\n\n{texts[i % len(texts)]}"
-        (folder / f"bench-{i:05d}.txt").write_text(text, "utf-8")
-        size += len(text)
-    return size
-
-
+# The worker is written against attrib's module names from before issue 24's layout
+# (attrib.annotator, attrib.nlp, attrib.bench, attrib.codebook, attrib.reader,
+# attrib.structure, attrib.models.resolve): a baseline commit such as 1025e41 (the release
+# before issue 26) has only those, and the current code still answers them (attrib/_compat),
+# so one script measures both. A threads value of 0 leaves the code's own default (no
+# torch.set_num_threads, threads=None): what a user who gives no --threads gets.
 WORKER = r"""
 import json, os, resource, signal, sys, time
 kind, corpus, out, workers, threads, models = sys.argv[1:7]
-workers, threads = int(workers), int(threads)
+workers, threads = int(workers), int(threads) or None
 import torch  # both configurations need it: its import is not attrib's overhead
-torch.set_num_threads(threads)
+if threads:
+    torch.set_num_threads(threads)
+import attrib
+code = os.environ.get("ATTRIB_BENCH_CODE")
+if code and not os.path.realpath(attrib.__file__).startswith(os.path.realpath(code) + os.sep):
+    sys.exit(f"attrib bench: the baseline's process imported {attrib.__file__}, not the attrib in {code}")
 if kind.startswith("stanza"):
-    from attrib.languages.codebook import load_codebooks
-    from attrib.inputs.reader import read_corpus
-    from attrib.article.structure import structure_article
-    from attrib.parsing.pack.resolve import available_languages
+    from attrib.codebook import load_codebooks
+    from attrib.reader import read_corpus
+    from attrib.structure import structure_article
+    from attrib.models.resolve import available_languages
     books, langs = load_codebooks(), set(available_languages(models or None))
     docs = [[(b.lang, b.text) for b in structure_article(d.text, books).blocks if b.lang in langs]
             for d in read_corpus([corpus], books) if d.ok]
 os.kill(os.getpid(), signal.SIGSTOP)  # ready: the bench's clock starts at the next turn
 cpu = time.process_time()
 if kind == "stanza":
-    from attrib.evaluation.bench import bare_parse
+    from attrib.bench import bare_parse
     sentences, documents, in_stanza = bare_parse([p for d in docs for p in d], models, workers), None, None
 elif kind == "stanza-chunks":
-    from attrib.evaluation.bench import streamed_parse
+    from attrib.bench import streamed_parse
     sentences, documents, in_stanza = streamed_parse(docs, models), None, None
 else:
-    from attrib.pipeline import annotate_corpus
+    from attrib.annotator import annotate_corpus
     s = annotate_corpus(inputs=[corpus], out=out, models=models or None, progress=False,
                         workers=workers, threads=threads, attribution="model" if kind == "attrib-model" else "rules")
     sentences, documents = s["sentences"], s["added"] + s["failed"]
-    from attrib.parsing.nlp import TIMING
-    in_stanza = TIMING["cpu"] if workers == threads == 1 else None
+    from attrib.nlp import TIMING
+    in_stanza = TIMING["cpu"] if workers == 1 and threads == 1 else None
 peak = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 print(json.dumps({"sentences": sentences, "documents": documents, "peak_mb": peak / 1024,
                   "cpu": time.process_time() - cpu, "in_stanza": in_stanza}))
@@ -211,35 +156,53 @@ def _parse_share(paras: list[tuple[str, str]], models: str | None, threads: int 
 
 
 def measure_together(configs: tuple, corpus: Path, models: str | None) -> Iterator[tuple[int, dict]]:
-    """Run configurations (kind, workers, threads) on one corpus as processes that take
-    turns on the machine, ``TURN`` seconds each, and yield (index, figures) as each ends.
+    """Run configurations on one corpus as processes that take turns on the machine,
+    ``TURN`` seconds each, and yield (index, figures) as each ends.
 
     Each process prepares (imports, reads the paragraphs a bare run needs) and stops
     itself; from then on only one runs at a time, so a drift of the machine's speed falls
     on all of them alike, and the time a configuration took is the sum of its turns. Each
     is a whole run on the whole corpus, so its peak memory is that of the size measured.
+
+    Args:
+        configs: (kind, workers, threads) or (kind, workers, threads, baseline), where
+            ``baseline`` (a :class:`~attrib.evaluation.bench_baseline.Baseline`, or None for
+            the current code) is the earlier commit the process runs; threads 0: the code's
+            own default.
+        corpus: the folder of documents.
+        models: the current code's pack (a baseline uses its own).
     """
     if not hasattr(signal, "SIGSTOP"):
         raise RuntimeError("attrib bench needs Linux or macOS: its configurations take turns by being "
                            "stopped and continued (SIGSTOP, SIGCONT)")
     with tempfile.TemporaryDirectory() as tmp:
-        procs = [_start([sys.executable, "-c", WORKER, kind, str(corpus), str(Path(tmp) / str(i) / "out"),
-                         str(workers), str(threads), models or ""], Path(tmp) / str(i), threads)
-                 for i, (kind, workers, threads) in enumerate(configs)]
+        procs = []
         try:
+            for i, config in enumerate(configs):
+                procs.append(_start_config(config, corpus, models, Path(tmp) / str(i)))
             yield from _take_turns(procs)
         finally:
             for proc in procs:
                 _end(proc)
 
 
-def _start(cmd: list[str], folder: Path, threads: int):
-    """Start one configuration's process in its own process group (output in ``folder``)
-    and wait until it has prepared and stopped itself."""
+def _start_config(config: tuple, corpus: Path, models: str | None, folder: Path):
+    """Start the WORKER process of one configuration (see :func:`measure_together`); a
+    baseline's runs from inside its worktree with its environment, on its own pack."""
+    kind, workers, threads, code = (*config, None)[:4]
+    cmd = [sys.executable, "-c", WORKER, kind, str(corpus), str(folder / "out"), str(workers), str(threads),
+           "" if code else models or ""]
+    return _start(cmd, folder, threads, code.env() if code else None, code.folder if code else None)
+
+
+def _start(cmd: list[str], folder: Path, threads: int, env: dict | None = None, cwd: Path | None = None):
+    """Start one configuration's process in its own process group (output in ``folder``,
+    ``env`` added to this process's environment, run in ``cwd``) and wait until it has
+    prepared and stopped itself."""
     folder.mkdir(parents=True)
     with open(folder / "stdout", "w") as out, open(folder / "stderr", "w") as err:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True,
-                                env={**os.environ, "OMP_NUM_THREADS": str(threads)})
+        proc = subprocess.Popen(cmd, stdout=out, stderr=err, start_new_session=True, cwd=cwd,
+                                env=_environment(threads, env))
     proc.folder = folder
     while True:
         pid, status = os.waitpid(proc.pid, os.WUNTRACED | os.WNOHANG)
@@ -249,6 +212,17 @@ def _start(cmd: list[str], folder: Path, threads: int):
             proc.returncode = os.waitstatus_to_exitcode(status)
             raise RuntimeError(f"benchmark run {' '.join(cmd[3:6])} failed: {_tail(folder / 'stderr')}")
         time.sleep(0.05)
+
+
+def _environment(threads: int, extra: dict | None) -> dict[str, str]:
+    """A configuration's environment: this one's, ``extra``, and OpenMP's threads set to
+    ``threads`` (0: left to the code's default, as a user who sets nothing has it)."""
+    env = {**os.environ, **(extra or {})}
+    if threads:
+        env["OMP_NUM_THREADS"] = str(threads)
+    else:
+        env.pop("OMP_NUM_THREADS", None)
+    return env
 
 
 def _take_turns(procs: list) -> Iterator[tuple[int, dict]]:
@@ -293,32 +267,85 @@ def _tail(path: Path) -> str:
 
 
 def run_bench(*, sizes: list[int], out: Path, seeds: Path, ud: Path, models: str | None = None,
-              repeat: int = 1, append: bool = False) -> dict:
+              repeat: int = 1, append: bool = False, baseline: str | None = None, loaded: bool = False) -> dict:
     """Measure every configuration for every corpus and size (the configurations of one
     corpus taking turns, see :func:`measure_together`), ``repeat`` times (the report gives
     medians); write ``out/benchmarks.md`` and ``.json`` as each measurement ends (an
-    interrupted bench keeps what it measured, marked incomplete). ``append`` adds the
-    measurements to those already in ``out`` (taken at the same commit) as further repeats."""
-    result = _earlier(out, _machine()) if append else _fresh(_machine())
-    for n, corpus_kind in ((n, k) for n in sizes for k in CONFIGS for _ in range(repeat)):
-        configs, turn = CONFIGS[corpus_kind], _next_turn(result["rows"], n, corpus_kind)
-        with tempfile.TemporaryDirectory() as tmp:
-            corpus = Path(tmp) / "corpus"
-            chars = build_corpus(n, corpus, seeds, ud, corpus_kind)
-            for i, figures in measure_together(configs, corpus, models):
-                kind, workers, threads = configs[i]
-                result["rows"].append({"n": n, "corpus": corpus_kind, "config": f"{kind} {workers}×{threads}",
-                                       "chars": chars, "turn": turn, "order": i, **figures})
-                result["rows"].sort(key=lambda r: (r["n"], list(CONFIGS).index(kind_of(r)), r["turn"], r["order"]))
-                _write(out, result)
+    interrupted bench keeps what it measured, marked incomplete).
+
+    Args:
+        append: add the measurements to those already in ``out`` (taken at the same commit,
+            against the same baseline) as further repeats.
+        baseline: a revision (commit, tag, branch) whose attrib configurations run too, taking
+            turns with the current code's on the same corpus (its rows carry ``code``).
+        loaded: also measure the articles while one busy competitor process holds a core:
+            attrib with its default threads against one thread, for the current code and the
+            baseline (rows marked ``load``).
+
+    Raises:
+        UsageError: ``baseline`` names no commit (before anything runs).
+    """
+    commit = resolve_commit(baseline) if baseline else None
+    machine = {**_machine(), "baseline": commit} if commit else _machine()
+    result = _earlier(out, machine) if append else _fresh(machine)
+    with baseline_tree(commit) if commit else contextlib.nullcontext() as tree:
+        for n, phase in ((n, p) for n in sizes for p in _phases(loaded) for _ in range(repeat)):
+            _measure_phase(result, n, phase, tree, out=out, seeds=seeds, ud=ud, models=models)
     result["complete"] = True
     _write(out, result)
     return result
 
 
-def _next_turn(rows: list[dict], n: int, corpus_kind: str) -> int:
-    """The number of the next repeat of a corpus kind and size (after those in ``rows``)."""
-    return 1 + max((r["turn"] for r in rows if r["n"] == n and kind_of(r) == corpus_kind), default=-1)
+def _phases(loaded: bool) -> list[tuple[str, bool]]:
+    """What one size measures: each corpus kind on an idle machine, then (``loaded``) the
+    articles beside a busy competitor."""
+    return [(kind, False) for kind in CONFIGS] + ([("articles", True)] if loaded else [])
+
+
+def _measure_phase(result: dict, n: int, phase: tuple[str, bool], tree, *, out: Path, seeds: Path, ud: Path,
+                   models: str | None) -> None:
+    """Measure the configurations of one corpus kind and size together (beside a busy
+    competitor when the phase is loaded), adding each one's row to ``result`` as it ends."""
+    corpus_kind, busy = phase
+    configs, turn = _configs(corpus_kind, busy, tree), _next_turn(result["rows"], n, corpus_kind, busy)
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "corpus"
+        chars = build_corpus(n, corpus, seeds, ud, corpus_kind)
+        with competitor(busy):
+            for i, figures in measure_together(configs, corpus, models):
+                result["rows"].append({**_label(n, corpus_kind, busy, configs[i]), "chars": chars, "turn": turn,
+                                       "order": i, **figures})
+                result["rows"].sort(key=_place)
+                _write(out, result)
+
+
+def _configs(corpus_kind: str, busy: bool, tree) -> tuple:
+    """The configurations of a phase, (kind, workers, threads, code): each attrib one also
+    on the baseline ``tree`` (when given) right after the current code's, side by side."""
+    chosen = LOADED if busy else CONFIGS[corpus_kind]
+    codes = (None, tree) if tree else (None,)
+    return tuple((kind, workers, threads, code) for kind, workers, threads in chosen
+                 for code in (codes if kind.startswith("attrib") else (None,)))
+
+
+def _label(n: int, corpus_kind: str, busy: bool, config: tuple) -> dict:
+    """What names a measurement: size, corpus, configuration, and the baseline's commit and
+    the load where they apply."""
+    kind, workers, threads, code = config
+    return {"n": n, "corpus": corpus_kind, "config": f"{kind} {workers}×{threads or 'default'}",
+            **({"code": code.commit} if code else {}), **({"load": LOAD} if busy else {})}
+
+
+def _place(row: dict) -> tuple:
+    """Where a row goes in the report: by size, corpus (the loaded case last), repeat, order."""
+    phase = list(CONFIGS).index(kind_of(row)) + (len(CONFIGS) if row.get("load") else 0)
+    return row["n"], phase, row["turn"], row["order"]
+
+
+def _next_turn(rows: list[dict], n: int, corpus_kind: str, busy: bool = False) -> int:
+    """The number of the next repeat of a corpus kind, size and load (after those in ``rows``)."""
+    return 1 + max((r["turn"] for r in rows if r["n"] == n and kind_of(r) == corpus_kind
+                    and bool(r.get("load")) == busy), default=-1)
 
 
 def _fresh(machine: dict) -> dict:
@@ -327,7 +354,8 @@ def _fresh(machine: dict) -> dict:
 
 
 def _earlier(out: Path, machine: dict) -> dict:
-    """The report in ``out`` to add measurements to, if it measured the same code."""
+    """The report in ``out`` to add measurements to, if it measured the same code (against
+    the same baseline)."""
     path = out / "benchmarks.json"
     if not path.is_file():
         return _fresh(machine)
@@ -336,6 +364,9 @@ def _earlier(out: Path, machine: dict) -> dict:
         raise RuntimeError(f"{path} measured attrib at {earlier['machine'].get('commit')}, this is "
                            f"{machine.get('commit')}: measurements of different code are not pooled; "
                            "drop --append to start a new report")
+    if earlier["machine"].get("baseline") != machine.get("baseline"):
+        raise RuntimeError(f"{path} compared against the baseline {earlier['machine'].get('baseline')}, this "
+                           f"run against {machine.get('baseline')}: give the same --baseline, or drop --append")
     return {**earlier, "complete": False}
 
 

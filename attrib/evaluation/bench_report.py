@@ -14,7 +14,7 @@ def summarise(rows: list[dict]) -> list[dict]:
     the fastest and slowest), the highest peak memory, in the order first measured."""
     groups: dict[tuple, list[dict]] = {}
     for row in rows:
-        groups.setdefault((corpus(row), row["n"], row["config"]), []).append(row)
+        groups.setdefault((corpus(row), row["n"], row["config"], row.get("code"), row.get("load")), []).append(row)
     return [{**runs[0], "corpus": key[0], "seconds": statistics.median(r["seconds"] for r in runs),
              "fastest": min(r["seconds"] for r in runs), "slowest": max(r["seconds"] for r in runs),
              "repeats": len(runs), "peak_mb": max(r["peak_mb"] for r in runs), "own": _own_share(runs)}
@@ -35,9 +35,11 @@ def corpus(row: dict) -> str:
 
 
 def to_markdown(result: dict) -> str:
-    """The benchmark report: the figures, then the targets, met or not."""
+    """The benchmark report: the figures, then the targets, met or not (and, when measured,
+    the baseline side by side and the loaded machine)."""
     rows = summarise(result["rows"])
-    return "\n".join([*_header(result, rows), *_table(rows), "",
+    idle = [r for r in rows if not r.get("load")]
+    return "\n".join([*_header(result, rows), *_table(idle), "",
                       "`vs stanza`: the time over the bare stanza pipelines (loaded as attrib loads them, "
                       "parser batches and tokenizer windows included) on the same paragraphs, all "
                       "in one call per language, with as many single-threaded processes. `vs stanza-chunks`: "
@@ -46,8 +48,8 @@ def to_markdown(result: dict) -> str:
                       "one single-threaded attrib worker. `stanza 2×1` parses the paragraphs in two "
                       "processes, half the characters each: the speed-up this machine allows two workers. "
                       "Peak memory is that of the largest single process (each of two workers needs "
-                      "about as much). " + _memory_bound(),
-                      "", "## Targets", "", *targets(rows), ""])
+                      "about as much). " + _memory_bound() + baseline_note(rows),
+                      *under_load(rows), "", "## Targets", "", *targets(rows), ""])
 
 
 def _memory_bound() -> str:
@@ -65,6 +67,7 @@ def _header(result: dict, rows: list[dict]) -> list[str]:
     """Title, what was measured where, and whether the bench finished."""
     machine = result["machine"]
     code = f"attrib {machine.get('attrib', '?')}" + (f" at {machine['commit']}" if machine.get("commit") else "")
+    code += f", against the baseline at {machine['baseline']} side by side" if machine.get("baseline") else ""
     counts = sorted({r["repeats"] for r in rows}) or [1]
     repeats = f"{counts[0]}–{counts[-1]}" if len(counts) > 1 else counts[0]
     lines = ["# Benchmarks", "", f"Measured {result['date']} with `attrib bench` ({code}) on {machine['cpus']} "
@@ -85,28 +88,59 @@ def _how_timed(machine: dict) -> str:
 
 
 def _table(rows: list[dict]) -> list[str]:
-    """The measurements, one line per corpus, size and configuration."""
-    lines = ["| corpus | documents | configuration | seconds | documents/s | sentences/s | peak memory (MB) "
-             "| vs stanza | vs stanza-chunks | vs 1×1 |", "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    """The measurements, one line per corpus, size and configuration (a ``vs baseline``
+    column when a baseline was measured)."""
+    compare = any(r.get("code") for r in rows)
+    head = ("| corpus | documents | configuration | seconds | documents/s | sentences/s | peak memory (MB) "
+            "| vs stanza | vs stanza-chunks | vs 1×1 |" + (" vs baseline |" if compare else ""))
+    lines = [head, "| --- " * head.count(" |") + "|"]
     for row in rows:
-        base = _row(rows, row, "stanza " + row["config"].split()[1])
-        streamed = _row(rows, row, "stanza-chunks " + row["config"].split()[1])
-        one = _row(rows, row, row["config"].split()[0] + " 1×1")
-        both = row["config"].startswith("attrib")
-        docs = row["documents"] if row["documents"] is not None else row["n"]
-        spread = f" ({row['fastest']:.1f}–{row['slowest']:.1f})" if row["repeats"] > 1 else ""
-        lines.append(f"| {row['corpus']} | {row['n']} | {row['config']} | {row['seconds']:.1f}{spread} | "
-                     f"{docs / row['seconds']:.2f} | {row['sentences'] / row['seconds']:.1f} | "
-                     f"{row['peak_mb']:.0f} | {_ratio(row, base, _over)} | "
-                     f"{_ratio(row, streamed, _over) if both else '–'} | "
-                     f"{_ratio(one, row, lambda o, r: f'{o / r:.2f}×') if both else '–'} |")
+        cells = _cells(rows, row) + ([_vs_baseline(rows, row)] if compare else [])
+        lines.append(f"| {row['corpus']} | {row['n']} | {label(row)} | " + " | ".join(cells) + " |")
     return lines
 
 
-def _row(rows: list[dict], like: dict, config: str) -> dict | None:
-    """The row of ``config`` on the corpus and size of ``like``, if measured."""
+def _cells(rows: list[dict], row: dict) -> list[str]:
+    """A row's figures, and its ratios to bare stanza and to one worker of the same code
+    (a baseline's rows are not set against the current stanza rows)."""
+    config, code = row["config"].split(), row.get("code")
+    base = None if code else _row(rows, row, "stanza " + config[1])
+    streamed = None if code else _row(rows, row, "stanza-chunks " + config[1])
+    one = _row(rows, row, config[0] + " 1×1", code, row.get("load"))
+    both = row["config"].startswith("attrib")
+    docs = row["documents"] if row["documents"] is not None else row["n"]
+    spread = f" ({row['fastest']:.1f}–{row['slowest']:.1f})" if row["repeats"] > 1 else ""
+    return [f"{row['seconds']:.1f}{spread}", f"{docs / row['seconds']:.2f}", f"{row['sentences'] / row['seconds']:.1f}",
+            f"{row['peak_mb']:.0f}", _ratio(row, base, _over), _ratio(row, streamed, _over) if both else "–",
+            _ratio(one, row, lambda o, r: f"{o / r:.2f}×") if both else "–"]
+
+
+def label(row: dict) -> str:
+    """A configuration as the report shows it: a baseline's with its commit."""
+    return f"{row['config']} ({row['code']})" if row.get("code") else row["config"]
+
+
+def _vs_baseline(rows: list[dict], row: dict) -> str:
+    """The current code's sentences per second over the baseline's, same configuration."""
+    base = None if row.get("code") else _row(rows, row, row["config"], baseline_code(rows), row.get("load"))
+    return f"{speed(row) / speed(base):.2f}×" if base else "–"
+
+
+def speed(row: dict) -> float:
+    """Sentences per second of a measurement."""
+    return row["sentences"] / row["seconds"]
+
+
+def baseline_code(rows: list[dict]) -> str | None:
+    """The commit of the baseline measured beside the current code, if any."""
+    return next((r["code"] for r in rows if r.get("code")), None)
+
+
+def _row(rows: list[dict], like: dict, config: str, code: str | None = None, load: str | None = None) -> dict | None:
+    """The row of ``config`` on the corpus and size of ``like``, if measured: of the current
+    code on an idle machine, or of the baseline ``code`` and under ``load`` where given."""
     return next((r for r in rows if r["n"] == like["n"] and r["corpus"] == like["corpus"]
-                 and r["config"] == config), None)
+                 and r["config"] == config and r.get("code") == code and r.get("load") == load), None)
 
 
 def _over(seconds: float, base: float) -> str:
@@ -142,8 +176,8 @@ def targets(rows: list[dict]) -> list[str]:
                        if base and bare_two else "")
             lines.append(f"- {name}: 2 workers × 1 thread give {gain:.2f}× 1 × 1 (target ≥ 1.7×): "
                          f"{'met' if gain >= 1.7 else 'not met'}{ceiling}")
-        lines += _model_lines(rows, like, name, one)
-    return lines + _memory_lines(rows)
+        lines += _model_lines(rows, like, name, one) + _per_core_lines(rows, like, name)
+    return lines + _load_lines(rows, targets_only=True) + _memory_lines([r for r in rows if not _variant(r)])
 
 
 def _model_lines(rows: list[dict], like: dict, name: str, one: dict | None) -> list[str]:
@@ -159,6 +193,71 @@ def _model_lines(rows: list[dict], like: dict, name: str, one: dict | None) -> l
         if row:
             lines.append(f"- {name}: {config} peak memory per worker {row['peak_mb']:.0f} MB (target ≤ 1,536 MB): "
                          f"{'met' if row['peak_mb'] <= 1536 else 'not met'}")
+    return lines
+
+
+def _per_core_lines(rows: list[dict], like: dict, where: str) -> list[str]:
+    """The current code's sentences per second on one core (1 worker × 1 thread) against the
+    baseline's, same corpus, same run (target ≥ 2×)."""
+    code, lines = baseline_code(rows), []
+    for kind in ("attrib", "attrib-model"):
+        mine, theirs = _row(rows, like, f"{kind} 1×1"), _row(rows, like, f"{kind} 1×1", code)
+        if code and mine and theirs:
+            ratio = speed(mine) / speed(theirs)
+            lines.append(f"- {where}: {kind} 1×1 annotates {ratio:.2f}× the sentences per second per core of the "
+                         f"baseline at {code} ({speed(mine):.1f} against {speed(theirs):.1f}; target ≥ 2×): "
+                         f"{'met' if ratio >= 2 else 'not met'}")
+    return lines
+
+
+def _variant(row: dict) -> tuple:
+    """What sets a row apart from the current code's on an idle machine: baseline, load."""
+    return tuple(v for v in (row.get("code"), row.get("load")) if v)
+
+
+def baseline_note(rows: list[dict]) -> str:
+    """What the ``vs baseline`` column means (nothing when no baseline was measured)."""
+    code = baseline_code(rows)
+    if not code:
+        return ""
+    return (f" `vs baseline`: the sentences per second of the current code over those of the baseline at {code} "
+            "(rows marked with its commit) in the same configuration: the same documents, in the same run, the "
+            "processes of both taking turns; each code runs with its own model pack and counts sentences as it "
+            "splits them. The baseline's rows are not set against bare stanza (the stanza rows use the current pack).")
+
+
+def under_load(rows: list[dict]) -> list[str]:
+    """The section on the loaded machine: the measurements beside a busy competitor, and
+    the time with the code's own thread setting over that with one thread, per code."""
+    loaded = [r for r in rows if r.get("load")]
+    if not loaded:
+        return []
+    head = "| corpus | documents | configuration | seconds | documents/s | sentences/s | peak memory (MB) |"
+    table = [head, "| --- " * head.count(" |") + "|"]
+    for row in loaded:
+        docs = row["documents"] if row["documents"] is not None else row["n"]
+        table.append(f"| {row['corpus']} | {row['n']} | {label(row)} | {row['seconds']:.1f} | "
+                     f"{docs / row['seconds']:.2f} | {speed(row):.1f} | {row['peak_mb']:.0f} |")
+    return ["", "## Under load", "", "The articles again, while one busy competitor process (a pure-Python loop "
+            "in its own process group, started before the configurations and killed after them) holds a core "
+            "all the time: one attrib worker with the code's own thread setting (`×default`: no `--threads` "
+            "given, no OMP_NUM_THREADS) against `--threads 1`, taking turns as above.", "", *table, "",
+            *_load_lines(rows)]
+
+
+def _load_lines(rows: list[dict], targets_only: bool = False) -> list[str]:
+    """Per corpus, size and code under load: the default threads' time over one thread's
+    (target for the current code: within 1.3×); ``targets_only``: the current code's lines."""
+    lines, base = [], None if targets_only else baseline_code(rows)
+    for like in {(r["corpus"], r["n"], r["load"]): r for r in rows if r.get("load")}.values():
+        for code in (None, base) if base else (None,):
+            default, one = (_row(rows, like, c, code, like["load"]) for c in ("attrib 1×default", "attrib 1×1"))
+            if default and one:
+                ratio = default["seconds"] / one["seconds"]
+                verdict = (f"target ≤ 1.3×): {'met' if ratio <= 1.3 else 'not met'}" if code is None
+                           else "the baseline, for reference)")
+                lines.append(f"- {like['corpus']}, N={like['n']}, {'baseline at ' + code if code else 'current code'}: "
+                             f"under load, default threads take {ratio:.2f}× the time of `--threads 1` ({verdict}")
     return lines
 
 
