@@ -130,3 +130,32 @@ def test_finished_steps_are_remembered(ctx):
     assert build._done(ctx, "hu", "pos", "train") is None
     build._mark(ctx, "hu", "pos", "train", {"train_seconds": 3})
     assert build._done(ctx, "hu", "pos", "train") == {"train_seconds": 3}
+
+
+def test_vectors_are_distilled_once_and_shipped_with_the_model_trained_on_them(ctx, monkeypatch):
+    """A processor with ``vectors: distilled`` gets the vectors built before it and installed
+    beside it, named by their content, and the model's entry and stanza's index name them."""
+    from attrib.training.pack import vectors
+
+    built = []
+
+    def fake_build(*, blocks, texts, out, threads):
+        built.append(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_bytes(b"vectors")
+        return {"words": 3}
+
+    monkeypatch.setattr(vectors, "build_vectors", fake_build)
+    monkeypatch.setattr(build, "split_sentences", lambda *a: [])
+    monkeypatch.setattr(build, "score", lambda *a: _scores(90.0))
+    lang = ctx.recipe.languages["hu"]
+    lang = dataclasses.replace(lang, hyper={**lang.hyper, "tokenize": {**lang.hyper["tokenize"], "vectors": "distilled"}})
+    assert build.build_stage(ctx, lang, "tokenize").startswith("installed")
+    build.distil_vectors(ctx, lang)
+    assert built == [ctx.work.vectors("hu")]  # the second call found them made
+    manifest = build.packlib.read_manifest(ctx.pack)["languages"]["hu"]
+    name = manifest["models"]["tokenize"]["pretrain"]
+    assert name == "e5-" + build.packlib.sha256(ctx.work.vectors("hu"))[:8]
+    assert (ctx.pack / manifest["pretrain"][name]["file"]).read_bytes() == b"vectors"
+    index = build.packlib.resources_json(build.packlib.read_manifest(ctx.pack))["hu"]
+    assert index["tokenize"]["szeged"]["dependencies"] == [{"model": "pretrain", "package": name}]
