@@ -5,16 +5,7 @@ import torch
 
 from attrib.evaluation.gold import GoldSentence
 from attrib.attribution.learned.decode import best_span, decode_target
-from attrib.training.learned.gate import choose_mode, judge, paired_bootstrap, sentence_outcomes
-
-
-def test_paired_bootstrap_tells_a_clear_gain_from_noise():
-    better = [1] * 80 + [0] * 20
-    worse = [1] * 60 + [0] * 40
-    assert paired_bootstrap(better, worse) < 0.01
-    one_more = [1] * 61 + [0] * 39
-    assert paired_bootstrap(one_more, worse) > 0.05  # one sentence is not a gain
-    assert paired_bootstrap(worse, better) > 0.99
+from attrib.training.learned.gate import choose_mode, judge, sentence_outcomes
 
 
 def test_modes_are_chosen_per_language_and_the_rules_kept_without_a_clear_gain():
