@@ -122,22 +122,28 @@ def uses_vectors(lang: LanguageRecipe, proc: str | None = None) -> bool:
 
 def distil_vectors(ctx: BuildContext, lang: LanguageRecipe) -> dict | None:
     """Distil the language's static word vectors once (:mod:`attrib.training.pack.vectors`):
-    from the words of its train and dev splits and the pool's articles outside the test half."""
+    from the words of its train split and the pool's articles outside the test half (never
+    the dev split, which picks the checkpoint and judges the model). New vectors make the
+    models trained on the old ones stale: their train, score and gate records go."""
     from attrib.training.pack import vectors
 
     if not uses_vectors(lang):
         return None
-    facts = {"splits": lang.splits, "exclude": list(lang.exclude), "dim": vectors.DIM,
+    facts = {"splits": lang.splits, "exclude": list(lang.exclude), "dim": vectors.DIM, "read": ["train", "pool"],
              "layers": vectors.LAYERS, "contexts": vectors.CONTEXTS}
     key = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
     record = _done(ctx, lang.lang, "vectors", "build", key)
     if record and ctx.work.vectors(lang.lang).is_file():
         return record
     ctx.log(f"[{lang.lang} vectors] distilling static word vectors from the shared encoder")
-    blocks = [b for split in ("train", "dev") for b in split_sentences(lang, split, ctx.ud)]
     start = time.monotonic()
-    built = vectors.build_vectors(blocks=blocks, texts=vectors.pool_articles(ctx.ud.parent / "pool", lang.lang),
+    built = vectors.build_vectors(blocks=split_sentences(lang, "train", ctx.ud),
+                                  texts=vectors.pool_articles(ctx.ud.parent / "pool", lang.lang),
                                   out=ctx.work.vectors(lang.lang), threads=ctx.threads)
+    for proc in (p for p in lang.processors if uses_vectors(lang, p)):
+        for step in ("train", "score", "gate"):
+            _marker(ctx, lang.lang, proc, step).unlink(missing_ok=True)
+        (ctx.work.saved(lang.lang) / f"{proc}_checkpoint.pt").unlink(missing_ok=True)
     return _mark(ctx, lang.lang, "vectors", "build", {**built, "seconds": round(time.monotonic() - start, 1)}, key)
 
 

@@ -6,9 +6,10 @@ read far more text than any treebank. A word's static vector is the mean of the 
 contextual vectors of that word (its subword pieces averaged, the last ``LAYERS`` layers
 averaged) over up to ``CONTEXTS`` sentences it occurs in, reduced to ``DIM`` dimensions by
 PCA (Bommasani et al., 2020, "Interpreting pretrained contextualized representations via
-reductions to static embeddings"). The words come from the treebank's training and dev
-sentences and from the pool's articles outside its test half (unlabelled text; the test
-half is never read). At annotation time the vectors cost one table lookup per word,
+reductions to static embeddings"). The words come from the treebank's training sentences
+and from the pool's articles outside its test half (unlabelled text; the dev split, which
+picks checkpoints and judges models, and the test half are never read: a dev word with a
+vector from its own dev sentence would flatter the dev score). At annotation time the vectors cost one table lookup per word,
 where the encoder itself would cost a transformer pass per processor.
 
 The file is stanza's own pretrain format (``{"vocab": ..., "emb": ...}``), lower-cased
@@ -141,7 +142,7 @@ def build_vectors(*, blocks: list[str], texts: list[Path], out: Path, threads: i
     """Distil the vectors of a language's words and write ``out``.
 
     Args:
-        blocks: the treebank's CoNLL-U sentences whose words are read (train and dev splits).
+        blocks: the treebank's CoNLL-U sentences whose words are read (its train split).
         texts: unlabelled articles of the language (never a test half).
         out: the pretrain file to write.
         threads: torch threads.

@@ -151,8 +151,13 @@ def test_vectors_are_distilled_once_and_shipped_with_the_model_trained_on_them(c
     lang = ctx.recipe.languages["hu"]
     lang = dataclasses.replace(lang, hyper={**lang.hyper, "tokenize": {**lang.hyper["tokenize"], "vectors": "distilled"}})
     assert build.build_stage(ctx, lang, "tokenize").startswith("installed")
+    trained = build._marker(ctx, "hu", "tokenize", "train")
+    build._mark(ctx, "hu", "tokenize", "train", {"train_seconds": 1})
     build.distil_vectors(ctx, lang)
-    assert built == [ctx.work.vectors("hu")]  # the second call found them made
+    assert built == [ctx.work.vectors("hu")] and trained.is_file()  # the second call found them made
+    build._marker(ctx, "hu", "vectors", "build").unlink()
+    build.distil_vectors(ctx, lang)
+    assert len(built) == 2 and not trained.is_file()  # new vectors: the model trained on the old ones is stale
     manifest = build.packlib.read_manifest(ctx.pack)["languages"]["hu"]
     name = manifest["models"]["tokenize"]["pretrain"]
     assert name == "e5-" + build.packlib.sha256(ctx.work.vectors("hu"))[:8]
