@@ -30,6 +30,7 @@ from attrib.parsing.pack import pack as packlib
 from attrib.training.pack.curves import log_seconds, training_curve
 from attrib.training.pack.jobs import (
     RETAGGED,
+    VECTOR_SOURCES,
     WorkPaths,
     gold_file,
     predict_command,
@@ -117,19 +118,21 @@ def step_key(lang: LanguageRecipe, proc: str, step: str) -> str:
 def uses_vectors(lang: LanguageRecipe, proc: str | None = None) -> bool:
     """Whether a processor (or any processor of the language) trains on distilled vectors."""
     hypers = [lang.hyper.get(proc, {})] if proc else list(lang.hyper.values())
-    return any(h.get("vectors") == "distilled" for h in hypers)
+    return any(h.get("vectors") in VECTOR_SOURCES for h in hypers)
 
 
 def distil_vectors(ctx: BuildContext, lang: LanguageRecipe) -> dict | None:
     """Distil the language's static word vectors once (:mod:`attrib.training.pack.vectors`):
-    from the words of its train split and the pool's articles outside the test half (never
-    the dev split, which picks the checkpoint and judges the model). New vectors make the
-    models trained on the old ones stale: their train, score and gate records go."""
+    from the words of its train split and the pool's articles outside the test half, or the
+    pool alone (``VECTOR_SOURCES``; never the dev split, which picks the checkpoint and judges
+    the model). New vectors make the models trained on the old ones stale: their train, score
+    and gate records go."""
     from attrib.training.pack import vectors
 
     if not uses_vectors(lang):
         return None
-    facts = {"splits": lang.splits, "exclude": list(lang.exclude), "dim": vectors.DIM, "read": ["train", "pool"],
+    sources = VECTOR_SOURCES[next(h["vectors"] for h in lang.hyper.values() if h.get("vectors") in VECTOR_SOURCES)]
+    facts = {"splits": lang.splits, "exclude": list(lang.exclude), "dim": vectors.DIM, "read": list(sources),
              "layers": vectors.LAYERS, "contexts": vectors.CONTEXTS}
     key = hashlib.sha256(json.dumps(facts, sort_keys=True).encode()).hexdigest()[:16]
     record = _done(ctx, lang.lang, "vectors", "build", key)
@@ -137,7 +140,8 @@ def distil_vectors(ctx: BuildContext, lang: LanguageRecipe) -> dict | None:
         return record
     ctx.log(f"[{lang.lang} vectors] distilling static word vectors from the shared encoder")
     start = time.monotonic()
-    built = vectors.build_vectors(blocks=split_sentences(lang, "train", ctx.ud),
+    blocks = split_sentences(lang, "train", ctx.ud) if "train" in sources else []
+    built = vectors.build_vectors(blocks=blocks,
                                   texts=vectors.pool_articles(ctx.ud.parent / "pool", lang.lang),
                                   out=ctx.work.vectors(lang.lang), threads=ctx.threads)
     for proc in (p for p in lang.processors if uses_vectors(lang, p)):

@@ -27,9 +27,12 @@ FLAG_KEYS = {"no_pretrain", "fix_eval_interval", "no_char", "share_hid", "use_di
 PREDICT_KEYS = {"no_pretrain"}
 # attrib's own keys, never passed to stanza: ``epochs`` sets the tagger's and the parser's
 # ``max_steps`` from the size of the prepared training data (see :func:`epoch_steps`);
-# ``vectors: distilled`` gives the tagger and the parser the static word vectors distilled
-# from the shared encoder (:mod:`attrib.training.pack.vectors`) as their pretrained vectors.
+# ``vectors`` gives the tagger and the parser static word vectors distilled from the shared
+# encoder (:mod:`attrib.training.pack.vectors`) as their pretrained vectors, read from the
+# texts VECTOR_SOURCES names: ``distilled`` the treebank's train split and the pool,
+# ``pool`` the pool alone (train words then have vectors no more often than unseen words).
 DERIVED_KEYS = {"epochs", "vectors"}
+VECTOR_SOURCES = {"distilled": ("train", "pool"), "pool": ("pool",)}
 EPOCH_PROCESSORS = ("pos", "depparse")
 # Processors whose training data carry tags predicted by the pack's own tagger.
 RETAGGED = ("lemma", "depparse")
@@ -83,7 +86,7 @@ def hyper_args(hyper: dict, keys: set[str] | None = None) -> list[str]:
 
 def vector_args(recipe: LanguageRecipe, proc: str, work: WorkPaths) -> list[str]:
     """``--wordvec_pretrain_file`` when the processor's hyperparameters ask for distilled vectors."""
-    if recipe.hyper.get(proc, {}).get("vectors") != "distilled":
+    if recipe.hyper.get(proc, {}).get("vectors") not in VECTOR_SOURCES:
         return []
     return ["--wordvec_pretrain_file", str(work.vectors(recipe.lang))]
 
