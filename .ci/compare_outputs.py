@@ -60,25 +60,18 @@ APPENDED = "\n\nΣύμφωνα με το Reuters, οκτώ αστυνομικο�
 GREEK = "Ο υπουργός δήλωσε ότι η κατάσταση στο Αλμάτι είναι υπό έλεγχο, σύμφωνα με το Reuters.\n"
 
 CORPUS_CODE = """
+import shutil
 import sys
+import tempfile
 from pathlib import Path
-import pandas as pd
-from attrib.gold import load_gold
 
-root, ud, target = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
-OUTLETS = [("Kathimerini", ""), ("", "https://www.efsyn.gr/kosmos/{n}"), ("Index", ""),
-           ("", "https://hvg.hu/vilag/{n}"), ("", "")]
-docs = []
-for gold in ("seeds.yaml", "ud-news.yaml"):
-    docs += load_gold(root / "data" / "gold" / gold, ud=ud, seeds=root / "seeds")[0]
-rows = []
-for n, doc in enumerate(docs):
-    outlet, url = OUTLETS[n % len(OUTLETS)]
-    day = pd.Timestamp("2022-01-03") + pd.Timedelta(days=3 * n)
-    rows.append({"id": doc["id"], "text": doc["text"], "lang": doc["lang"], "outlet": outlet,
-                 "url": url.format(n=n), "published": "" if n % 7 == 6 else day.strftime("%Y-%m-%d")})
-target.parent.mkdir(parents=True, exist_ok=True)
-pd.DataFrame(rows).to_csv(target, index=False)
+from tests.report.test_grouped_corpus import corpus  # the grouped-report test's corpus, row for row
+
+ud, target = Path(sys.argv[2]), Path(sys.argv[3])
+with tempfile.TemporaryDirectory() as tmp:
+    made = corpus(ud, Path(tmp) / "corpus")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(made, target)
 """
 
 LIBRARY_CODE = """
@@ -122,9 +115,9 @@ def environment(root: Path) -> dict[str, str]:
 
 
 def build_corpus(root: Path, target: Path) -> None:
-    """Write the grouped corpus CSV (the logic of tests/report/test_grouped_corpus.py) with the
-    root's code: the gold documents of seeds.yaml and ud-news.yaml, outlets cycled, a date
-    every 3 days, every 7th document undated."""
+    """Write the grouped corpus CSV with the root's code: the corpus of the root's
+    tests/report/test_grouped_corpus.py (seeds and UD news gold documents, outlets cycled,
+    a date every 3 days, every 7th document undated)."""
     env = environment(root)
     subprocess.run([sys.executable, "-c", CORPUS_CODE, str(root), str(SHARED / "ud"), str(target)],
                    env=env, check=True)
