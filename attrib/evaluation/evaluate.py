@@ -146,10 +146,12 @@ def evaluate_language(*, gold_files, lang: str, ud: Path, seeds: Path = Path("se
     return language_outcomes(gold_files=gold_files, lang=lang, ud=ud, seeds=seeds, models=models)[0]
 
 
-def language_outcomes(*, gold_files, lang: str, ud: Path, seeds: Path = Path("seeds"), models=None) -> tuple[dict, list]:
+def language_outcomes(*, gold_files, lang: str, ud: Path, seeds: Path = Path("seeds"), models=None,
+                      attribution: str = "default") -> tuple[dict, list]:
     """:func:`evaluate_language`'s scores and, per gold sentence, whether the sentence was right
-    (:func:`sentence_outcomes`). The build's gate
-    (:mod:`attrib.training.pack.gate`) compares a pack with and without a retrained model this way.
+    (:func:`sentence_outcomes`), with the ``attribution`` given. Both gates compare this way: the
+    pack's (:mod:`attrib.training.pack.gate`, a pack with and without a retrained model) and the
+    learned attribution's (:mod:`attrib.training.learned.gate`, per mode).
     """
     import pandas as pd
 
@@ -158,7 +160,7 @@ def language_outcomes(*, gold_files, lang: str, ud: Path, seeds: Path = Path("se
     docs, gold = language_gold(gold_files, lang, ud=ud, seeds=seeds)
     if not gold:
         return {}, []
-    result = annotate(pd.DataFrame(docs), models=models)
+    result = annotate(pd.DataFrame(docs), models=models, attribution=attribution)
     predicted, registry = align(gold, result.sentences), load_registry([])
     return scores(gold, predicted, registry), sentence_outcomes(gold, predicted, registry)
 

@@ -15,24 +15,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from attrib.evaluation.evaluate import align, language_gold, sentence_outcomes
+from attrib.evaluation.evaluate import language_outcomes
 from attrib.evaluation.paired import paired_bootstrap
-from attrib.attribution.registry import load_registry
 
 DEV_GOLD = ("pool/dev-el.yaml", "pool/dev-hu.yaml", "pool/dev-en.yaml", "synth-dev.yaml")
 
 
 def outcomes(*, files, lang: str, ud: Path, seeds: Path, models, attribution: str, pack_override=None) -> list[int]:
     """Per-sentence outcomes of one attribution on one language's dev gold."""
-    import pandas as pd
-
-    from attrib.pipeline import annotate
-
-    docs, gold = language_gold(files, lang, ud=ud, seeds=seeds)
-    if not gold:
-        return []
-    result = annotate(pd.DataFrame(docs), models=models, attribution=attribution)
-    return sentence_outcomes(gold, align(gold, result.sentences), load_registry([]))
+    return language_outcomes(gold_files=files, lang=lang, ud=ud, seeds=seeds, models=models,
+                             attribution=attribution)[1]
 
 
 def choose_mode(by_mode: dict[str, list[int]], alpha: float = 0.05) -> str:

@@ -5,7 +5,8 @@ import torch
 
 from attrib.evaluation.gold import GoldSentence
 from attrib.attribution.learned.decode import best_span, decode_target
-from attrib.training.learned.gate import choose_mode, judge, sentence_outcomes
+from attrib.evaluation.evaluate import sentence_outcomes
+from attrib.training.learned.gate import choose_mode, judge
 
 
 def test_modes_are_chosen_per_language_and_the_rules_kept_without_a_clear_gain():
