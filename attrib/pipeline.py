@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from attrib.attribution.annotator import Annotator, provenance
+from attrib.attribution.learned.precision import requested_precision
 from attrib.dataset import runs as ds
 from attrib.dataset.rows import RUN_COUNTS, TABLE_NAMES, collect_rows, document_counts, to_tables
 from attrib.engines.local import annotate_stream
@@ -105,12 +106,13 @@ def run_corpus(inputs: list[str], out: Path, options: RunOptions = RunOptions())
     """:func:`annotate_corpus` with its settings in one object (what the CLI calls).
 
     Raises:
-        UsageError: bad inputs, output folder or chunk sizes (nothing is written).
+        UsageError: bad inputs, output folder, chunk sizes or ``$ATTRIB_PRECISION`` (nothing is written).
         ModelError: the models are not there or not intact.
     """
     check_inputs(inputs)
     check_out_folder(out, "dataset")
     check_model_pack(options.models)
+    requested_precision()  # a bad ATTRIB_PRECISION stops here, not in a worker
     options.chunking  # noqa: B018 - validates the chunk sizes before anything is written
     options = replace(options, device=resolve_device(options.device))  # says so when CUDA is asked for but absent
     annotator, out = Annotator.from_settings(options.settings), Path(out)

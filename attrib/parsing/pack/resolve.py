@@ -19,6 +19,7 @@ from pathlib import Path
 from attrib.errors import ModelError
 from attrib.parsing.pack import pack as packlib
 from attrib.parsing.pack.batching import bound_parser_batches
+from attrib.parsing.pack.cycles import use_head_cycles
 from attrib.parsing.pack.windows import bound_tokenizer_windows
 
 SHIPPED_PACK = Path(__file__).resolve().parents[3] / "data" / "models"
@@ -159,7 +160,8 @@ def _unloadable(source: ModelSource, lang: str, processors: list[str]) -> str | 
 
 def _stanza_pipeline(lang: str, source: ModelSource, processors: list[str], **kwargs):
     """Construct the stanza pipeline (its parser batched by padded cells, its tokenizer's
-    windows over unfinished paragraphs only), translating its failures into ModelError."""
+    windows over unfinished paragraphs only, its tree decoder finding cycles by walking heads),
+    translating its failures into ModelError."""
     import stanza
 
     download = None if source.kind == "pack" else stanza.DownloadMethod.REUSE_RESOURCES
@@ -179,6 +181,7 @@ def _stanza_pipeline(lang: str, source: ModelSource, processors: list[str], **kw
         raise ModelError(f"stanza could not load {what} from {source.path} "
                          f"({type(exc).__name__}: {exc}); {_how_to_build(lang, bad)}") from exc
     bound_parser_batches(pipeline)
+    use_head_cycles()
     bound_tokenizer_windows(pipeline)
     return pipeline
 
