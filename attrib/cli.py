@@ -197,7 +197,8 @@ def _eval(args: argparse.Namespace) -> int:
                                        models=args.models, parses=tuple(args.parses),
                                        codebooks=tuple(args.codebook or ()), registry=tuple(args.registry or ()),
                                        held_out=tuple(args.held_out or HELD_OUT), second=args.second,
-                                       attributions=tuple(args.attribution), progress=not args.quiet)
+                                       attributions=tuple(args.attribution), progress=not args.quiet,
+                                       workers=args.workers)
     for name, res in results.items():
         s = res["overall"]
         print(f"{name}: P {s['precision']} R {s['recall']} F1 {s['f1']} chain {s['chain_accuracy']} "
@@ -231,6 +232,8 @@ def _add_eval(sub: argparse._SubParsersAction) -> None:
     ev.add_argument("--attribution", nargs="+", choices=ATTRIBUTIONS, default=["default"],
                     help="attribution(s) to score side by side: the rules, the learned model, the model deciding "
                     "'attributed' with the rules' chain (hybrid), or the pack's choice per language (default)")
+    ev.add_argument("--workers", type=int, help="processes scoring gold files side by side, one thread each "
+                    "(default: one per core for 100 documents per core or more, as memory allows)")
     ev.add_argument("--quiet", action="store_true", help=QUIET_HELP)
     ev.set_defaults(func=_eval)
 

@@ -13,7 +13,7 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
                        models=None, parses: tuple[str, ...] = ("models",), codebooks: tuple = (),
                        registry: tuple = (), held_out: tuple[str, ...] = ("news-test",),
                        second: Path | None = None, attributions: tuple[str, ...] = ("default",),
-                       progress: bool = True) -> tuple[dict[str, dict], Path]:
+                       progress: bool = True, workers: int | None = None) -> tuple[dict[str, dict], Path]:
     """Score every gold file and write the accuracy report.
 
     Args:
@@ -28,6 +28,8 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
         second: a second annotation of some gold documents, for inter-annotator agreement.
         attributions: the attributions to score side by side (rules, model, hybrid, default).
         progress: show the documents annotated on stderr when the run takes long.
+        workers: processes scoring (gold file, attribution) pairs side by side (None: one per
+            core, as memory allows; see :func:`attrib.engines.sizing.auto_workers`).
 
     Returns:
         The results per gold set (and parse), and the report's path.
@@ -41,13 +43,21 @@ def evaluate_to_report(*, gold_files: list[Path], out: Path, ud: Path, seeds: Pa
     if "models" in parses:
         check_model_pack(models)
     agree = agreement(first=gold_files, second=second) if second else None  # cheap: fails before the long part
-    total = documents_to_annotate(gold_files, tuple(parses), tuple(attributions)) if progress else None
+    total = documents_to_annotate(gold_files, tuple(parses), tuple(attributions))
     with Progress(total, label="evaluating", enabled=progress) as bar:
         results = evaluate_sets(gold_files=gold_files, ud=ud, seeds=seeds, models=models, parses=tuple(parses),
                                 codebooks=tuple(codebooks), registry=tuple(registry),
-                                attributions=tuple(attributions), progress=bar.advance)
+                                attributions=tuple(attributions), progress=bar.advance,
+                                workers=_workers(workers, total))
     notes = [n for g in gold_files for n in training_overlap(Path(g), models)] if "models" in parses else []
     return results, write_report(results, out, notes=notes, held_out=held_out, agree=agree)
+
+
+def _workers(workers: int | None, documents: int) -> int:
+    """The processes for scoring ``documents``: as asked, or as the machine warrants."""
+    from attrib.engines.sizing import auto_workers
+
+    return auto_workers(documents) if workers is None else max(1, workers)
 
 
 GOLD = Path("data/gold")
@@ -68,7 +78,7 @@ def agreement_lines(agree: dict[str, dict]) -> list[str]:
 
 def standard_report(*, out: Path = Path("reports"), ud: Path = Path("../shared/ud"), seeds: Path = Path("seeds"),
                     pool: Path = Path("../shared/pool"), models=None,
-                    attributions: tuple[str, ...] = ("rules", "model", "default")) -> Path:
+                    attributions: tuple[str, ...] = ("rules", "model", "default"), workers: int | None = None) -> Path:
     """``reports/accuracy.md`` as the README's evaluation command writes it, with the pool
     gold's inter-annotator agreement first (the ceiling every score is read against)."""
     from attrib.evaluation.agreement import pool_agreement
@@ -78,9 +88,10 @@ def standard_report(*, out: Path = Path("reports"), ud: Path = Path("../shared/u
     preface = ["Agreement of two annotators on the pool gold (the ceiling any score is read against):", "",
                *agreement_lines(agree), ""]
     files = [GOLD / f"{name}.yaml" for name in STANDARD_SETS]
-    with Progress(documents_to_annotate(files, ("models",), attributions), label="evaluating") as bar:
+    total = documents_to_annotate(files, ("models",), attributions)
+    with Progress(total, label="evaluating") as bar:
         results = evaluate_sets(gold_files=files, ud=ud, seeds=seeds, models=models, parses=("models", "gold"),
-                                attributions=attributions, progress=bar.advance)
+                                attributions=attributions, progress=bar.advance, workers=_workers(workers, total))
     notes = [n for g in files for n in training_overlap(g, models)]
     second = agreement(first=files, second=GOLD / "news-second.yaml")
     return write_report(results, out, notes=notes, held_out=HELD_OUT, preface=preface, agree=second)

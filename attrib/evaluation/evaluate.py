@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from functools import partial
 from pathlib import Path
 
 from attrib.parsing.sent import fold
@@ -292,30 +293,51 @@ def training_overlap(gold_file: Path, models=None) -> list[str]:
 
 def evaluate_sets(*, gold_files: list[Path], ud: Path, seeds: Path = Path("seeds"), models=None,
                   parses: tuple[str, ...] = ("models",), codebooks: tuple = (), registry: tuple = (),
-                  attributions: tuple[str, ...] = ("default",), progress=None) -> dict:
+                  attributions: tuple[str, ...] = ("default",), progress=None, workers: int = 1) -> dict:
     """Score every gold file with the models and/or on the treebank's parses, with each
     attribution (``rules``, ``model``, ``hybrid``, ``default``) side by side; ``progress``
-    (if given) is called with the documents of each chunk annotated (of
-    :func:`documents_to_annotate` in all).
+    (if given) is called with the documents annotated (of :func:`documents_to_annotate` in
+    all); ``workers`` processes score the (file, attribution) pairs side by side.
 
     Returns:
         name -> result (see :func:`evaluate_gold`) with ``set``, ``parses``, ``attribution``
         and the gold file's ``description`` added; treebank-parse results (the rules alone)
         only for files with UD documents.
     """
-    extra = {"codebooks": codebooks, "registry": registry, "progress": progress}
+    jobs = [(Path(g), mode) for g in gold_files for mode in (attributions if "models" in parses else ())]
+    run = partial(evaluate_gold, ud=ud, seeds=seeds, models=models, codebooks=codebooks, registry=registry)
+    scored = _scored_in_parallel(run, jobs, progress, workers) if workers > 1 else \
+        {(g, mode): run(gold_file=g, attribution=mode, progress=progress) for g, mode in jobs}
     results = {}
     for gold_file in map(Path, gold_files):
         about = {"set": set_name(gold_file), "description": gold_description(gold_file)}
         for mode in attributions if "models" in parses else ():
-            res = evaluate_gold(gold_file=gold_file, ud=ud, seeds=seeds, models=models, attribution=mode, **extra)
             name = about["set"] if len(attributions) == 1 else f"{about['set']} [{mode}]"
-            results[name] = {**about, "parses": "models", "attribution": mode, **res}
+            results[name] = {**about, "parses": "models", "attribution": mode, **scored[(gold_file, mode)]}
         if "gold" in parses and any("ud_file" in d for d in read_gold(gold_file)):
             res = evaluate_gold_parses(gold_file=gold_file, ud=ud, codebooks=codebooks, registry=registry)
             results[f"{about['set']} (treebank parses)"] = {**about, "parses": "treebank", "attribution": "rules",
                                                               **res}
     return results
+
+
+def _scored_in_parallel(run, jobs: list[tuple[Path, str]], progress, workers: int) -> dict:
+    """``run(gold_file=..., attribution=...)`` for every job in ``workers`` fresh processes
+    (each loads the models once and annotates with one thread), the largest files first;
+    ``progress`` hears of a job's documents when it is done."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    sizes = {g: len(read_gold(g)) for g, _ in jobs}
+    out = {}
+    with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn")) as pool:
+        futures = {pool.submit(run, gold_file=g, attribution=mode): (g, mode)
+                   for g, mode in sorted(jobs, key=lambda job: -sizes[job[0]])}
+        for future in as_completed(futures):
+            out[futures[future]] = future.result()
+            if progress:
+                progress(sizes[futures[future][0]])
+    return out
 
 
 def documents_to_annotate(gold_files: list[Path], parses: tuple[str, ...] = ("models",),

@@ -192,3 +192,23 @@ def test_evaluate_language_annotates_one_language_of_the_gold(tmp_path):
     result = evaluate_language(gold_files=[gold], lang="en", ud=tmp_path, seeds=tmp_path, models=PACK)
     assert result["gold_attributed"] == 1 and result["recall"] == 1.0 and result["chain_accuracy"] == 1.0
     assert evaluate_language(gold_files=[gold], lang="hu", ud=tmp_path, seeds=tmp_path, models=PACK) == {}
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_gold_sets_scored_in_two_processes_score_as_in_one(tmp_path):
+    from attrib.evaluation.evaluate import evaluate_sets
+
+    need_models("en")
+    files = []
+    for name, text, chain in (("a", "Reuters said the talks had failed.", "[Reuters]"),
+                              ("b", "The minister told reporters that prices would rise.", "[the minister]")):
+        files.append(tmp_path / f"{name}.yaml")
+        files[-1].write_text(f"version: 1\ndocuments:\n- doc_id: {name}\n  lang: en\n  text: {text}\n"
+                             f"  sentences:\n  - {{text: {text}, chain: {chain}}}\n")
+    heard = []
+    kwargs = dict(gold_files=files, ud=tmp_path, seeds=tmp_path, models=PACK, attributions=("rules", "default"))
+    one = evaluate_sets(**kwargs)
+    two = evaluate_sets(**kwargs, workers=2, progress=heard.append)
+    assert one == two and list(one) == list(two) == ["a [rules]", "a [default]", "b [rules]", "b [default]"]
+    assert sum(heard) == 4
