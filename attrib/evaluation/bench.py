@@ -66,6 +66,11 @@ TURN = 5.0  # seconds a configuration runs before the next one's turn
 # with the code's own thread setting (0: none given) against one torch thread.
 LOADED = (("attrib", 1, 0), ("attrib", 1, 1))
 LOAD = "busy"  # the mark of the loaded case's rows
+# Under load a configuration that collapses (torch's threads fighting the competitor) is
+# stopped once its turns add up to this many times the fastest finished one's: its row says
+# "stopped" with the time it had taken, a lower bound (1025e41's default ran over ten minutes
+# where one thread took 36 s), and the bench goes on.
+LOADED_CAP = 4.0
 
 
 # The worker is written against attrib's module names from before issue 24's layout
@@ -155,7 +160,8 @@ def _parse_share(paras: list[tuple[str, str]], models: str | None, threads: int 
     return sum(len(doc.sentences) for doc in parse_paragraphs(paras, models=models or None))
 
 
-def measure_together(configs: tuple, corpus: Path, models: str | None) -> Iterator[tuple[int, dict]]:
+def measure_together(configs: tuple, corpus: Path, models: str | None,
+                     cap: float | None = None) -> Iterator[tuple[int, dict]]:
     """Run configurations on one corpus as processes that take turns on the machine,
     ``TURN`` seconds each, and yield (index, figures) as each ends.
 
@@ -171,6 +177,8 @@ def measure_together(configs: tuple, corpus: Path, models: str | None) -> Iterat
             own default.
         corpus: the folder of documents.
         models: the current code's pack (a baseline uses its own).
+        cap: stop a configuration once its time passes this many times the fastest finished
+            one's (its figures: ``stopped`` and the seconds it had taken); None: never.
     """
     if not hasattr(signal, "SIGSTOP"):
         raise RuntimeError("attrib bench needs Linux or macOS: its configurations take turns by being "
@@ -180,7 +188,7 @@ def measure_together(configs: tuple, corpus: Path, models: str | None) -> Iterat
         try:
             for i, config in enumerate(configs):
                 procs.append(_start_config(config, corpus, models, Path(tmp) / str(i)))
-            yield from _take_turns(procs)
+            yield from _take_turns(procs, cap)
         finally:
             for proc in procs:
                 _end(proc)
@@ -225,15 +233,22 @@ def _environment(threads: int, extra: dict | None) -> dict[str, str]:
     return env
 
 
-def _take_turns(procs: list) -> Iterator[tuple[int, dict]]:
-    """Give the processes turns until all have ended; yield (index, figures) as each ends."""
-    seconds, running = [0.0] * len(procs), list(range(len(procs)))
+def _take_turns(procs: list, cap: float | None = None) -> Iterator[tuple[int, dict]]:
+    """Give the processes turns until all have ended or been stopped (see
+    :func:`measure_together`'s ``cap``); yield (index, figures) as each ends."""
+    seconds, running, finished = [0.0] * len(procs), list(range(len(procs))), []
     while running:
         for i in list(running):
             seconds[i] += _turn(procs[i])
             if procs[i].poll() is not None:
                 running.remove(i)
+                finished.append(seconds[i])
                 yield i, {**_figures(procs[i]), "seconds": seconds[i]}
+            elif cap and finished and seconds[i] > cap * min(finished):
+                _end(procs[i])
+                running.remove(i)
+                yield i, {"stopped": True, "seconds": seconds[i], "sentences": None, "documents": None,
+                          "peak_mb": None, "cpu": None, "in_stanza": None}
 
 
 def _turn(proc) -> float:
@@ -312,7 +327,7 @@ def _measure_phase(result: dict, n: int, phase: tuple[str, bool], tree, *, out: 
         corpus = Path(tmp) / "corpus"
         chars = build_corpus(n, corpus, seeds, ud, corpus_kind)
         with competitor(busy):
-            for i, figures in measure_together(configs, corpus, models):
+            for i, figures in measure_together(configs, corpus, models, LOADED_CAP if busy else None):
                 result["rows"].append({**_label(n, corpus_kind, busy, configs[i]), "chars": chars, "turn": turn,
                                        "order": i, **figures})
                 result["rows"].sort(key=_place)

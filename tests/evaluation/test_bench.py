@@ -136,6 +136,24 @@ def test_configurations_take_turns_and_are_timed_by_their_turns(tmp_path: Path, 
         assert figures["cpu"] >= cpu and cpu <= figures["seconds"] < cpu + 0.6  # waiting turns is not counted
 
 
+def test_a_configuration_far_slower_than_the_fastest_is_stopped(tmp_path: Path, monkeypatch):
+    import sys
+
+    from attrib.evaluation import bench
+
+    monkeypatch.setattr(bench, "TURN", 0.2)
+    procs = [bench._start([sys.executable, "-c", BUSY, str(cpu)], tmp_path / str(i), 1)
+             for i, cpu in enumerate((0.3, 60.0))]
+    try:
+        ended = dict(bench._take_turns(procs, cap=3.0))
+    finally:
+        for proc in procs:
+            bench._end(proc)
+    assert not ended[0].get("stopped") and ended[1]["stopped"] and ended[1]["sentences"] is None
+    assert 3 * ended[0]["seconds"] < ended[1]["seconds"] < 3 * ended[0]["seconds"] + 0.5
+    assert procs[1].poll() is not None  # killed, not left stopped
+
+
 def test_a_failing_configuration_says_why(tmp_path: Path):
     import sys
 
@@ -158,7 +176,7 @@ def test_the_report_says_how_the_configurations_shared_the_machine():
 def test_append_adds_repeats_of_the_same_code_and_refuses_other_code(tmp_path: Path, monkeypatch):
     from attrib.evaluation import bench
 
-    def measure(configs, corpus, models):
+    def measure(configs, corpus, models, cap=None):
         for i in range(len(configs)):
             yield i, {"seconds": 10.0 + i, "sentences": 5, "documents": 2, "peak_mb": 500.0, "cpu": 1.0,
                       "in_stanza": None}
@@ -232,7 +250,7 @@ def test_a_bad_baseline_is_a_usage_error_before_anything_runs(tmp_path: Path, mo
             resolve_commit(rev, repo)
     with pytest.raises(UsageError, match="no git checkout|is none"):
         resolve_commit("HEAD", tmp_path)
-    monkeypatch.setattr(bench, "measure_together", lambda *a: pytest.fail("measured despite a bad baseline"))
+    monkeypatch.setattr(bench, "measure_together", lambda *a, **k: pytest.fail("measured despite a bad baseline"))
     assert main(["bench", "--sizes", "2", "--out", str(tmp_path / "out"), "--baseline", "no-such-rev-26"]) == 2
     assert not (tmp_path / "out").exists()
 
@@ -248,7 +266,7 @@ def _captured_starts(monkeypatch, tmp_path: Path) -> list[dict]:
     starts = []
     monkeypatch.setattr(bench, "_start", lambda cmd, folder, threads, env=None, cwd=None: starts.append(
         {"cmd": cmd, "threads": threads, "env": env, "cwd": cwd}) or Ended())
-    monkeypatch.setattr(bench, "_take_turns", lambda procs: iter(()))
+    monkeypatch.setattr(bench, "_take_turns", lambda procs, cap=None: iter(()))
     return starts
 
 
@@ -355,7 +373,7 @@ def test_a_run_with_a_baseline_and_load_labels_its_rows(tmp_path: Path, monkeypa
             seen.append(proc)
             yield proc
 
-    def measure(configs, corpus, models):
+    def measure(configs, corpus, models, cap=None):
         busy = seen[-1]
         assert (busy is not None and busy.poll() is None) == any(c[2] == 0 for c in configs)
         for i, config in enumerate(configs):
@@ -423,3 +441,7 @@ def test_the_report_shows_the_loaded_machine_per_code():
     rows[1]["seconds"] = 14.0
     assert "take 1.40× the time of `--threads 1` (target ≤ 1.3×): not met" in to_markdown(
         {"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
+    rows[2].update(seconds=48.5, sentences=None, documents=None, peak_mb=None, stopped=True)
+    text = to_markdown({"machine": {"cpus": 2, "load_average": 0.1}, "date": "d", "rows": rows})
+    assert "| articles | 100 | attrib 1×default (1025e41) | > 48.5 (stopped) | < 2.06 | – | – |" in text
+    assert "baseline at 1025e41: under load, default threads take more than 4.04× the time of `--threads 1` (stopped;" in text
