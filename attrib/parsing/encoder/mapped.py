@@ -7,8 +7,9 @@ worker held about 960 MB for the encoder (measured: 503 MB before loading it, 1,
 Here the embedding matrix is a copy-on-write memory map of the cached ``model.safetensors``
 (safetensors stores tensors as plain little-endian arrays after a JSON header): the
 operating system reads a row's page when a piece first needs it, and the workers of one
-machine share those pages; the other weights (84 MB) are loaded as usual. The numbers are
-the same as ``from_pretrained``'s (tested).
+machine share those pages; the other weights (84 MB) are loaded as usual, into
+:mod:`attrib.parsing.encoder.lean`'s BERT. The numbers are those of ``from_pretrained``'s
+model (tested).
 """
 
 from __future__ import annotations
@@ -48,31 +49,27 @@ def mapped_tensor(path: Path, name: str):
 
 
 def load_mapped_encoder(folder: Path | None = None):
-    """The converted encoder with memory-mapped word embeddings, and its tokenizer.
+    """The converted encoder for annotating: :class:`~attrib.parsing.encoder.lean.LeanBert`
+    with memory-mapped word embeddings, and its tokenizer adapter.
 
     Returns:
-        ``(BertModel, PreTrainedTokenizerFast)`` as :func:`attrib.parsing.encoder.convert.load_encoder`
-        gives them, the model in eval mode and its word embeddings frozen.
+        ``(LeanBert, EncoderTokenizer)``, the model in eval mode and its word embeddings frozen.
     """
     import torch
     from safetensors import safe_open
-    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
     from attrib.parsing.encoder.convert import encoder_dir, ensure_encoder
+    from attrib.parsing.encoder.lean import EncoderTokenizer, LeanBert, read_config
 
     folder = ensure_encoder(Path(folder) if folder else encoder_dir())
-    config = BertConfig.from_pretrained(folder)
-    vocab, config.vocab_size = config.vocab_size, (config.pad_token_id or 0) + 1  # no 384 MB of random rows
-    model = BertModel(config, add_pooling_layer=False)
-    weights = folder / "model.safetensors"
+    config, weights = read_config(folder), folder / "model.safetensors"
+    rows = torch.nn.Embedding.from_pretrained(mapped_tensor(weights, WORD_EMBEDDINGS), freeze=True,
+                                              padding_idx=config.pad_token_id)
+    model = LeanBert(config, rows)
     with safe_open(str(weights), framework="pt") as f:
         state = {key: f.get_tensor(key) for key in f.keys() if key != WORD_EMBEDDINGS}
-    rows = mapped_tensor(weights, WORD_EMBEDDINGS)
-    model.embeddings.word_embeddings = torch.nn.Embedding.from_pretrained(rows, freeze=True,
-                                                                           padding_idx=config.pad_token_id)
-    model.config.vocab_size = vocab
     missing, unexpected = model.load_state_dict(state, strict=False)
     if unexpected or set(missing) - {WORD_EMBEDDINGS}:
         raise ValueError(f"{weights} does not hold multilingual-e5-small's weights (missing {missing}, "
                          f"unexpected {unexpected}); delete {folder} to rebuild it")
-    return model.eval(), PreTrainedTokenizerFast.from_pretrained(folder)
+    return model.eval(), EncoderTokenizer(folder)

@@ -37,15 +37,21 @@ def test_a_missing_name_and_bfloat16_are_refused(tmp_path):
 
 @pytest.mark.model
 @pytest.mark.slow
-def test_the_mapped_encoder_computes_what_from_pretrained_computes():
+def test_the_lean_mapped_encoder_computes_what_from_pretrained_computes():
     from attrib.parsing.encoder.convert import load_encoder
     from attrib.parsing.encoder.mapped import load_mapped_encoder
 
     usual, tokenizer = load_encoder()
-    mapped, mapped_tokenizer = load_mapped_encoder()
-    text = "Σύμφωνα με το Reuters, a kormány szerint the protests went on."
-    ids = torch.tensor([tokenizer(text)["input_ids"]])
-    assert mapped_tokenizer(text)["input_ids"] == ids[0].tolist()
-    assert mapped.config.vocab_size == usual.config.vocab_size
+    lean, lean_tokenizer = load_mapped_encoder()
+    texts = ["Σύμφωνα με το Reuters, a kormány szerint the protests went on.", "Tabs\tand  spaces\n\n\u200bzero " * 20]
+    for text in texts:
+        theirs, ours = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True), lean_tokenizer(text)
+        assert ours["input_ids"] == theirs["input_ids"]
+        assert [tuple(o) for o in ours["offset_mapping"]] == [tuple(o) for o in theirs["offset_mapping"]]
+    assert [lean_tokenizer.bos_token_id, lean_tokenizer.eos_token_id, lean_tokenizer.pad_token_id] == \
+        [tokenizer.bos_token_id, tokenizer.eos_token_id, tokenizer.pad_token_id]
+    ids = tokenizer(texts[0])["input_ids"]
+    batch = torch.tensor([ids, ids[:5] + [tokenizer.pad_token_id] * (len(ids) - 5)])
+    mask = torch.tensor([[1] * len(ids), [1] * 5 + [0] * (len(ids) - 5)])
     with torch.no_grad():
-        assert torch.equal(mapped(input_ids=ids).last_hidden_state, usual(input_ids=ids).last_hidden_state)
+        assert torch.equal(lean(batch, mask), usual(input_ids=batch, attention_mask=mask).last_hidden_state)
