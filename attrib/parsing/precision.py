@@ -1,13 +1,15 @@
-"""The number format the learned attribution's encoder computes in.
+"""The number format the learned attribution's encoder computes in: bfloat16 where the CPU
+computes it natively.
 
 On a CPU that computes bfloat16 natively (AVX-512 BF16 or AMX: recent Xeons and EPYCs),
-the encoder's layers run under ``torch.autocast`` in bfloat16: its matrix products take
+the encoder's layers run under ``torch.autocast`` in bfloat16: their matrix products take
 less than half the time of float32 (measured: 40 news articles' windows, one thread,
-23.6 s against 9.7 s), its weights stay float32 and its outputs differ from float32's
-by 0.6 % of their norm; the heads and the decoding stay in float32. A CPU without it
-(where bfloat16 is emulated and slower) and a GPU run in float32. ``ATTRIB_PRECISION``
-(``auto``, ``bf16`` or ``fp32``) overrides the choice, e.g. ``fp32`` to reproduce a run
-made on a machine without bfloat16 to the last digit.
+23.6 s against 9.7 s), the weights stay float32 and the outputs differ from float32's by
+0.6 % of their norm; the heads and the decoding stay in float32. A CPU without it (where
+bfloat16 is emulated and slower) and a GPU run in float32. ``ATTRIB_PRECISION`` (``auto``,
+``bf16`` or ``fp32``) overrides the choice, e.g. ``fp32`` to reproduce a run made on a
+machine without bfloat16 to the last digit. (It lives with the parsing stage, beside the
+encoder it sets, so that both the encoder's loading and the pipeline's checks can read it.)
 """
 
 from __future__ import annotations

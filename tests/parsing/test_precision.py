@@ -2,7 +2,7 @@
 
 import pytest
 
-from attrib.attribution.learned import precision
+from attrib.parsing import precision
 from attrib.errors import UsageError
 
 
