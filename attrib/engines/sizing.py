@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-WORKER_MEMORY_MB = 2_000  # a worker's peak with the learned attribution (reports/benchmarks.md: 1.9 GB)
+WORKER_MEMORY_MB = 1_500  # a worker's peak with the learned attribution, with room (reports/benchmarks.md: 1.2-1.4 GB)
 DOCUMENTS_PER_WORKER = 100  # below this a worker's start (loading the models, ~15 s) costs more than it saves
 
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from attrib.engines.sizing import auto_workers, available_memory_mb, usable_cores
+from attrib.engines.sizing import WORKER_MEMORY_MB, auto_workers, available_memory_mb, usable_cores
 
 
 def test_a_small_corpus_stays_in_one_process():
@@ -16,7 +16,7 @@ def test_a_large_corpus_gets_a_worker_per_core():
 
 
 def test_workers_never_hold_more_than_the_available_memory():
-    assert auto_workers(10_000, cores=16, memory_mb=7_000) == 3
+    assert auto_workers(10_000, cores=16, memory_mb=7_000) == 7_000 // WORKER_MEMORY_MB == 4
     assert auto_workers(10_000, cores=16, memory_mb=1_000) == 1  # one process even when short of memory
 
 

@@ -1,38 +1,35 @@
-"""Memory-mapped safetensors tensors, and the encoder built on them against from_pretrained."""
+"""Embedding rows read from a safetensors file, and the encoder built on them against from_pretrained."""
 
 import pytest
 import torch
 from safetensors.torch import save_file
 
-from attrib.parsing.encoder.mapped import mapped_tensor, safetensors_header
+from attrib.parsing.encoder.mapped import FileRows, safetensors_header
 
 
-def test_a_mapped_tensor_holds_the_saved_numbers(tmp_path):
+def test_rows_are_read_as_saved_in_the_order_asked(tmp_path):
     path = tmp_path / "t.safetensors"
-    tensors = {"a": torch.arange(12, dtype=torch.float32).reshape(3, 4), "b": torch.full((2, 5), 0.5, dtype=torch.float16)}
+    tensors = {"a": torch.arange(12, dtype=torch.float32).reshape(3, 4), "b": torch.randn(5, 2).half()}
     save_file(tensors, str(path))
     header, start = safetensors_header(path)
     assert set(header) >= {"a", "b"} and start > 8
     for name, tensor in tensors.items():
-        mapped = mapped_tensor(path, name)
-        assert mapped.dtype == tensor.dtype and torch.equal(mapped, tensor)
+        rows = FileRows(path, name)
+        ids = torch.tensor([[2, 0, 2], [1, 1, 0]]) if name == "a" else torch.tensor([4, 0, 3])
+        looked_up = rows(ids)
+        assert looked_up.dtype == tensor.dtype and torch.equal(looked_up, tensor[ids])
+        assert (rows.num_embeddings, rows.embedding_dim) == tuple(tensor.shape)
 
 
-def test_writing_to_a_mapped_tensor_leaves_the_file_alone(tmp_path):
+def test_ids_outside_the_table_a_missing_name_and_bfloat16_are_refused(tmp_path):
     path = tmp_path / "t.safetensors"
-    save_file({"a": torch.zeros(4)}, str(path))
-    mapped = mapped_tensor(path, "a")
-    mapped += 1  # copy-on-write
-    assert torch.equal(mapped_tensor(path, "a"), torch.zeros(4))
-
-
-def test_a_missing_name_and_bfloat16_are_refused(tmp_path):
-    path = tmp_path / "t.safetensors"
-    save_file({"a": torch.zeros(2, dtype=torch.bfloat16)}, str(path))
+    save_file({"a": torch.zeros(3, 2), "c": torch.zeros(2, dtype=torch.bfloat16)}, str(path))
+    with pytest.raises(IndexError, match="0..2"):
+        FileRows(path, "a")(torch.tensor([0, 3]))
     with pytest.raises(KeyError):
-        mapped_tensor(path, "b")
-    with pytest.raises(ValueError, match="rebuild the cache"):
-        mapped_tensor(path, "a")
+        FileRows(path, "b")
+    with pytest.raises(ValueError, match="not a float matrix"):
+        FileRows(path, "c")
 
 
 @pytest.mark.model
