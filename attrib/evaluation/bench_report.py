@@ -109,11 +109,15 @@ def _cells(rows: list[dict], row: dict) -> list[str]:
     streamed = None if code else _row(rows, row, "stanza-chunks " + config[1])
     one = _row(rows, row, config[0] + " 1×1", code, row.get("load"))
     both = row["config"].startswith("attrib")
-    docs = row["documents"] if row["documents"] is not None else row["n"]
     spread = f" ({row['fastest']:.1f}–{row['slowest']:.1f})" if row["repeats"] > 1 else ""
-    return [f"{row['seconds']:.1f}{spread}", f"{docs / row['seconds']:.2f}", f"{row['sentences'] / row['seconds']:.1f}",
-            f"{row['peak_mb']:.0f}", _ratio(row, base, _over), _ratio(row, streamed, _over) if both else "–",
+    return [*_rates(row, spread), _ratio(row, base, _over), _ratio(row, streamed, _over) if both else "–",
             _ratio(one, row, lambda o, r: f"{o / r:.2f}×") if both else "–"]
+
+
+def _rates(row: dict, spread: str = "") -> list[str]:
+    """Seconds (with ``spread``), documents and sentences per second, and peak memory."""
+    docs = row["documents"] if row["documents"] is not None else row["n"]
+    return [f"{row['seconds']:.1f}{spread}", f"{docs / row['seconds']:.2f}", f"{speed(row):.1f}", f"{row['peak_mb']:.0f}"]
 
 
 def label(row: dict) -> str:
@@ -249,8 +253,7 @@ def _load_cells(row: dict) -> list[str]:
     taken as a lower bound (see :data:`attrib.evaluation.bench.LOADED_CAP`)."""
     if row["stopped"]:
         return [f"> {row['seconds']:.1f} (stopped)", f"< {row['n'] / row['seconds']:.2f}", "–", "–"]
-    docs = row["documents"] if row["documents"] is not None else row["n"]
-    return [f"{row['seconds']:.1f}", f"{docs / row['seconds']:.2f}", f"{speed(row):.1f}", f"{row['peak_mb']:.0f}"]
+    return _rates(row)
 
 
 def _load_lines(rows: list[dict], targets_only: bool = False) -> list[str]:

@@ -20,8 +20,8 @@ import torch
 from attrib.errors import ModelError
 from attrib.attribution.learned.decode import PredictedSentence, decode_target
 from attrib.attribution.learned.modeling import AttributionModel, from_recipe
-from attrib.parsing.precision import encoder_context, resolve_precision
 from attrib.attribution.learned.windows import make_windows, tokenize_document
+from attrib.parsing.precision import encoder_context, resolve_precision
 
 MODEL_DIR = "attribution"
 

@@ -20,6 +20,7 @@ import torch
 from torch import nn
 
 from attrib.attribution.learned.windows import HEADLINE, OUTSIDE, SPECIAL
+from attrib.parsing.encoder.lean import additive_mask
 
 N_SPECIALS = 4
 N_QUOTES = 3
@@ -48,11 +49,6 @@ def buckets(token_sent: torch.Tensor, targets: torch.Tensor) -> torch.Tensor:
     out[ts == HEADLINE] = 8
     out[(ts == SPECIAL) | (ts == OUTSIDE)] = 9
     return out
-
-
-def additive_mask(mask: torch.Tensor, dtype) -> torch.Tensor:
-    """``[B, T]`` 1/0 mask -> ``[B, 1, 1, T]`` additive attention mask."""
-    return (1.0 - mask[:, None, None, :].to(dtype)) * torch.finfo(dtype).min
 
 
 def run_layers(layers, hidden: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:

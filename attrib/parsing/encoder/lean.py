@@ -27,14 +27,18 @@ from torch import nn
 from torch.nn import functional as F
 
 
-class Dense(nn.Module):
-    """A linear map, optionally followed by a residual sum and LayerNorm (BERT's output blocks)."""
+def additive_mask(mask: torch.Tensor, dtype) -> torch.Tensor:
+    """``[B, T]`` 1/0 mask -> ``[B, 1, 1, T]`` additive attention mask."""
+    return (1.0 - mask[:, None, None, :].to(dtype)) * torch.finfo(dtype).min
 
-    def __init__(self, n_in: int, n_out: int, eps: float | None = None):
+
+class Dense(nn.Module):
+    """A linear map, a residual sum and LayerNorm (BERT's output blocks)."""
+
+    def __init__(self, n_in: int, n_out: int, eps: float):
         super().__init__()
         self.dense = nn.Linear(n_in, n_out)
-        if eps is not None:
-            self.LayerNorm = nn.LayerNorm(n_out, eps=eps)
+        self.LayerNorm = nn.LayerNorm(n_out, eps=eps)
 
     def forward(self, hidden: torch.Tensor, residual: torch.Tensor) -> torch.Tensor:
         return self.LayerNorm(self.dense(hidden) + residual)
@@ -120,9 +124,7 @@ class LeanBert(nn.Module):
     def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor | None = None) -> torch.Tensor:
         """The last layer's states (``attention_mask``: 1 for tokens, 0 for padding)."""
         hidden = self.embeddings(input_ids)
-        extended = None
-        if attention_mask is not None:
-            extended = (1.0 - attention_mask[:, None, None, :].to(hidden.dtype)) * torch.finfo(hidden.dtype).min
+        extended = None if attention_mask is None else additive_mask(attention_mask, hidden.dtype)
         for layer in self.encoder.layer:
             hidden = layer(hidden, attention_mask=extended)
         return hidden
